@@ -1,0 +1,37 @@
+import { findAsset } from '@/lib/server/assets';
+import { blobStore } from '@/lib/server/storage/blobs';
+
+export const dynamic = 'force-dynamic';
+
+const UUID = /^[0-9a-f-]{36}$/;
+
+/**
+ * Serves a stored image from our own origin: the original bytes, or `?variant=thumb`; `?download=1` as a file.
+ * Content-addressed bytes never change, so they may be cached for a long time.
+ */
+export async function GET(request: Request, context: { params: Promise<{ id: string }> }): Promise<Response> {
+  const { id } = await context.params;
+  if (!UUID.test(id)) return notFound();
+  const asset = await findAsset(id);
+  if (!asset) return notFound();
+  const url = new URL(request.url);
+  const thumb = url.searchParams.get('variant') === 'thumb' && asset.thumbSha256;
+  const key = thumb ? asset.thumbSha256! : asset.sha256;
+  const blob = await blobStore().stream(key);
+  if (!blob) return notFound();
+
+  const headers = new Headers({
+    'Content-Type': thumb ? 'image/webp' : asset.mime,
+    'Content-Length': String(blob.size),
+    'Cache-Control': 'private, max-age=31536000, immutable',
+    'X-Content-Type-Options': 'nosniff',
+  });
+  if (url.searchParams.get('download') === '1') {
+    headers.set('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(asset.filename)}`);
+  }
+  return new Response(blob.body, { headers });
+}
+
+function notFound(): Response {
+  return new Response('Not found', { status: 404, headers: { 'Content-Type': 'text/plain' } });
+}

@@ -1,0 +1,102 @@
+'use client';
+
+import { useEffect, useImperativeHandle, useLayoutEffect, useRef, useState, type Ref } from 'react';
+import type { MaskBase } from '@/lib/canvas/editor-core';
+import { MaskEditor as MaskEditorController } from '@/lib/canvas/mask-editor';
+import { MaskStatus } from './mask-status';
+import { MaskToolbar } from './mask-toolbar';
+import { useEditorValue } from './use-editor-value';
+import { useMaskShortcuts } from './use-mask-shortcuts';
+
+export type { MaskBase };
+
+/** What the page may call on the editor. */
+export interface MaskEditorHandle {
+  /** The mask PNG (base size, alpha 0 = repaint), or null when nothing is painted. */
+  exportMaskPng(): Promise<Blob | null>;
+  hasMask(): boolean;
+}
+
+export interface MaskEditorProps {
+  /** The first reference, with its displayed (EXIF-oriented) size; null shows the empty state. */
+  base: MaskBase | null;
+  controllerRef?: Ref<MaskEditorHandle>;
+  /** React 19 ref prop; same handle as `controllerRef`. */
+  ref?: Ref<MaskEditorHandle>;
+  className?: string;
+}
+
+const HELP =
+  'Drag to paint the area to repaint. B brush, E eraser, [ and ] brush size, right-drag erases, ' +
+  'Ctrl or Command Z undo, with Shift redo, mouse wheel zooms, Space-drag pans, 0 fits the image.';
+
+/**
+ * The mask editor: a Konva canvas (owned by `MaskEditorController`) with a thin React skin.
+ * Load it with `MaskEditorLazy` so Konva never reaches the server.
+ */
+export function MaskEditor({ base, controllerRef, ref, className = '' }: MaskEditorProps) {
+  const [editor] = useState(() => new MaskEditorController());
+  const rootRef = useRef<HTMLDivElement>(null);
+  const stageRef = useRef<HTMLDivElement>(null);
+
+  const handle = (): MaskEditorHandle => ({
+    exportMaskPng: () => editor.exportMaskPng(),
+    hasMask: () => editor.hasMask(),
+  });
+  useImperativeHandle(controllerRef, handle, [editor]);
+  useImperativeHandle(ref, handle, [editor]);
+
+  useLayoutEffect(() => {
+    if (!stageRef.current) return;
+    editor.mount(stageRef.current);
+    return () => editor.destroy();
+  }, [editor]);
+
+  const url = base?.url;
+  const width = base?.width;
+  const height = base?.height;
+  useEffect(() => {
+    editor.setBase(url !== undefined && width && height ? { url, width, height } : null);
+  }, [editor, url, width, height]);
+
+  useMaskShortcuts(editor, rootRef);
+  const hasBase = useEditorValue(editor, (s) => s.base !== null);
+
+  return (
+    <div
+      ref={rootRef}
+      role="group"
+      aria-label="Mask editor"
+      className={`flex min-h-0 flex-1 flex-col overflow-hidden rounded-xl border border-zinc-800 bg-zinc-900 text-zinc-100 ${className}`}
+    >
+      <MaskToolbar editor={editor} />
+      <div className="relative min-h-[420px] flex-1 bg-zinc-950 bg-[conic-gradient(#1f1f23_25%,#161618_0_50%,#1f1f23_0_75%,#161618_0)] bg-[length:24px_24px]">
+        {/* aria-description is global in ARIA 1.3 (Chromium, Firefox); jsx-a11y's role table predates it. */}
+        {/* eslint-disable-next-line jsx-a11y/role-supports-aria-props */}
+        <div
+          ref={stageRef}
+          role="application"
+          aria-roledescription="drawing canvas"
+          aria-label="Mask canvas"
+          aria-description={HELP}
+          tabIndex={0}
+          // Inline so the global unlayered :focus-visible rule cannot push the ring outside the
+          // rounded, clipped panel: the ring is drawn inside the canvas area instead.
+          style={{ outlineOffset: -4 }}
+          className="absolute inset-0 overflow-hidden outline-none focus-visible:outline-2 focus-visible:outline-violet-400"
+        />
+        {hasBase ? null : (
+          <div className="pointer-events-none absolute inset-0 flex flex-col items-center justify-center gap-2 p-6 text-center">
+            <p className="text-base font-medium text-zinc-100">Add a reference image to paint a mask</p>
+            <p className="max-w-sm text-sm text-zinc-400">
+              The first reference is the base. Paint over it to mark what should change; the rest is kept.
+            </p>
+          </div>
+        )}
+      </div>
+      <MaskStatus editor={editor} />
+    </div>
+  );
+}
+
+export default MaskEditor;

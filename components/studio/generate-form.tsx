@@ -1,0 +1,101 @@
+'use client';
+
+import { useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { submitGeneration } from '@/app/(studio)/actions';
+import type { AppError } from '@/lib/errors';
+import type { GenerationOptions } from '@/lib/jobs/options';
+import type { AssetView } from '@/lib/jobs/types';
+
+interface GenerateFormProps {
+  references: AssetView[];
+  options: GenerationOptions;
+  busyUploading: boolean;
+  exportMask(): Promise<Blob | null>;
+  onSubmitted(): void;
+  children: ReactNode;
+}
+
+/**
+ * Prompt, options and Generate. One click is one task: the idempotency key is kept until a submit succeeds, so a
+ * double click or a retried request after a network failure finds the same task instead of making another.
+ */
+export function GenerateForm({ references, options, busyUploading, exportMask, onSubmitted, children }: GenerateFormProps) {
+  const id = useId();
+  const [prompt, setPrompt] = useState('');
+  const [error, setError] = useState<AppError | null>(null);
+  const [submitting, setSubmitting] = useState(false);
+  const idempotencyKey = useRef<string>(crypto.randomUUID());
+  const promptError = error?.field === 'prompt' ? error : null;
+  const formError = error && error.field !== 'prompt' ? error : null;
+
+  async function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    if (submitting) return;
+    if (!prompt.trim()) {
+      setError({ code: 'form:invalid', field: 'prompt', message: 'Prompt: describe the edit you want; it is empty.' });
+      document.getElementById(`${id}-prompt`)?.focus();
+      return;
+    }
+    setSubmitting(true);
+    setError(null);
+    try {
+      const body = new FormData();
+      const payload = { idempotencyKey: idempotencyKey.current, prompt, options, referenceIds: references.map((r) => r.id) };
+      body.set('payload', JSON.stringify(payload));
+      const mask = references.length > 0 ? await exportMask() : null;
+      if (mask) body.set('mask', mask, 'mask.png');
+      const result = await submitGeneration(body);
+      if (result.ok) {
+        idempotencyKey.current = crypto.randomUUID();
+        onSubmitted();
+      } else setError(result.error);
+    } catch {
+      setError({ code: 'server:error', message: 'The studio could not reach the server. Your work is kept; try again.' });
+    } finally {
+      setSubmitting(false);
+    }
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
+      <div>
+        <label htmlFor={`${id}-prompt`} className="mb-1 block text-sm font-semibold text-zinc-100">
+          Prompt
+        </label>
+        <textarea
+          id={`${id}-prompt`}
+          value={prompt}
+          rows={4}
+          onChange={(event) => {
+            setPrompt(event.target.value);
+            if (promptError) setError(null);
+          }}
+          placeholder="Describe the edit: “replace the cup with a glass of orange juice”"
+          aria-invalid={promptError ? true : undefined}
+          aria-describedby={promptError ? `${id}-prompt-error` : undefined}
+          className="w-full resize-y rounded-lg border border-zinc-700 bg-zinc-950 px-3 py-2 text-sm text-zinc-100 placeholder:text-zinc-500 aria-[invalid]:border-red-500"
+        />
+        {promptError && (
+          <p id={`${id}-prompt-error`} role="alert" className="mt-1 text-sm text-red-300">
+            {promptError.message}
+          </p>
+        )}
+      </div>
+      {children}
+      {formError && (
+        <p role="alert" className="rounded-lg border border-red-900/60 bg-red-950/40 p-3 text-sm text-red-200">
+          {formError.message}
+        </p>
+      )}
+      <button
+        type="submit"
+        aria-busy={submitting}
+        disabled={busyUploading}
+        className="rounded-xl bg-violet-600 px-4 py-2.5 text-sm font-semibold text-white shadow-lg shadow-violet-900/30 hover:bg-violet-500 disabled:cursor-not-allowed disabled:opacity-60"
+      >
+        {/* The name stays "Generate" while busy (aria-busy says the rest), so assistive tech never loses it. */}
+        Generate
+      </button>
+    </form>
+  );
+}

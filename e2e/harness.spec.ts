@@ -1,0 +1,26 @@
+import { test, expect } from './support/fixtures';
+
+// Proves the e2e harness itself: the app starts, answers, can be restarted in place, and the browser runs.
+
+test('the app answers /api/health with 200 and JSON', async ({ request }) => {
+  const res = await request.get('/api/health');
+  expect(res.status()).toBe(200);
+  expect(res.headers()['content-type'] ?? '').toContain('application/json');
+  expect(await res.json()).toEqual({ ok: true, database: 'ok' });
+});
+
+test('an app restarts on the same port and DATA_DIR, and the browser reaches it', async ({ launchApp, page }) => {
+  const app = await launchApp({ env: { TOAPIS_API_KEY: '' } });
+  const { port, dataDir } = app;
+
+  await app.stop();
+  expect(app.isRunning()).toBe(false);
+  await app.restart();
+  expect(app.isRunning()).toBe(true);
+  expect(app.port).toBe(port);
+  expect(app.dataDir).toBe(dataDir);
+  expect(app.env.DATA_DIR).toBe(dataDir);
+
+  const res = await page.goto(`${app.url}/api/health`);
+  expect(res?.status()).toBe(200);
+});

@@ -1,0 +1,53 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** The studio as a user and a screen reader find it: by role and accessible name. */
+export class StudioPage {
+  readonly addReferences: Locator;
+  readonly references: Locator;
+  readonly maskEditor: Locator;
+  readonly prompt: Locator;
+  readonly generate: Locator;
+  readonly gallery: Locator;
+  readonly refusals: Locator;
+
+  constructor(readonly page: Page) {
+    this.addReferences = page.getByLabel('Add reference images');
+    this.references = page.getByRole('list', { name: 'References' });
+    this.maskEditor = page.getByRole('group', { name: 'Mask editor' });
+    this.prompt = page.getByRole('textbox', { name: 'Prompt' });
+    this.generate = page.getByRole('button', { name: 'Generate' });
+    this.gallery = page.getByRole('region', { name: 'Gallery' });
+    this.refusals = page.getByRole('alert').filter({ hasText: /./ });
+  }
+
+  async goto(url = '/'): Promise<void> {
+    await this.page.goto(url);
+    await expect(this.gallery).toBeVisible();
+  }
+
+  async addFiles(files: string | string[] | Parameters<Locator['setInputFiles']>[0]): Promise<void> {
+    await this.addReferences.setInputFiles(files);
+  }
+
+  /** Drags across the middle of the canvas, from 30 % to 70 % of its width. */
+  async paintAcrossCentre(): Promise<void> {
+    const canvas = this.maskEditor.locator('canvas').last();
+    await expect(canvas).toBeVisible();
+    const box = await canvas.boundingBox();
+    if (!box) throw new Error('The mask canvas has no box');
+    const y = box.y + box.height / 2;
+    await this.page.mouse.move(box.x + box.width * 0.3, y);
+    await this.page.mouse.down();
+    for (let step = 1; step <= 10; step++) await this.page.mouse.move(box.x + box.width * (0.3 + 0.04 * step), y);
+    await this.page.mouse.up();
+  }
+
+  select(label: string): Locator {
+    return this.page.getByLabel(label, { exact: true });
+  }
+
+  /** The newest task's card. */
+  newestTask(): Locator {
+    return this.gallery.getByRole('article').first();
+  }
+}

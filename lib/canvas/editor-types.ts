@@ -1,0 +1,56 @@
+import type { Size } from './camera';
+
+export type MaskTool = 'brush' | 'eraser';
+export type ImageStatus = 'none' | 'loading' | 'ready' | 'error';
+
+/** The base image: its URL and its displayed (EXIF-oriented) size in pixels. */
+export interface MaskBase {
+  readonly url: string;
+  readonly width: number;
+  readonly height: number;
+}
+
+/** What the UI shows. Immutable; a new object only when one of these values changed. */
+export interface MaskEditorSnapshot {
+  readonly tool: MaskTool;
+  readonly brushSize: number;
+  readonly brushHardness: number;
+  readonly minBrushSize: number;
+  readonly maxBrushSize: number;
+  readonly canUndo: boolean;
+  readonly canRedo: boolean;
+  readonly hasMask: boolean;
+  /** Stage pixels per image pixel. */
+  readonly zoom: number;
+  readonly isFitted: boolean;
+  readonly base: MaskBase | null;
+  readonly imageStatus: ImageStatus;
+  /** Size of the mask document (always the base size); 0 × 0 without a base. */
+  readonly maskWidth: number;
+  readonly maskHeight: number;
+  readonly interaction: 'idle' | 'drawing' | 'panning';
+  /** Space held: primary-button drags pan instead of paint. */
+  readonly panMode: boolean;
+}
+
+/** A pointer event reduced to what the editor needs; x/y in stage (CSS) pixels. */
+export interface PointerInput {
+  readonly pointerId: number;
+  readonly x: number;
+  readonly y: number;
+  /** DOM `button`: 0 primary (also pen and touch), 1 middle, 2 right, 5 pen eraser. */
+  readonly button: number;
+}
+
+export const MIN_BRUSH_SIZE = 1;
+
+/** Default brush: ~6 % of the shorter side (24 px on 600 × 400), never below 8 px. */
+export function defaultBrushSize(image: Size | null): number {
+  if (!image) return 24;
+  return Math.max(8, Math.round(Math.min(image.width, image.height) * 0.06));
+}
+
+export function maxBrushSize(image: Size | null): number {
+  if (!image) return 200;
+  return Math.max(64, Math.round(Math.min(image.width, image.height) / 2));
+}

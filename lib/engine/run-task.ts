@@ -1,0 +1,75 @@
+/**
+ * Runs one stored task through the pipeline and records every stage on disk. Never throws for a bad input: the
+ * task fails with a reason in words. An abort (the engine closing) leaves the task as it is, to be resumed.
+ */
+import { PipelineError } from './pipeline/errors';
+import { render } from './pipeline/render';
+import type { EngineStore, EngineTask } from './store';
+
+/** Result URLs live 24 h upstream (api-contract.md §6); the engine reports the same. */
+export const RESULT_TTL_SECONDS = 86_400;
+
+export async function runTask(store: EngineStore, id: string, signal: AbortSignal): Promise<void> {
+  const task = await store.loadTask(id);
+  if (!task || task.status === 'completed' || task.status === 'failed') return;
+  let current: EngineTask = { ...task, status: 'in_progress', progress: Math.max(task.progress, 1) };
+  await store.saveTask(current);
+
+  try {
+    const { request } = task;
+    const [baseFile] = request.imageFiles;
+    const base = baseFile ? await store.readFile(baseFile) : null;
+    if (baseFile && !base) throw new PipelineError('The first reference image is no longer stored by the engine');
+    const mask = request.maskFile ? await store.readFile(request.maskFile) : null;
+    if (request.maskFile && !mask) throw new PipelineError('The mask is no longer stored by the engine');
+
+    const output = await render(
+      {
+        prompt: request.prompt,
+        size: request.size,
+        resolution: request.resolution,
+        n: request.n,
+        outputFormat: request.outputFormat,
+        outputCompression: request.outputCompression,
+        base,
+        mask,
+      },
+      {
+        signal,
+        onProgress: async (progress) => {
+          if (progress <= current.progress) return;
+          current = { ...current, progress };
+          await store.saveTask(current);
+        },
+      },
+    );
+
+    const ext = output.format === 'jpeg' ? 'jpg' : 'png';
+    const resultFiles: string[] = [];
+    for (const [index, bytes] of output.images.entries()) {
+      signal.throwIfAborted();
+      const name = `res_${task.id.slice(4)}_${index}.${ext}`;
+      await store.writeResult(name, bytes);
+      resultFiles.push(name);
+    }
+    const now = Math.floor(Date.now() / 1000);
+    await store.saveTask({
+      ...current,
+      status: 'completed',
+      progress: 100,
+      completedAt: now,
+      expiresAt: now + RESULT_TTL_SECONDS,
+      resultFiles,
+      error: null,
+    });
+  } catch (error) {
+    if (signal.aborted) return;
+    const message = error instanceof PipelineError ? error.message : 'The offline engine could not process this image';
+    if (!(error instanceof PipelineError)) console.error(`[engine] task ${id} failed:`, error);
+    await store.saveTask({
+      ...current,
+      status: 'failed',
+      error: { code: 'generation_failed', message },
+    });
+  }
+}

@@ -1,0 +1,36 @@
+/**
+ * One error vocabulary from server to page: a stable code (`area:reason`), a sentence fit for the user, and what
+ * it is about (a form field, a file). Details for operators are logged on the server, never sent.
+ */
+export type ErrorCode =
+  | 'reference:empty'
+  | 'reference:unsupported_type'
+  | 'reference:too_large'
+  | 'reference:too_many'
+  | 'reference:dimensions'
+  | 'reference:unreadable'
+  | 'reference:not_found'
+  | 'form:invalid'
+  | 'mask:invalid'
+  | 'mask:size_mismatch'
+  | 'upstream:error'
+  | 'server:error';
+
+export interface AppError {
+  code: ErrorCode;
+  message: string;
+  /** The form field it is about (`prompt`, `options.resolution`, …). */
+  field?: string;
+  /** The file it is about, by the name the user gave it. */
+  file?: string;
+}
+
+export type Result<T> = { ok: true; data: T } | { ok: false; error: AppError };
+
+export function ok<T>(data: T): Result<T> {
+  return { ok: true, data };
+}
+
+export function fail<T = never>(code: ErrorCode, message: string, about: { field?: string; file?: string } = {}): Result<T> {
+  return { ok: false, error: { code, message, ...about } };
+}

@@ -1,0 +1,77 @@
+/**
+ * The one internal vocabulary for tasks. Upstream responses (ToAPIs or the offline engine) are turned into an
+ * `UpstreamTask` by `normalize.ts`; the server stores a job row; the browser sees a `Job`.
+ */
+import type { GenerationOptions } from './options';
+
+/** Which engine runs a task: ToAPIs (with a key) or the built-in offline engine. */
+export type EngineKind = 'toapis' | 'offline';
+
+/** What the user sees. `queued` also covers "accepted by us, not yet created upstream". */
+export type JobStatus = 'queued' | 'in_progress' | 'completed' | 'failed';
+
+export const FINAL_STATUSES: readonly JobStatus[] = ['completed', 'failed'];
+
+export function isFinal(status: JobStatus): boolean {
+  return FINAL_STATUSES.includes(status);
+}
+
+export const STATUS_LABELS: Record<JobStatus, string> = {
+  queued: 'Queued',
+  in_progress: 'In progress',
+  completed: 'Completed',
+  failed: 'Failed',
+};
+
+/** An upstream task, after tolerant parsing. Produced only by `normalizeUpstreamTask`. */
+export interface UpstreamTask {
+  id: string;
+  status: JobStatus;
+  /** The word upstream used, kept for logs ("succeeded", "processing", something new…). */
+  rawStatus: string;
+  /** 0–100, or null when upstream did not say (or said something out of range). */
+  progress: number | null;
+  /** Result image URLs in upstream order; empty until completed. */
+  resultUrls: string[];
+  error: { code: string; message: string } | null;
+  createdAt: Date | null;
+  completedAt: Date | null;
+  expiresAt: Date | null;
+}
+
+/** A stored image as the browser knows it. URLs are our own origin, never upstream's. */
+export interface AssetView {
+  id: string;
+  filename: string;
+  mime: string;
+  bytes: number;
+  /** Displayed size, after EXIF orientation. */
+  width: number;
+  height: number;
+  url: string;
+  thumbUrl: string;
+}
+
+export interface JobResultView {
+  position: number;
+  asset: AssetView;
+  downloadUrl: string;
+}
+
+/** The job as the gallery shows it. */
+export interface Job {
+  id: string;
+  status: JobStatus;
+  progress: number;
+  prompt: string;
+  options: GenerationOptions;
+  engine: EngineKind;
+  references: AssetView[];
+  hasMask: boolean;
+  results: JobResultView[];
+  /** A sentence fit for the user when failed; never upstream HTML, never the key. */
+  error: { code: string; message: string } | null;
+  createdAt: string;
+  updatedAt: string;
+  completedAt: string | null;
+}

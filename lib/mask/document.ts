@@ -1,0 +1,200 @@
+import { applyOperation, createAlpha } from './rasterize';
+import { normalizeOperation, type MaskOperation, type MaskSource } from './types';
+
+export interface MaskDocumentOptions {
+  /** Most undo + redo entries kept; older operations are flattened into the floor bitmap. */
+  historyLimit?: number;
+  /** A checkpoint bitmap is kept after every N-th operation (while the budget allows). */
+  checkpointInterval?: number;
+  /** Bytes all checkpoints together may use; the oldest checkpoints go first. */
+  checkpointBudgetBytes?: number;
+}
+
+export const DEFAULT_HISTORY_LIMIT = 100;
+export const DEFAULT_CHECKPOINT_INTERVAL = 8;
+export const DEFAULT_CHECKPOINT_BUDGET_BYTES = 48 * 1024 * 1024;
+
+/**
+ * The editable mask: an ordered list of operations with undo/redo.
+ *
+ * Memory is bounded whatever the user does: the history is an array of small operations (capped),
+ * plus one `floor` bitmap (operations that fell off the cap), one bitmap for the current state and
+ * a few checkpoint bitmaps within `checkpointBudgetBytes`. Undo replays at most
+ * `checkpointInterval - 1` operations from the nearest checkpoint (or the whole history when the
+ * image is too big for any checkpoint to fit the budget).
+ *
+ * Implements `MaskSource`, so `rasterizeMask(doc)` replays it from scratch (the tests compare both).
+ */
+export class MaskDocument implements MaskSource {
+  readonly width: number;
+  readonly height: number;
+  readonly historyLimit: number;
+  readonly checkpointInterval: number;
+  readonly checkpointBudgetBytes: number;
+
+  #history: MaskOperation[] = [];
+  /** Number of applied operations: history[0, cursor) is done, history[cursor…] can be redone. */
+  #cursor = 0;
+  #floor: Uint8Array | null = null;
+  /** key n → alpha after history[0, n) applied on the floor. */
+  #checkpoints = new Map<number, Uint8Array>();
+  #current: Uint8Array;
+  /** The history index `#current` shows, or -1 when it must be rebuilt. */
+  #currentAt = 0;
+  #version = 0;
+
+  constructor(width: number, height: number, options: MaskDocumentOptions = {}) {
+    this.#current = createAlpha(width, height); // validates the size
+    this.width = width;
+    this.height = height;
+    this.historyLimit = Math.max(1, Math.floor(options.historyLimit ?? DEFAULT_HISTORY_LIMIT));
+    this.checkpointInterval = Math.max(
+      1,
+      Math.floor(options.checkpointInterval ?? DEFAULT_CHECKPOINT_INTERVAL),
+    );
+    this.checkpointBudgetBytes = Math.max(
+      0,
+      options.checkpointBudgetBytes ?? DEFAULT_CHECKPOINT_BUDGET_BYTES,
+    );
+  }
+
+  /** The operations currently applied (oldest first), on top of `floor`. */
+  get operations(): readonly MaskOperation[] {
+    return this.#history.slice(0, this.#cursor);
+  }
+  /** Alpha of the operations that fell off the history cap, or null when none did. */
+  get floor(): Uint8Array | null {
+    return this.#floor;
+  }
+  /** Increases on every change; cheap to compare for "did the mask change?". */
+  get version(): number {
+    return this.#version;
+  }
+  get canUndo(): boolean {
+    return this.#cursor > 0;
+  }
+  get canRedo(): boolean {
+    return this.#cursor < this.#history.length;
+  }
+  get undoDepth(): number {
+    return this.#cursor;
+  }
+  get redoDepth(): number {
+    return this.#history.length - this.#cursor;
+  }
+  /** Bytes held by checkpoint bitmaps (always ≤ `checkpointBudgetBytes`). */
+  get checkpointBytes(): number {
+    let total = 0;
+    for (const bitmap of this.#checkpoints.values()) total += bitmap.byteLength;
+    return total;
+  }
+  /** All bitmap bytes the document holds: current + floor + checkpoints. */
+  get retainedBytes(): number {
+    return this.#current.byteLength + (this.#floor?.byteLength ?? 0) + this.checkpointBytes;
+  }
+
+  /**
+   * Records one finished stroke or command as one history entry and drops anything redoable.
+   * Returns false (and records nothing) when the operation cannot change the mask.
+   */
+  push(operation: MaskOperation): boolean {
+    const op = normalizeOperation(operation);
+    if (!op) return false;
+    this.#materialize();
+    this.#history.length = this.#cursor;
+    for (const key of this.#checkpoints.keys()) if (key > this.#cursor) this.#checkpoints.delete(key);
+
+    applyOperation(this.#current, this.width, this.height, op);
+    this.#history.push(op);
+    this.#cursor += 1;
+    this.#currentAt = this.#cursor;
+    if (this.#cursor % this.checkpointInterval === 0) this.#saveCheckpoint(this.#cursor);
+    while (this.#history.length > this.historyLimit) this.#foldOldest();
+    this.#version += 1;
+    return true;
+  }
+
+  /** Steps back one entry. Returns false when there is nothing to undo. */
+  undo(): boolean {
+    if (!this.canUndo) return false;
+    this.#cursor -= 1;
+    this.#version += 1;
+    return true;
+  }
+
+  /** Steps forward one entry. Returns false when there is nothing to redo. */
+  redo(): boolean {
+    if (!this.canRedo) return false;
+    this.#cursor += 1;
+    this.#version += 1;
+    return true;
+  }
+
+  /**
+   * The current alpha (length width × height, 255 keep, 0 repaint). This is the document's own
+   * cache: read it, never write it; it changes on the next push/undo/redo.
+   */
+  alpha(): Uint8Array {
+    this.#materialize();
+    return this.#current;
+  }
+
+  #materialize(): void {
+    const target = this.#cursor;
+    if (this.#currentAt === target) return;
+    let from: number;
+    if (this.#currentAt >= 0 && this.#currentAt < target) {
+      from = this.#currentAt; // redo: keep going from where we are
+    } else {
+      from = 0;
+      for (const key of this.#checkpoints.keys()) if (key <= target && key > from) from = key;
+      const checkpoint = this.#checkpoints.get(from);
+      if (checkpoint) this.#current.set(checkpoint);
+      else if (this.#floor) this.#current.set(this.#floor);
+      else this.#current.fill(255);
+    }
+    // Nothing before the last `clear` can show.
+    for (let i = target - 1; i >= from; i--) {
+      if (this.#history[i]?.kind === 'clear') {
+        this.#current.fill(255);
+        from = i + 1;
+        break;
+      }
+    }
+    for (let i = from; i < target; i++) {
+      applyOperation(this.#current, this.width, this.height, this.#history[i]!);
+    }
+    this.#currentAt = target;
+  }
+
+  #saveCheckpoint(key: number): void {
+    const bytes = this.#current.byteLength;
+    if (bytes > this.checkpointBudgetBytes) return;
+    this.#checkpoints.set(key, this.#current.slice());
+    let total = this.checkpointBytes;
+    // Evict the oldest first: undoing far back is rarer than undoing a few steps.
+    const keys = [...this.#checkpoints.keys()].sort((a, b) => a - b);
+    for (const oldest of keys) {
+      if (total <= this.checkpointBudgetBytes) break;
+      total -= this.#checkpoints.get(oldest)!.byteLength;
+      this.#checkpoints.delete(oldest);
+    }
+  }
+
+  /** Flattens history[0] into the floor and shifts every index down by one. */
+  #foldOldest(): void {
+    const oldest = this.#history.shift();
+    if (!oldest) return;
+    let floor = this.#checkpoints.get(1);
+    if (!floor) {
+      floor = this.#floor ?? createAlpha(this.width, this.height);
+      applyOperation(floor, this.width, this.height, oldest);
+    }
+    this.#floor = floor;
+    const shifted = new Map<number, Uint8Array>();
+    for (const [key, bitmap] of this.#checkpoints) if (key > 1) shifted.set(key - 1, bitmap);
+    this.#checkpoints = shifted;
+    this.#cursor -= 1;
+    this.#currentAt = this.#currentAt >= 1 ? this.#currentAt - 1 : -1;
+  }
+}

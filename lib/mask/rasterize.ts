@@ -1,0 +1,197 @@
+import { KEEP, type MaskOperation, type MaskSource, type MaskStroke } from './types';
+
+/**
+ * Pure rasterisation of the mask model into one alpha byte per pixel (255 keep, 0 repaint).
+ *
+ * A stroke is rasterised as the union (per-pixel max) of round stamps along its polyline, then
+ * composited once: paint is "source-over" of repaint, erase is "destination-out". Taking the max
+ * inside a stroke first means overlapping stamps of one stroke never build up, so a soft stroke
+ * has the same edge everywhere, the way a painter expects.
+ */
+
+/** Allocates a fully kept (alpha 255) mask. */
+export function createAlpha(width: number, height: number): Uint8Array {
+  assertSize(width, height);
+  return new Uint8Array(width * height).fill(KEEP);
+}
+
+/** Replays `source` from scratch and returns a new alpha buffer of length width × height. */
+export function rasterizeMask(source: MaskSource): Uint8Array {
+  const { width, height, operations } = source;
+  assertSize(width, height);
+  // Nothing before the last `clear` can show, so start there.
+  let start = 0;
+  for (let i = operations.length - 1; i >= 0; i--) {
+    if (operations[i]?.kind === 'clear') {
+      start = i + 1;
+      break;
+    }
+  }
+  let alpha: Uint8Array;
+  if (start > 0 || !source.floor) {
+    alpha = createAlpha(width, height);
+  } else {
+    if (source.floor.length !== width * height) {
+      throw new RangeError(`floor has ${source.floor.length} bytes, expected ${width * height}`);
+    }
+    alpha = source.floor.slice();
+  }
+  for (let i = start; i < operations.length; i++) {
+    applyOperation(alpha, width, height, operations[i]!);
+  }
+  return alpha;
+}
+
+/** Applies one operation to `alpha` in place. */
+export function applyOperation(
+  alpha: Uint8Array,
+  width: number,
+  height: number,
+  op: MaskOperation,
+): void {
+  if (alpha.length !== width * height) {
+    throw new RangeError(`alpha has ${alpha.length} bytes, expected ${width * height}`);
+  }
+  switch (op.kind) {
+    case 'clear':
+      alpha.fill(KEEP);
+      return;
+    case 'invert':
+      for (let i = 0; i < alpha.length; i++) alpha[i] = 255 - alpha[i]!;
+      return;
+    case 'paint':
+    case 'erase':
+      applyStroke(alpha, width, height, op);
+      return;
+  }
+}
+
+/** Distance between stamps: at most a quarter of the diameter, a tenth when the brush is big enough. */
+export function stampSpacing(size: number): number {
+  return Math.min(size / 4, Math.max(0.5, size / 10));
+}
+
+/** Integer pixel rectangle `[x0, x1) × [y0, y1)` clipped to the image, or null when empty. */
+export interface PixelRect {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+/** The pixels a stroke can touch, clipped to the image. */
+export function strokeBounds(stroke: MaskStroke, width: number, height: number): PixelRect | null {
+  const reach = stroke.size / 2 + 0.5;
+  let minX = Infinity;
+  let minY = Infinity;
+  let maxX = -Infinity;
+  let maxY = -Infinity;
+  for (let i = 0; i + 1 < stroke.points.length; i += 2) {
+    const x = stroke.points[i]!;
+    const y = stroke.points[i + 1]!;
+    if (x < minX) minX = x;
+    if (x > maxX) maxX = x;
+    if (y < minY) minY = y;
+    if (y > maxY) maxY = y;
+  }
+  const x0 = Math.max(0, Math.floor(minX - reach));
+  const y0 = Math.max(0, Math.floor(minY - reach));
+  const x1 = Math.min(width, Math.ceil(maxX + reach));
+  const y1 = Math.min(height, Math.ceil(maxY + reach));
+  return x0 < x1 && y0 < y1 ? { x0, y0, x1, y1 } : null;
+}
+
+/**
+ * Coverage (0..255) of a stroke over `rect`, row-major with the rect's width.
+ * Exported for tests and for renderers that want the stroke alone.
+ */
+export function strokeCoverage(stroke: MaskStroke, rect: PixelRect): Uint8Array {
+  const bw = rect.x1 - rect.x0;
+  const bh = rect.y1 - rect.y0;
+  const coverage = new Uint8Array(bw * bh);
+  const radius = stroke.size / 2;
+  // Coverage falls linearly from 1 at `reach - feather` to 0 at `reach`; a hard brush keeps a
+  // 1 px ramp so its edge is anti-aliased.
+  const feather = Math.max(1, radius * (1 - stroke.hardness));
+  const reach = radius + 0.5;
+  const soft = stroke.hardness < 1;
+  const solid = Math.max(0, reach - feather);
+  const reach2 = reach * reach;
+  const solid2 = solid * solid;
+
+  const stamp = (cx: number, cy: number): void => {
+    const px0 = Math.max(rect.x0, Math.floor(cx - reach));
+    const px1 = Math.min(rect.x1, Math.ceil(cx + reach));
+    const py0 = Math.max(rect.y0, Math.floor(cy - reach));
+    const py1 = Math.min(rect.y1, Math.ceil(cy + reach));
+    for (let py = py0; py < py1; py++) {
+      const dy = py + 0.5 - cy;
+      const dy2 = dy * dy;
+      if (dy2 >= reach2) continue;
+      const row = (py - rect.y0) * bw - rect.x0;
+      for (let px = px0; px < px1; px++) {
+        const dx = px + 0.5 - cx;
+        const d2 = dx * dx + dy2;
+        if (d2 >= reach2) continue;
+        let value = 255;
+        if (d2 > solid2) {
+          let c = (reach - Math.sqrt(d2)) / feather;
+          if (c > 1) c = 1;
+          if (soft) c = c * c * (3 - 2 * c);
+          value = Math.round(c * 255);
+        }
+        const index = row + px;
+        if (value > coverage[index]!) coverage[index] = value;
+      }
+    }
+  };
+
+  const points = stroke.points;
+  const spacing = stampSpacing(stroke.size);
+  let prevX = points[0]!;
+  let prevY = points[1]!;
+  stamp(prevX, prevY);
+  for (let i = 2; i + 1 < points.length; i += 2) {
+    const x = points[i]!;
+    const y = points[i + 1]!;
+    const length = Math.hypot(x - prevX, y - prevY);
+    const steps = Math.ceil(length / spacing);
+    for (let k = 1; k <= steps; k++) {
+      const t = k / steps;
+      stamp(prevX + (x - prevX) * t, prevY + (y - prevY) * t);
+    }
+    prevX = x;
+    prevY = y;
+  }
+  return coverage;
+}
+
+function applyStroke(alpha: Uint8Array, width: number, height: number, stroke: MaskStroke): void {
+  if (stroke.points.length < 2 || !(stroke.size > 0)) return;
+  const rect = strokeBounds(stroke, width, height);
+  if (!rect) return;
+  const coverage = strokeCoverage(stroke, rect);
+  const bw = rect.x1 - rect.x0;
+  const paint = stroke.kind === 'paint';
+  for (let y = rect.y0; y < rect.y1; y++) {
+    const from = (y - rect.y0) * bw;
+    const row = y * width + rect.x0;
+    for (let i = 0; i < bw; i++) {
+      const c = coverage[from + i]!;
+      if (c === 0) continue;
+      const index = row + i;
+      const a = alpha[index]!;
+      // repaint amount m = 255 - a. Paint: m' = m + c(1 - m)  ⇒  a' = a(1 - c).
+      // Erase: m' = m(1 - c)  ⇒  a' = 255 - (255 - a)(1 - c).
+      alpha[index] = paint
+        ? Math.round((a * (255 - c)) / 255)
+        : 255 - Math.round(((255 - a) * (255 - c)) / 255);
+    }
+  }
+}
+
+function assertSize(width: number, height: number): void {
+  if (!Number.isInteger(width) || !Number.isInteger(height) || width <= 0 || height <= 0) {
+    throw new RangeError(`mask size must be positive integers, got ${width}×${height}`);
+  }
+}

@@ -1,0 +1,62 @@
+import 'server-only';
+import path from 'node:path';
+import { z } from 'zod';
+import type { EngineKind } from '@/lib/jobs/types';
+
+/**
+ * The environment, read once and validated. Everything else asks this module, never `process.env`.
+ * The API key stays in here and in the upstream client; `publicEnv()` is the only part that may reach a page.
+ */
+const envSchema = z.object({
+  TOAPIS_API_KEY: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? v : undefined)),
+  TOAPIS_BASE_URL: z.url({ protocol: /^https?$/ }).default('https://toapis.com'),
+  TOAPIS_MODEL: z.string().trim().min(1).default('gpt-image-1.5-official'),
+  DATA_DIR: z.string().min(1).default('.data'),
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? v : undefined)),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+});
+
+
+export interface ServerEnv {
+  engine: EngineKind;
+  toapis: { apiKey: string | undefined; baseUrl: string; model: string };
+  dataDir: string;
+  databaseUrl: string | undefined;
+  port: number;
+}
+
+const globalForEnv = globalThis as unknown as { __overpaintEnv?: ServerEnv };
+
+export function serverEnv(): ServerEnv {
+  if (globalForEnv.__overpaintEnv) return globalForEnv.__overpaintEnv;
+  const parsed = envSchema.safeParse(process.env);
+  if (!parsed.success) {
+    // Name the setting, never echo its value (it may be the key).
+    const issue = parsed.error.issues[0];
+    throw new Error(`Invalid configuration: ${String(issue?.path[0] ?? 'environment')}: ${issue?.message ?? 'invalid'}`);
+  }
+  const e = parsed.data;
+  const env: ServerEnv = {
+    engine: e.TOAPIS_API_KEY ? 'toapis' : 'offline',
+    toapis: { apiKey: e.TOAPIS_API_KEY, baseUrl: e.TOAPIS_BASE_URL.replace(/\/+$/, ''), model: e.TOAPIS_MODEL },
+    dataDir: path.resolve(e.DATA_DIR),
+    databaseUrl: e.DATABASE_URL,
+    port: e.PORT,
+  };
+  globalForEnv.__overpaintEnv = env;
+  return env;
+}
+
+/** What a page may know about the server's configuration. */
+export function publicEnv(): { engine: EngineKind; model: string } {
+  const env = serverEnv();
+  return { engine: env.engine, model: env.engine === 'toapis' ? env.toapis.model : 'offline-engine' };
+}

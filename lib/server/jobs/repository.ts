@@ -1,0 +1,114 @@
+import 'server-only';
+import { and, asc, desc, eq, inArray, lte, ne } from 'drizzle-orm';
+import type { Job } from '@/lib/jobs/types';
+import { assetView, findAssets } from '../assets';
+import { getDb } from '../storage/db';
+import { assets, jobResults, jobs, type JobRow } from '../storage/schema';
+
+export type NewJob = Pick<
+  JobRow,
+  'id' | 'idempotencyKey' | 'engine' | 'prompt' | 'options' | 'referenceIds' | 'maskId'
+>;
+
+/**
+ * Inserts the job, or returns the one already made for this idempotency key (a double click, a resubmitted form,
+ * a retried action): one Generate, one task.
+ */
+export async function insertJobOnce(job: NewJob): Promise<{ row: JobRow; created: boolean }> {
+  const db = await getDb();
+  const inserted = await db
+    .insert(jobs)
+    .values({ ...job, status: 'queued', phase: 'upload' })
+    .onConflictDoNothing({ target: jobs.idempotencyKey })
+    .returning();
+  if (inserted[0]) return { row: inserted[0], created: true };
+  const [existing] = await db.select().from(jobs).where(eq(jobs.idempotencyKey, job.idempotencyKey)).limit(1);
+  if (!existing) throw new Error('Job vanished between insert and select');
+  return { row: existing, created: false };
+}
+
+export async function findJobRow(id: string): Promise<JobRow | null> {
+  const db = await getDb();
+  const [row] = await db.select().from(jobs).where(eq(jobs.id, id)).limit(1);
+  return row ?? null;
+}
+
+export async function updateJob(id: string, patch: Partial<Omit<JobRow, 'id'>>): Promise<void> {
+  const db = await getDb();
+  await db
+    .update(jobs)
+    .set({ ...patch, updatedAt: new Date() })
+    .where(eq(jobs.id, id));
+}
+
+/** Jobs the runner should look at now, oldest due first. */
+export async function dueJobs(now: Date, limit: number): Promise<JobRow[]> {
+  const db = await getDb();
+  return db
+    .select()
+    .from(jobs)
+    .where(and(ne(jobs.phase, 'done'), lte(jobs.nextCheckAt, now)))
+    .orderBy(asc(jobs.nextCheckAt))
+    .limit(limit);
+}
+
+/** Records a mirrored result; idempotent per (job, position) so a retried download never duplicates. */
+export async function addJobResult(jobId: string, position: number, assetId: string): Promise<void> {
+  const db = await getDb();
+  await db.insert(jobResults).values({ jobId, position, assetId }).onConflictDoNothing();
+}
+
+export async function resultPositions(jobId: string): Promise<Set<number>> {
+  const db = await getDb();
+  const rows = await db.select({ position: jobResults.position }).from(jobResults).where(eq(jobResults.jobId, jobId));
+  return new Set(rows.map((row) => row.position));
+}
+
+/** Newest first, as the gallery shows them. */
+export async function listJobViews(limit = 50): Promise<Job[]> {
+  const db = await getDb();
+  const rows = await db.select().from(jobs).orderBy(desc(jobs.createdAt)).limit(limit);
+  return toJobViews(rows);
+}
+
+export async function getJobView(id: string): Promise<Job | null> {
+  const row = await findJobRow(id);
+  if (!row) return null;
+  const [view] = await toJobViews([row]);
+  return view ?? null;
+}
+
+async function toJobViews(rows: JobRow[]): Promise<Job[]> {
+  if (rows.length === 0) return [];
+  const db = await getDb();
+  const jobIds = rows.map((row) => row.id);
+  const results = await db
+    .select({ jobId: jobResults.jobId, position: jobResults.position, asset: assets })
+    .from(jobResults)
+    .innerJoin(assets, eq(assets.id, jobResults.assetId))
+    .where(inArray(jobResults.jobId, jobIds))
+    .orderBy(asc(jobResults.position));
+  const references = await findAssets([...new Set(rows.flatMap((row) => row.referenceIds))]);
+  const referenceById = new Map(references.map((row) => [row.id, assetView(row)]));
+
+  return rows.map((row) => ({
+    id: row.id,
+    status: row.status,
+    progress: row.status === 'completed' ? 100 : row.progress,
+    prompt: row.prompt,
+    options: row.options,
+    engine: row.engine,
+    references: row.referenceIds.flatMap((id) => referenceById.get(id) ?? []),
+    hasMask: row.maskId !== null,
+    results: results
+      .filter((result) => result.jobId === row.id)
+      .map((result) => {
+        const asset = assetView(result.asset);
+        return { position: result.position, asset, downloadUrl: `${asset.url}?download=1` };
+      }),
+    error: row.status === 'failed' ? { code: row.errorCode ?? 'failed', message: row.errorMessage ?? 'The task failed.' } : null,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    completedAt: row.completedAt?.toISOString() ?? null,
+  }));
+}

@@ -1,0 +1,93 @@
+import 'server-only';
+import { randomUUID } from 'node:crypto';
+import sharp from 'sharp';
+import { z } from 'zod';
+import { fail, ok, type Result } from '@/lib/errors';
+import { generationOptionsSchema, MAX_PROMPT_CHARS, MAX_REFERENCES } from '@/lib/jobs/options';
+import type { Job } from '@/lib/jobs/types';
+import { findAssets, storeGeneratedAsset } from '../assets';
+import { serverEnv } from '../env';
+import { getJobView, insertJobOnce } from './repository';
+import { advanceNow } from './runner';
+
+export const submitInputSchema = z.object({
+  idempotencyKey: z.string().min(8).max(100),
+  prompt: z
+    .string()
+    .trim()
+    .min(1, 'Describe the edit you want: the prompt is empty.')
+    .max(MAX_PROMPT_CHARS, `The prompt can be at most ${MAX_PROMPT_CHARS} characters.`),
+  options: generationOptionsSchema,
+  referenceIds: z.array(z.string().min(1)).max(MAX_REFERENCES, `A task takes at most ${MAX_REFERENCES} references.`),
+});
+export type SubmitInput = z.infer<typeof submitInputSchema>;
+
+/**
+ * Accepts one Generate: checks everything a user could get wrong (naming the field), stores the mask, records the
+ * job once per idempotency key, and starts it. Upstream problems after this point show on the job, not here.
+ */
+export async function submitJob(input: unknown, mask: Blob | null): Promise<Result<Job>> {
+  const parsed = submitInputSchema.safeParse(input);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const field = issue?.path.join('.') || 'form';
+    return fail('form:invalid', `${fieldLabel(field)}: ${issue?.message ?? 'invalid value'}`, { field });
+  }
+  const { idempotencyKey, prompt, options, referenceIds } = parsed.data;
+
+  const references = await findAssets(referenceIds);
+  if (references.length !== referenceIds.length || references.some((asset) => asset.kind !== 'reference')) {
+    return fail('reference:not_found', 'A reference image is no longer stored; remove it and add it again.', {
+      field: 'references',
+    });
+  }
+
+  let maskId: string | null = null;
+  if (mask && mask.size > 0) {
+    const base = references[0];
+    if (!base) return fail('mask:invalid', 'A mask needs a base image: add a reference first.', { field: 'mask' });
+    const bytes = new Uint8Array(await mask.arrayBuffer());
+    const meta = await sharp(bytes)
+      .metadata()
+      .catch(() => null);
+    if (!meta || meta.format !== 'png' || !meta.hasAlpha) {
+      return fail('mask:invalid', 'The mask must be a PNG with an alpha channel.', { field: 'mask' });
+    }
+    if (meta.width !== base.width || meta.height !== base.height) {
+      return fail(
+        'mask:size_mismatch',
+        `The mask is ${meta.width} × ${meta.height} but the base image ${base.filename} is ${base.width} × ${base.height}.`,
+        { field: 'mask' },
+      );
+    }
+    maskId = (await storeGeneratedAsset({ kind: 'mask', bytes, filename: 'mask.png' })).id;
+  }
+
+  const { row, created } = await insertJobOnce({
+    id: randomUUID(),
+    idempotencyKey,
+    engine: serverEnv().engine,
+    prompt,
+    options,
+    referenceIds,
+    maskId,
+  });
+  if (created) await advanceNow(row.id);
+  const view = await getJobView(row.id);
+  return view ? ok(view) : fail('server:error', 'The task was saved but could not be read back.');
+}
+
+const FIELD_LABELS: Record<string, string> = {
+  prompt: 'Prompt',
+  'options.size': 'Aspect ratio',
+  'options.resolution': 'Resolution',
+  'options.quality': 'Quality',
+  'options.n': 'Number of images',
+  'options.outputFormat': 'Output format',
+  'options.outputCompression': 'JPEG compression',
+  referenceIds: 'References',
+};
+
+function fieldLabel(field: string): string {
+  return FIELD_LABELS[field] ?? field;
+}

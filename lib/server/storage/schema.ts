@@ -1,0 +1,87 @@
+/**
+ * The database schema, shared by PGlite (embedded) and a PostgreSQL server: one schema, one set of migrations
+ * (generated with `npm run db:generate` into ./migrations).
+ */
+import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import type { GenerationOptions } from '@/lib/jobs/options';
+
+/** Every stored image: references, masks, results. Bytes live in the blob store under `sha256`. */
+export const assets = pgTable(
+  'assets',
+  {
+    id: text('id').primaryKey(),
+    kind: text('kind', { enum: ['reference', 'mask', 'result'] }).notNull(),
+    sha256: text('sha256').notNull(),
+    mime: text('mime').notNull(),
+    bytes: integer('bytes').notNull(),
+    /** Displayed size, after EXIF orientation. */
+    width: integer('width').notNull(),
+    height: integer('height').notNull(),
+    /** EXIF orientation of the stored original (1 = none); the bytes are kept as the user gave them. */
+    orientation: integer('orientation').notNull().default(1),
+    filename: text('filename').notNull(),
+    thumbSha256: text('thumb_sha256'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('assets_sha256_idx').on(t.sha256)],
+);
+
+/**
+ * Where a job is in its life. `status` is what the user sees; `phase` is what the runner does next:
+ * upload → create → poll → download → done. A job caught in `create` by a crash may or may not exist upstream.
+ */
+export const JOB_PHASES = ['upload', 'create', 'poll', 'download', 'done'] as const;
+export type JobPhase = (typeof JOB_PHASES)[number];
+
+export const jobs = pgTable(
+  'jobs',
+  {
+    id: text('id').primaryKey(),
+    /** The browser's key for one click of Generate: a retried action finds the same job. */
+    idempotencyKey: text('idempotency_key').notNull(),
+    status: text('status', { enum: ['queued', 'in_progress', 'completed', 'failed'] }).notNull(),
+    phase: text('phase', { enum: JOB_PHASES }).notNull(),
+    progress: integer('progress').notNull().default(0),
+    engine: text('engine', { enum: ['toapis', 'offline'] }).notNull(),
+    prompt: text('prompt').notNull(),
+    options: jsonb('options').$type<GenerationOptions>().notNull(),
+    referenceIds: jsonb('reference_ids').$type<string[]>().notNull(),
+    maskId: text('mask_id'),
+    upstreamId: text('upstream_id'),
+    /** Result URLs upstream gave, kept until each is mirrored into our store. */
+    upstreamResultUrls: jsonb('upstream_result_urls').$type<string[]>().notNull().default([]),
+    errorCode: text('error_code'),
+    errorMessage: text('error_message'),
+    /** Consecutive failed attempts at the current phase (network errors, 5xx), for backoff and give-up. */
+    attempts: integer('attempts').notNull().default(0),
+    /** Status queries made so far, for the polling schedule (soon at first, then every 5–10 s). */
+    polls: integer('polls').notNull().default(0),
+    nextCheckAt: timestamp('next_check_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    completedAt: timestamp('completed_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('jobs_idempotency_key_idx').on(t.idempotencyKey),
+    index('jobs_phase_next_check_idx').on(t.phase, t.nextCheckAt),
+    index('jobs_created_at_idx').on(t.createdAt),
+  ],
+);
+
+export const jobResults = pgTable(
+  'job_results',
+  {
+    jobId: text('job_id')
+      .notNull()
+      .references(() => jobs.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    assetId: text('asset_id')
+      .notNull()
+      .references(() => assets.id),
+  },
+  (t) => [uniqueIndex('job_results_job_position_idx').on(t.jobId, t.position)],
+);
+
+export type AssetRow = typeof assets.$inferSelect;
+export type JobRow = typeof jobs.$inferSelect;
+export type JobResultRow = typeof jobResults.$inferSelect;
