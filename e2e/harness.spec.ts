@@ -1,4 +1,4 @@
-import { test, expect } from './support/fixtures';
+import { expect, startApp, test } from './support/fixtures';
 
 // Proves the e2e harness itself: the app starts, answers, can be restarted in place, and the browser runs.
 
@@ -23,4 +23,17 @@ test('an app restarts on the same port and DATA_DIR, and the browser reaches it'
 
   const res = await page.goto(`${app.url}/api/health`);
   expect(res?.status()).toBe(200);
+});
+
+test('a second server on the same DATA_DIR is refused clearly; a crashed server’s lock is taken over at once', async ({
+  launchApp,
+}) => {
+  const first = await launchApp();
+  await expect(startApp({ dataDir: first.dataDir })).rejects.toThrow(/already used by another Overpaint server/);
+  expect((await (await fetch(`${first.url}/api/health`)).json()).ok).toBe(true);
+
+  await first.stop('SIGKILL');
+  const restartedAt = Date.now();
+  await first.restart();
+  expect(Date.now() - restartedAt).toBeLessThan(8_000);
 });

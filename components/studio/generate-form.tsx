@@ -91,7 +91,7 @@ export function GenerateForm({ references, options, busyUploading, exportMask, o
         type="submit"
         aria-busy={submitting}
         disabled={busyUploading}
-        className="rounded-xl bg-violet-600 px-4 py-2.5 text-sm font-semibold text-white shadow-lg shadow-violet-900/30 hover:bg-violet-500 disabled:cursor-not-allowed disabled:opacity-60"
+        className="rounded-xl bg-violet-700 px-4 py-2.5 text-sm font-semibold text-white shadow-lg shadow-violet-950/40 hover:bg-violet-600 disabled:cursor-not-allowed disabled:opacity-60"
       >
         {/* The name stays "Generate" while busy (aria-busy says the rest), so assistive tech never loses it. */}
         Generate

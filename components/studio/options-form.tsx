@@ -74,23 +74,13 @@ export function OptionsForm({ options, base, onChange }: OptionsFormProps) {
           ))}
         </select>
       </div>
-      <div>
-        <label htmlFor={`${id}-quality`} className={labelClass}>
-          Quality
-        </label>
-        <select
-          id={`${id}-quality`}
-          className={fieldClass}
-          value={options.quality}
-          onChange={(event) => set({ quality: event.target.value as GenerationOptions['quality'] })}
-        >
-          {QUALITIES.map((value) => (
-            <option key={value} value={value}>
-              {value}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField
+        id={`${id}-quality`}
+        label="Quality"
+        value={options.quality}
+        values={QUALITIES}
+        onChange={(quality) => set({ quality })}
+      />
       <div>
         <label htmlFor={`${id}-n`} className={labelClass}>
           Number of images
@@ -109,23 +99,13 @@ export function OptionsForm({ options, base, onChange }: OptionsFormProps) {
           }}
         />
       </div>
-      <div>
-        <label htmlFor={`${id}-format`} className={labelClass}>
-          Output format
-        </label>
-        <select
-          id={`${id}-format`}
-          className={fieldClass}
-          value={options.outputFormat}
-          onChange={(event) => set({ outputFormat: event.target.value as GenerationOptions['outputFormat'] })}
-        >
-          {OUTPUT_FORMATS.map((value) => (
-            <option key={value} value={value}>
-              {value}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField
+        id={`${id}-format`}
+        label="Output format"
+        value={options.outputFormat}
+        values={OUTPUT_FORMATS}
+        onChange={(outputFormat) => set({ outputFormat })}
+      />
       <div>
         <label htmlFor={`${id}-compression`} className={labelClass}>
           JPEG compression
@@ -158,5 +138,29 @@ export function OptionsForm({ options, base, onChange }: OptionsFormProps) {
         </p>
       )}
     </fieldset>
+  );
+}
+
+/** A labelled native select over a list of API values (the option value is the value sent). */
+function SelectField<T extends string>(props: {
+  id: string;
+  label: string;
+  value: T;
+  values: readonly T[];
+  onChange(value: T): void;
+}) {
+  return (
+    <div>
+      <label htmlFor={props.id} className={labelClass}>
+        {props.label}
+      </label>
+      <select id={props.id} className={fieldClass} value={props.value} onChange={(event) => props.onChange(event.target.value as T)}>
+        {props.values.map((value) => (
+          <option key={value} value={value}>
+            {value}
+          </option>
+        ))}
+      </select>
+    </div>
   );
 }

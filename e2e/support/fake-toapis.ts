@@ -119,13 +119,22 @@ export const fakeFaults = {
     on,
     status: 401,
     contentType: 'application/json',
-    body: { error: { code: 401, message: 'Authentication failed, please check your API key', type: 'authentication_error' } },
+    body: {
+      error: { code: 401, message: 'Authentication failed, please check your API key', type: 'authentication_error' },
+    },
   }),
   badRequest: (param = 'prompt', on: FaultTarget = 'create'): Fault => ({
     on,
     status: 400,
     contentType: 'application/json',
-    body: { error: { code: 'invalid_request', message: `The '${param}' field is required.`, param, type: 'invalid_request_error' } },
+    body: {
+      error: {
+        code: 'invalid_request',
+        message: `The '${param}' field is required.`,
+        param,
+        type: 'invalid_request_error',
+      },
+    },
   }),
   insufficientQuota: (on: FaultTarget = 'create'): Fault => ({
     on,
@@ -170,13 +179,25 @@ export const fakeFaults = {
     on: 'status',
     status: 200,
     contentType: 'application/json',
-    body: { id: '{{id}}', object: 'generation.task', status: 'completed', progress: 100, result: { type: 'image', data: [] } },
+    body: {
+      id: '{{id}}',
+      object: 'generation.task',
+      status: 'completed',
+      progress: 100,
+      result: { type: 'image', data: [] },
+    },
   }),
   failedWithError: (message = 'call upstream API failed: upstream returned status 422'): Fault => ({
     on: 'status',
     status: 200,
     contentType: 'application/json',
-    body: { id: '{{id}}', object: 'generation.task', status: 'failed', progress: 0, error: { code: 'generation_failed', message } },
+    body: {
+      id: '{{id}}',
+      object: 'generation.task',
+      status: 'failed',
+      progress: 0,
+      error: { code: 'generation_failed', message },
+    },
   }),
   resultNotFound: (): Fault => ({ on: 'download', status: 404, contentType: 'text/plain', body: 'Not Found' }),
   /** No answer for `delayMs`, then a normal one: longer than the client's timeout, it is a hang. */
@@ -243,7 +264,8 @@ export async function startFakeToapis(options: FakeToapisOptions = {}): Promise<
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
       console.error('[fake-toapis] handler failed:', error);
-      if (!res.headersSent) send(res, 500, { error: { code: 500, message: 'fake-toapis internal error', type: 'server_error' } });
+      if (!res.headersSent)
+        send(res, 500, { error: { code: 500, message: 'fake-toapis internal error', type: 'server_error' } });
       else res.end();
     });
   });
@@ -261,7 +283,13 @@ export async function startFakeToapis(options: FakeToapisOptions = {}): Promise<
 
     const authorized = req.headers.authorization === `Bearer ${apiKey}`;
     const target = targetOf(method, url.pathname);
-    state.requests.push({ method, path: url.pathname + url.search, body: await describeBody(req, raw), authorized, at: Date.now() });
+    state.requests.push({
+      method,
+      path: url.pathname + url.search,
+      body: await describeBody(req, raw),
+      authorized,
+      at: Date.now(),
+    });
 
     if (target) {
       const fault = takeFault(target);
@@ -273,7 +301,9 @@ export async function startFakeToapis(options: FakeToapisOptions = {}): Promise<
 
     if (target === 'download') return serveFile(res, decodeURIComponent(url.pathname.slice('/files/'.length)));
     if (!authorized) {
-      return send(res, 401, { error: { code: 401, message: 'Authentication failed, please check your API key', type: 'authentication_error' } });
+      return send(res, 401, {
+        error: { code: 401, message: 'Authentication failed, please check your API key', type: 'authentication_error' },
+      });
     }
     switch (target) {
       case 'upload':
@@ -283,14 +313,19 @@ export async function startFakeToapis(options: FakeToapisOptions = {}): Promise<
       case 'status':
         return status(res, decodeURIComponent(url.pathname.split('/').pop() ?? ''));
       case 'models':
-        return send(res, 200, { object: 'list', data: [{ id: 'gpt-image-1.5-official', object: 'model', type: 'image' }] });
+        return send(res, 200, {
+          object: 'list',
+          data: [{ id: 'gpt-image-1.5-official', object: 'model', type: 'image' }],
+        });
       default:
         return send(res, 404, { error: { code: 404, message: 'Not found', type: 'not_found_error' } });
     }
   }
 
   function sendFault(res: ServerResponse, fault: Fault, pathname: string): void {
-    const id = pathname.startsWith('/v1/images/generations/') ? decodeURIComponent(pathname.split('/').pop() ?? '') : newId('task');
+    const id = pathname.startsWith('/v1/images/generations/')
+      ? decodeURIComponent(pathname.split('/').pop() ?? '')
+      : newId('task');
     const text = (typeof fault.body === 'string' ? fault.body : JSON.stringify(fault.body ?? {}))
       .replaceAll('{{id}}', id)
       .replaceAll('{{url}}', baseUrl)
@@ -301,19 +336,28 @@ export async function startFakeToapis(options: FakeToapisOptions = {}): Promise<
   }
 
   async function upload(req: IncomingMessage, res: ServerResponse, raw: Buffer): Promise<void> {
-    if (raw.byteLength > MAX_UPLOAD_BYTES + 64 * 1024) return send(res, 413, { success: false, message: 'Image too large. Maximum size is 10MB' });
+    if (raw.byteLength > MAX_UPLOAD_BYTES + 64 * 1024)
+      return send(res, 413, { success: false, message: 'Image too large. Maximum size is 10MB' });
     const file = (await parseMultipart(req, raw))?.get('file');
-    if (!file || typeof file === 'string') return send(res, 400, { success: false, message: "No file uploaded (multipart field 'file')" });
-    if (file.size > MAX_UPLOAD_BYTES) return send(res, 400, { success: false, message: 'Image too large. Maximum size is 10MB' });
+    if (!file || typeof file === 'string')
+      return send(res, 400, { success: false, message: "No file uploaded (multipart field 'file')" });
+    if (file.size > MAX_UPLOAD_BYTES)
+      return send(res, 400, { success: false, message: 'Image too large. Maximum size is 10MB' });
     const bytes = new Uint8Array(await file.arrayBuffer());
     const type = sniff(bytes);
-    if (!type) return send(res, 400, { success: false, message: 'Unsupported image type. Allowed: JPEG, PNG, WebP, GIF' });
+    if (!type)
+      return send(res, 400, { success: false, message: 'Unsupported image type. Allowed: JPEG, PNG, WebP, GIF' });
     const name = `${newId('upload')}.${type.ext}`;
     state.files.set(name, { bytes, contentType: type.mime });
     send(res, 200, {
       success: true,
       message: '',
-      data: { id: name.replace(/\..*$/, ''), url: `${baseUrl}/files/${name}`, mime_type: type.mime, size: bytes.byteLength },
+      data: {
+        id: name.replace(/\..*$/, ''),
+        url: `${baseUrl}/files/${name}`,
+        mime_type: type.mime,
+        size: bytes.byteLength,
+      },
     });
   }
 
@@ -322,13 +366,17 @@ export async function startFakeToapis(options: FakeToapisOptions = {}): Promise<
     const invalid = (param: string, message: string) =>
       send(res, 400, { error: { code: 'invalid_request', message, param, type: 'invalid_request_error' } });
     if (!body || typeof body !== 'object') return invalid('body', 'The request body must be JSON.');
-    if (typeof body.prompt !== 'string' || !body.prompt.trim()) return invalid('prompt', "The 'prompt' field is required.");
+    if (typeof body.prompt !== 'string' || !body.prompt.trim())
+      return invalid('prompt', "The 'prompt' field is required.");
     const n = body.n ?? 1;
-    if (typeof n !== 'number' || !Number.isInteger(n) || n < 1 || n > 10) return invalid('n', "The 'n' field must be an integer from 1 to 10.");
+    if (typeof n !== 'number' || !Number.isInteger(n) || n < 1 || n > 10)
+      return invalid('n', "The 'n' field must be an integer from 1 to 10.");
     const imageUrls = body.image_urls ?? [];
-    if (!Array.isArray(imageUrls) || imageUrls.some((u) => typeof u !== 'string')) return invalid('image_urls', "'image_urls' must be an array of URLs.");
+    if (!Array.isArray(imageUrls) || imageUrls.some((u) => typeof u !== 'string'))
+      return invalid('image_urls', "'image_urls' must be an array of URLs.");
     if (imageUrls.length > 16) return invalid('image_urls', "'image_urls' takes at most 16 images.");
-    if (body.mask_url !== undefined && imageUrls.length === 0) return invalid('mask_url', "'mask_url' is only valid together with 'image_urls'.");
+    if (body.mask_url !== undefined && imageUrls.length === 0)
+      return invalid('mask_url', "'mask_url' is only valid together with 'image_urls'.");
     const task: FakeTask = {
       id: newId('tsk_img'),
       prompt: body.prompt,
@@ -371,7 +419,14 @@ export async function startFakeToapis(options: FakeToapisOptions = {}): Promise<
   }
 
   function view(task: FakeTask): Record<string, unknown> {
-    const progress = task.status === 'completed' ? 100 : task.status === 'queued' ? 0 : state.hold ? 50 : Math.min(90, Math.round((100 * task.polls) / Math.max(1, state.completeAfterPolls)));
+    const progress =
+      task.status === 'completed'
+        ? 100
+        : task.status === 'queued'
+          ? 0
+          : state.hold
+            ? 50
+            : Math.min(90, Math.round((100 * task.polls) / Math.max(1, state.completeAfterPolls)));
     const out: Record<string, unknown> = {
       id: task.id,
       object: 'generation.task',
@@ -435,13 +490,18 @@ async function resultImage(task: FakeTask, reference: StoredFile | undefined, in
   let image: Sharp;
   if (reference) {
     const meta = await sharp(reference.bytes).rotate().metadata();
-    const { width, height } = plausibleSize(task.size, meta.autoOrient?.width ?? meta.width ?? 1024, meta.autoOrient?.height ?? meta.height ?? 1024);
+    const { width, height } = plausibleSize(
+      task.size,
+      meta.autoOrient?.width ?? meta.width ?? 1024,
+      meta.autoOrient?.height ?? meta.height ?? 1024,
+    );
     image = sharp(reference.bytes).rotate().resize({ width, height, fit: 'cover' }).tint(colour);
   } else {
     const { width, height } = plausibleSize(task.size, 1024, 1024);
     image = sharp({ create: { width, height, channels: 3, background: colour } });
   }
-  const bytes = task.outputFormat === 'jpeg' ? await image.jpeg({ quality: 85 }).toBuffer() : await image.png().toBuffer();
+  const bytes =
+    task.outputFormat === 'jpeg' ? await image.jpeg({ quality: 85 }).toBuffer() : await image.png().toBuffer();
   return new Uint8Array(bytes);
 }
 
@@ -457,7 +517,10 @@ function sniff(b: Uint8Array): { mime: string; ext: string } | null {
   if (b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47) return { mime: 'image/png', ext: 'png' };
   if (b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return { mime: 'image/jpeg', ext: 'jpg' };
   if (b[0] === 0x47 && b[1] === 0x49 && b[2] === 0x46) return { mime: 'image/gif', ext: 'gif' };
-  if (Buffer.from(b.subarray(0, 4)).toString('latin1') === 'RIFF' && Buffer.from(b.subarray(8, 12)).toString('latin1') === 'WEBP') {
+  if (
+    Buffer.from(b.subarray(0, 4)).toString('latin1') === 'RIFF' &&
+    Buffer.from(b.subarray(8, 12)).toString('latin1') === 'WEBP'
+  ) {
     return { mime: 'image/webp', ext: 'webp' };
   }
   return null;
@@ -477,7 +540,9 @@ async function readBody(req: IncomingMessage): Promise<Buffer> {
 
 async function parseMultipart(req: IncomingMessage, raw: Buffer): Promise<FormData | null> {
   try {
-    return await new Response(new Uint8Array(raw), { headers: { 'content-type': req.headers['content-type'] ?? '' } }).formData();
+    return await new Response(new Uint8Array(raw), {
+      headers: { 'content-type': req.headers['content-type'] ?? '' },
+    }).formData();
   } catch {
     return null;
   }

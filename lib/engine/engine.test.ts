@@ -33,7 +33,12 @@ function open(options: { paused?: boolean } = {}): Engine {
   return engine;
 }
 
-function call(engine: Engine, method: string, route: string, init: { body?: BodyInit; json?: unknown; auth?: string | null } = {}) {
+function call(
+  engine: Engine,
+  method: string,
+  route: string,
+  init: { body?: BodyInit; json?: unknown; auth?: string | null } = {},
+) {
   const headers = new Headers();
   if (init.auth !== null) headers.set('authorization', init.auth ?? `Bearer ${SECRET}`);
   let body = init.body;
@@ -72,7 +77,9 @@ interface UploadBody {
 }
 
 async function create(engine: Engine, json: Record<string, unknown>) {
-  const res = await call(engine, 'POST', '/v1/images/generations', { json: { model: 'offline-engine', prompt: 'remove the cup', ...json } });
+  const res = await call(engine, 'POST', '/v1/images/generations', {
+    json: { model: 'offline-engine', prompt: 'remove the cup', ...json },
+  });
   return { status: res.status, body: (await res.json()) as TaskBody };
 }
 
@@ -84,11 +91,19 @@ describe('engine HTTP contract', () => {
   it('requires the bearer secret everywhere, with the ToAPIs 401 envelope', async () => {
     const engine = open();
     for (const auth of [null, 'Bearer wrong', `Bearer ${SECRET}x`, SECRET, 'Basic abc']) {
-      for (const route of ['/v1/models', '/v1/images/generations/img_000000000000000000000000', '/v1/files/up_abcdefgh12.png']) {
+      for (const route of [
+        '/v1/models',
+        '/v1/images/generations/img_000000000000000000000000',
+        '/v1/files/up_abcdefgh12.png',
+      ]) {
         const res = await call(engine, 'GET', route, { auth });
         expect(res.status).toBe(401);
         expect(await res.json()).toEqual({
-          error: { code: 401, message: 'Authentication failed, please check your API key', type: 'authentication_error' },
+          error: {
+            code: 401,
+            message: 'Authentication failed, please check your API key',
+            type: 'authentication_error',
+          },
         });
       }
     }
@@ -112,7 +127,11 @@ describe('engine HTTP contract', () => {
     form.append('file', new Blob([new Uint8Array(coffee)], { type: 'image/png' }), 'coffee.png');
     const res = await call(engine, 'POST', '/v1/uploads/images', { body: form });
     const body = (await res.json()) as UploadBody;
-    expect(body).toMatchObject({ success: true, message: '', data: { mime_type: 'image/png', size: coffee.byteLength } });
+    expect(body).toMatchObject({
+      success: true,
+      message: '',
+      data: { mime_type: 'image/png', size: coffee.byteLength },
+    });
     expect(body.data.url).toMatch(/^http:\/\/engine\.test\/engine\/v1\/files\/up_[a-f0-9]+\.png$/);
     const file = await call(engine, 'GET', new URL(body.data.url).pathname.replace('/engine', ''));
     expect(file.headers.get('content-type')).toBe('image/png');
@@ -172,12 +191,21 @@ describe('engine HTTP contract', () => {
       [{ image_urls: ['data:image/png;base64,AAAA'] }, 'invalid_reference_images', 'image_urls'],
       [{ image_urls: [`${BASE}/v1/files/up_000000000000000000000000.png`] }, 'invalid_reference_images', 'image_urls'],
       [{ image_urls: [image], mask_url: 'https://example.com/m.png' }, 'invalid_reference_images', 'mask_url'],
-      [{ image_urls: [image], mask_url: await upload(engine, await sharp(coffee).jpeg().toBuffer()) }, 'invalid_request', 'mask_url'],
+      [
+        { image_urls: [image], mask_url: await upload(engine, await sharp(coffee).jpeg().toBuffer()) },
+        'invalid_request',
+        'mask_url',
+      ],
       [{ model: '' }, 'invalid_request', 'model'],
     ];
     for (const [overrides, code, param] of cases) {
       const { status: http, body } = await create(engine, overrides);
-      expect({ overrides, http, code: body.error.code, param: body.error.param }).toEqual({ overrides, http: 400, code, param });
+      expect({ overrides, http, code: body.error.code, param: body.error.param }).toEqual({
+        overrides,
+        http: 400,
+        code,
+        param,
+      });
       expect(typeof body.error.message).toBe('string');
     }
     const bad = await call(engine, 'POST', '/v1/images/generations', { body: '{not json', auth: `Bearer ${SECRET}` });
@@ -194,7 +222,12 @@ describe('engine tasks', () => {
     const mask = await upload(engine, coffeeMask);
     const created = await create(engine, { image_urls: [image], mask_url: mask, size: 'auto', resolution: '1k', n: 2 });
     expect(created.status).toBe(200);
-    expect(created.body).toMatchObject({ object: 'generation.task', model: 'offline-engine', status: 'queued', progress: 0 });
+    expect(created.body).toMatchObject({
+      object: 'generation.task',
+      model: 'offline-engine',
+      status: 'queued',
+      progress: 0,
+    });
     expect(created.body.id).toMatch(/^img_/);
     await engine.idle();
     const done = await status(engine, created.body.id);
@@ -205,7 +238,10 @@ describe('engine tasks', () => {
     for (const { url } of done.result.data) {
       expect(url.startsWith(`${BASE}/v1/files/res_`)).toBe(true);
       const file = await call(engine, 'GET', new URL(url).pathname.replace('/engine', ''));
-      expect(await sharp(Buffer.from(await file.arrayBuffer())).metadata()).toMatchObject({ width: 1536, height: 1024 });
+      expect(await sharp(Buffer.from(await file.arrayBuffer())).metadata()).toMatchObject({
+        width: 1536,
+        height: 1024,
+      });
     }
   });
 
@@ -217,7 +253,10 @@ describe('engine tasks', () => {
     await engine.idle();
     expect(await status(engine, body.id)).toMatchObject({
       status: 'failed',
-      error: { code: 'generation_failed', message: 'The mask is 300×200 but the first image is 600×400; they must be the same size' },
+      error: {
+        code: 'generation_failed',
+        message: 'The mask is 300×200 but the first image is 600×400; they must be the same size',
+      },
     });
   });
 
@@ -260,7 +299,9 @@ describe('engine tasks', () => {
     const { body } = await create(first, { image_urls: [image], mask_url: mask, size: '16:9', resolution: '2k', n: 3 });
     await new Promise((resolve) => setTimeout(resolve, 50));
     await first.close();
-    const stopped = JSON.parse(await readFile(path.join(dataDir, 'engine', 'tasks', `${body.id}.json`), 'utf8')) as { status: string };
+    const stopped = JSON.parse(await readFile(path.join(dataDir, 'engine', 'tasks', `${body.id}.json`), 'utf8')) as {
+      status: string;
+    };
     expect(['queued', 'in_progress', 'completed']).toContain(stopped.status);
 
     const second = open();

@@ -47,7 +47,8 @@ export function createEngine(options: EngineOptions): Engine {
       .sort((a, b) => a.createdAt - b.createdAt);
     for (const task of unfinished) {
       // Restart the stages from the top: partial results of a stopped run are simply overwritten.
-      if (task.status !== 'queued' || task.progress !== 0) await store.saveTask({ ...task, status: 'queued', progress: 0 });
+      if (task.status !== 'queued' || task.progress !== 0)
+        await store.saveTask({ ...task, status: 'queued', progress: 0 });
       queue.push(task.id);
     }
     if (unfinished.length > 0) console.info(`[engine] resumed ${unfinished.length} unfinished task(s)`);
@@ -79,7 +80,9 @@ export function createEngine(options: EngineOptions): Engine {
       } catch (error) {
         console.error('[engine] could not open its data directory:', error);
         return Response.json(
-          { error: { code: 500, message: 'The offline engine could not open its data directory', type: 'server_error' } },
+          {
+            error: { code: 500, message: 'The offline engine could not open its data directory', type: 'server_error' },
+          },
           { status: 500 },
         );
       }

@@ -2,6 +2,7 @@
  * File names and types the engine deals in. Every file the engine reads was written by the engine under a name it
  * generated, so a name that does not match `FILE_NAME` is refused before any path is built (no traversal).
  */
+import { SNIFF_BYTES, sniffImageType } from '@/lib/images/sniff';
 
 export type EngineImageType = { mime: string; ext: 'png' | 'jpg' | 'webp' | 'gif' };
 
@@ -17,11 +18,9 @@ const MIME_BY_EXT: Record<EngineImageType['ext'], string> = {
 
 /** PNG / JPEG / WebP / GIF by their first bytes (the upload endpoint's rule), never by the declared type. */
 export function sniffImage(bytes: Uint8Array): EngineImageType | null {
-  const b = bytes;
-  if (b.length >= 8 && b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47) return imageType('png');
-  if (b.length >= 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return imageType('jpg');
-  if (b.length >= 6 && b[0] === 0x47 && b[1] === 0x49 && b[2] === 0x46 && b[3] === 0x38) return imageType('gif');
-  if (b.length >= 12 && ascii(b, 0, 4) === 'RIFF' && ascii(b, 8, 12) === 'WEBP') return imageType('webp');
+  const type = sniffImageType(bytes.subarray(0, SNIFF_BYTES));
+  if (type === 'png' || type === 'gif' || type === 'webp') return imageType(type);
+  if (type === 'jpeg') return imageType('jpg');
   return null;
 }
 
@@ -52,6 +51,3 @@ function imageType(ext: EngineImageType['ext']): EngineImageType {
   return { mime: MIME_BY_EXT[ext], ext };
 }
 
-function ascii(bytes: Uint8Array, start: number, end: number): string {
-  return String.fromCharCode(...bytes.subarray(start, end));
-}

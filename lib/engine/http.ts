@@ -70,7 +70,8 @@ export function createHttpHandler(deps: HttpDeps): (req: Request) => Promise<Res
       return json(400, { success: false, message: 'The multipart body could not be read' });
     }
     const file = form.get('file');
-    if (!file || typeof file === 'string') return json(400, { success: false, message: "No file uploaded (multipart field 'file')" });
+    if (!file || typeof file === 'string')
+      return json(400, { success: false, message: "No file uploaded (multipart field 'file')" });
     if (file.size > MAX_UPLOAD_BYTES) return json(400, { success: false, message: TOO_LARGE });
     const bytes = new Uint8Array(await file.arrayBuffer());
     const type = sniffImage(bytes);
@@ -163,7 +164,9 @@ export function createHttpHandler(deps: HttpDeps): (req: Request) => Promise<Res
 /** Constant-time: both sides are hashed first, so neither length nor content leaks through timing. */
 function authorised(header: string | null, secret: string): boolean {
   const match = /^Bearer\s+(.+)$/i.exec(header?.trim() ?? '');
-  const given = createHash('sha256').update(match?.[1]?.trim() ?? '').digest();
+  const given = createHash('sha256')
+    .update(match?.[1]?.trim() ?? '')
+    .digest();
   const expected = createHash('sha256').update(secret).digest();
   return timingSafeEqual(given, expected) && Boolean(match);
 }

@@ -90,7 +90,7 @@ export function createEngineStore(dataDir: string): EngineStore {
       const target = filePath(name);
       if (!target) return null;
       try {
-        return await readFile(target);
+        return await readFile(/*turbopackIgnore: true*/ target);
       } catch (error) {
         if (isMissing(error)) return null;
         throw error;
@@ -114,7 +114,7 @@ export function createEngineStore(dataDir: string): EngineStore {
     async loadTask(id) {
       if (!TASK_ID.test(id)) return null;
       try {
-        return JSON.parse(await readFile(path.join(dirs.tasks, `${id}.json`), 'utf8')) as EngineTask;
+        return JSON.parse(await readFile(/*turbopackIgnore: true*/ path.join(dirs.tasks, `${id}.json`), 'utf8')) as EngineTask;
       } catch (error) {
         if (isMissing(error)) return null;
         throw error;
@@ -122,11 +122,11 @@ export function createEngineStore(dataDir: string): EngineStore {
     },
 
     async listTasks() {
-      const names = (await readdir(dirs.tasks)).filter((n) => n.endsWith('.json'));
+      const names = (await readdir(/*turbopackIgnore: true*/ dirs.tasks)).filter((n) => n.endsWith('.json'));
       const tasks: EngineTask[] = [];
       for (const name of names) {
         try {
-          tasks.push(JSON.parse(await readFile(path.join(dirs.tasks, name), 'utf8')) as EngineTask);
+          tasks.push(JSON.parse(await readFile(/*turbopackIgnore: true*/ path.join(dirs.tasks, name), 'utf8')) as EngineTask);
         } catch (error) {
           console.warn(`[engine] skipping unreadable task file ${name}:`, (error as Error).message);
         }

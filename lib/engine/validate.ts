@@ -35,16 +35,21 @@ export async function validateGenerationRequest(body: unknown, deps: ValidationD
 
   if (typeof b.model !== 'string' || !b.model.trim()) return invalid("The 'model' field is required.", 'model');
   if (typeof b.prompt !== 'string' || !b.prompt.trim()) return invalid("The 'prompt' field is required.", 'prompt');
-  if (b.prompt.length > MAX_PROMPT_CHARS) return invalid(`The 'prompt' field is longer than ${MAX_PROMPT_CHARS} characters.`, 'prompt');
+  if (b.prompt.length > MAX_PROMPT_CHARS)
+    return invalid(`The 'prompt' field is longer than ${MAX_PROMPT_CHARS} characters.`, 'prompt');
 
   const size = oneOf(b.size ?? '1:1', ASPECT_RATIOS);
   if (!size) return invalid(`The 'size' field must be one of ${ASPECT_RATIOS.join(', ')}.`, 'size');
-  const resolution = oneOf(typeof b.resolution === 'string' ? b.resolution.toLowerCase() : (b.resolution ?? '1k'), RESOLUTIONS);
+  const resolution = oneOf(
+    typeof b.resolution === 'string' ? b.resolution.toLowerCase() : (b.resolution ?? '1k'),
+    RESOLUTIONS,
+  );
   if (!resolution) return invalid(`The 'resolution' field must be one of ${RESOLUTIONS.join(', ')}.`, 'resolution');
   const quality = oneOf(b.quality ?? 'high', QUALITIES);
   if (!quality) return invalid(`The 'quality' field must be one of ${QUALITIES.join(', ')}.`, 'quality');
   const outputFormat = oneOf(b.output_format ?? 'png', OUTPUT_FORMATS);
-  if (!outputFormat) return invalid(`The 'output_format' field must be one of ${OUTPUT_FORMATS.join(', ')}.`, 'output_format');
+  if (!outputFormat)
+    return invalid(`The 'output_format' field must be one of ${OUTPUT_FORMATS.join(', ')}.`, 'output_format');
 
   // A quoted "1" is an error upstream (api-contract.md §2): n must be a JSON number.
   const n = b.n ?? 1;
@@ -71,17 +76,18 @@ export async function validateGenerationRequest(body: unknown, deps: ValidationD
   for (const url of rawUrls) {
     const name = fileNameFromUrl(url);
     if (!name || !(await deps.hasFile(name))) {
-      return refused('Reference images must be URLs returned by this engine\'s upload endpoint.', 'image_urls');
+      return refused("Reference images must be URLs returned by this engine's upload endpoint.", 'image_urls');
     }
     imageFiles.push(name);
   }
 
   let maskFile: string | null = null;
   if (b.mask_url !== undefined && b.mask_url !== null) {
-    if (imageFiles.length === 0) return invalid("The 'mask_url' field is only valid together with 'image_urls'.", 'mask_url');
+    if (imageFiles.length === 0)
+      return invalid("The 'mask_url' field is only valid together with 'image_urls'.", 'mask_url');
     const name = fileNameFromUrl(b.mask_url);
     if (!name || !(await deps.hasFile(name))) {
-      return refused('The mask must be a URL returned by this engine\'s upload endpoint.', 'mask_url');
+      return refused("The mask must be a URL returned by this engine's upload endpoint.", 'mask_url');
     }
     if (!name.endsWith('.png')) return invalid('The mask must be a PNG with an alpha channel.', 'mask_url');
     maskFile = name;

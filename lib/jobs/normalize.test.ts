@@ -85,9 +85,19 @@ describe('normalizeUpstreamTask', () => {
 
   it('reads webhook-style payloads (SUCCESS, "100%")', () => {
     const inner = normalizeUpstreamTask({
-      data: { task_id: 'task_9', status: 'SUCCESS', progress: '100%', result: { data: [{ url: 'https://f.test/r.png' }] } },
+      data: {
+        task_id: 'task_9',
+        status: 'SUCCESS',
+        progress: '100%',
+        result: { data: [{ url: 'https://f.test/r.png' }] },
+      },
     });
-    expect(inner).toMatchObject({ id: 'task_9', status: 'completed', progress: 100, resultUrls: ['https://f.test/r.png'] });
+    expect(inner).toMatchObject({
+      id: 'task_9',
+      status: 'completed',
+      progress: 100,
+      resultUrls: ['https://f.test/r.png'],
+    });
   });
 
   it('parses progress numbers and percent strings, and drops out-of-range values', () => {
@@ -106,7 +116,11 @@ describe('normalizeUpstreamTask', () => {
       status: 'completed',
       url: 'https://files.toapis.com/a.png',
       result: {
-        data: [{ url: 'https://files.toapis.com/a.png' }, { url: 'https://files.toapis.com/b.png' }, 'https://files.toapis.com/c.png'],
+        data: [
+          { url: 'https://files.toapis.com/a.png' },
+          { url: 'https://files.toapis.com/b.png' },
+          'https://files.toapis.com/c.png',
+        ],
         images: ['https://files.toapis.com/d.png', 'javascript:alert(1)'],
       },
       data: [{ url: 'data:image/png;base64,AAAA' }, { url: 'https://files.toapis.com/e.png' }],
@@ -123,7 +137,11 @@ describe('normalizeUpstreamTask', () => {
   });
 
   it('reads a kie-style resultJson string', () => {
-    const task = normalizeUpstreamTask({ taskId: 'k1', state: 'success', resultJson: '{"resultUrls":["https://k.test/1.png"]}' });
+    const task = normalizeUpstreamTask({
+      taskId: 'k1',
+      state: 'success',
+      resultJson: '{"resultUrls":["https://k.test/1.png"]}',
+    });
     expect(task).toMatchObject({ id: 'k1', status: 'completed', resultUrls: ['https://k.test/1.png'] });
   });
 
@@ -137,13 +155,21 @@ describe('normalizeUpstreamTask', () => {
 
   it('reads failures with string or integer codes, fail_reason, and strips HTML', () => {
     expect(
-      normalizeUpstreamTask({ id: 't', status: 'failed', error: { code: 'generation_failed', message: 'call upstream API failed' } }).error,
+      normalizeUpstreamTask({
+        id: 't',
+        status: 'failed',
+        error: { code: 'generation_failed', message: 'call upstream API failed' },
+      }).error,
     ).toEqual({ code: 'generation_failed', message: 'call upstream API failed' });
-    expect(normalizeUpstreamTask({ id: 't', status: 'failed', error: { code: 422, message: 'policy' } }).error).toEqual({
-      code: '422',
-      message: 'policy',
-    });
-    expect(normalizeUpstreamTask({ id: 't', status: 'failed', fail_reason: 'out of credits' }).error?.message).toBe('out of credits');
+    expect(normalizeUpstreamTask({ id: 't', status: 'failed', error: { code: 422, message: 'policy' } }).error).toEqual(
+      {
+        code: '422',
+        message: 'policy',
+      },
+    );
+    expect(normalizeUpstreamTask({ id: 't', status: 'failed', fail_reason: 'out of credits' }).error?.message).toBe(
+      'out of credits',
+    );
     const html = normalizeUpstreamTask({ id: 't', status: 'failed', error: '<html><b>bad</b> thing</html>' }).error;
     expect(html?.message).toBe('bad thing');
     expect(normalizeUpstreamTask({ id: 't', status: 'failed' }).error).toEqual({

@@ -133,7 +133,13 @@ function errorOf(task: Rec, word: string): { code: string; message: string } {
   if (word === 'cancelled' || word === 'canceled') return { code: 'cancelled', message: 'Cancelled upstream' };
   const err = task.error;
   const errRec = asRecord(err);
-  const messageCandidates = [errRec?.message, typeof err === 'string' ? err : undefined, task.fail_reason, task.failMsg, task.message];
+  const messageCandidates = [
+    errRec?.message,
+    typeof err === 'string' ? err : undefined,
+    task.fail_reason,
+    task.failMsg,
+    task.message,
+  ];
   const rawMessage = messageCandidates.find((m): m is string => typeof m === 'string' && m.trim() !== '');
   const rawCode = errRec?.code ?? task.failCode ?? task.error_code;
   const code =

@@ -4,23 +4,9 @@
  */
 import { MAX_REFERENCE_BYTES, MAX_REFERENCES } from '@/lib/jobs/options';
 import type { AppError } from '@/lib/errors';
+import { sniffImageType, type SniffedType } from '@/lib/images/sniff';
 
-export type SniffedType = 'png' | 'jpeg' | 'gif' | 'webp' | 'svg' | 'unknown';
-
-/** The first bytes decide the type; 16 are enough. */
-export const SNIFF_BYTES = 16;
-
-export function sniffImageType(head: Uint8Array): SniffedType {
-  const starts = (...sig: number[]) => sig.every((byte, i) => head[i] === byte);
-  if (starts(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a)) return 'png';
-  if (starts(0xff, 0xd8, 0xff)) return 'jpeg';
-  if (starts(0x47, 0x49, 0x46, 0x38)) return 'gif';
-  if (starts(0x52, 0x49, 0x46, 0x46) && head[8] === 0x57 && head[9] === 0x45 && head[10] === 0x42 && head[11] === 0x50)
-    return 'webp';
-  const text = String.fromCharCode(...head.slice(0, SNIFF_BYTES)).trimStart().toLowerCase();
-  if (text.startsWith('<svg') || text.startsWith('<?xml')) return 'svg';
-  return 'unknown';
-}
+export { SNIFF_BYTES } from '@/lib/images/sniff';
 
 const TYPE_NAMES: Record<Exclude<SniffedType, 'png' | 'jpeg'>, string> = {
   gif: 'a GIF',

@@ -1,4 +1,5 @@
 import 'server-only';
+import { closeEngine } from '@/lib/engine/host';
 import { serverEnv } from './env';
 import { startJobRunner, stopJobRunner } from './jobs/runner';
 import { closeDb, databaseKind } from './storage/db';
@@ -29,7 +30,7 @@ export async function bootServer(): Promise<void> {
 
 /**
  * With NEXT_MANUAL_SIG_HANDLE set (npm start sets it), Next leaves SIGTERM/SIGINT to us: stop taking work,
- * close the database so PGlite flushes and the DATA_DIR lock is released, then exit.
+ * let the offline engine stop, close the database so PGlite flushes and the DATA_DIR lock is released, then exit.
  */
 function handleShutdownSignals(): void {
   if (!process.env.NEXT_MANUAL_SIG_HANDLE) return;
@@ -40,7 +41,9 @@ function handleShutdownSignals(): void {
     stopJobRunner();
     const forced = setTimeout(() => process.exit(1), SHUTDOWN_GRACE_MS);
     forced.unref();
-    closeDb()
+    // The engine first (its unfinished tasks resume on the next start), then the database.
+    closeEngine()
+      .then(closeDb)
       .catch((error: unknown) => console.error(`[overpaint] closing the database failed: ${describe(error)}`))
       .finally(() => process.exit(signal === 'SIGINT' ? 130 : 0));
   };

@@ -54,11 +54,16 @@ describe('client ↔ offline engine over HTTP', () => {
     dataDir = await mkdtemp(path.join(tmpdir(), 'overpaint-contract-'));
     // The engine needs the server's port for its public URL, so the server starts first and defers to it.
     const mounted: { engine?: Engine } = {};
-    server = await serveWithNode((req) => mounted.engine?.handle(req) ?? Promise.resolve(new Response('starting', { status: 503 })));
+    server = await serveWithNode(
+      (req) => mounted.engine?.handle(req) ?? Promise.resolve(new Response('starting', { status: 503 })),
+    );
     engine = createEngine({ dataDir, secret, publicBaseUrl: `${server.url}/engine` });
     mounted.engine = engine;
     client = createToapisClient({ baseUrl: `${server.url}/engine`, apiKey: secret, model: 'offline-engine' });
-    [coffee, coffeeMask] = await Promise.all([readFile(`${SAMPLES}/coffee.png`), readFile(`${SAMPLES}/coffee-mask.png`)]);
+    [coffee, coffeeMask] = await Promise.all([
+      readFile(`${SAMPLES}/coffee.png`),
+      readFile(`${SAMPLES}/coffee-mask.png`),
+    ]);
   });
 
   afterAll(async () => {
@@ -94,8 +99,16 @@ describe('client ↔ offline engine over HTTP', () => {
     expect({ width: meta.width, height: meta.height }).toEqual(size);
     const [got, base, alpha] = await Promise.all([
       rawRgb(file.bytes),
-      sharp(coffee).resize({ ...size, fit: 'cover', position: 'centre' }).removeAlpha().raw().toBuffer(),
-      sharp(coffeeMask).resize({ ...size, fit: 'cover', position: 'centre' }).extractChannel(3).raw().toBuffer(),
+      sharp(coffee)
+        .resize({ ...size, fit: 'cover', position: 'centre' })
+        .removeAlpha()
+        .raw()
+        .toBuffer(),
+      sharp(coffeeMask)
+        .resize({ ...size, fit: 'cover', position: 'centre' })
+        .extractChannel(3)
+        .raw()
+        .toBuffer(),
     ]);
     let outside = 0;
     let maxDiff = 0;
@@ -145,7 +158,14 @@ describe('client ↔ offline engine over HTTP', () => {
 
   it('maps engine refusals to typed errors', async () => {
     const bad = await caught(
-      client.createGeneration({ prompt: 'x', size: '1:1', resolution: '4k', quality: 'low', n: 1, outputFormat: 'png' }),
+      client.createGeneration({
+        prompt: 'x',
+        size: '1:1',
+        resolution: '4k',
+        quality: 'low',
+        n: 1,
+        outputFormat: 'png',
+      }),
     );
     expect(bad).toMatchObject({ kind: 'bad_request', status: 400, param: 'resolution', reachedUpstream: 'yes' });
     const foreign = await caught(
@@ -162,13 +182,19 @@ describe('client ↔ offline engine over HTTP', () => {
     expect(foreign).toMatchObject({ kind: 'bad_request', code: 'invalid_reference_images', param: 'image_urls' });
     const missing = await caught(client.getGeneration('img_000000000000000000000000'));
     expect(missing).toMatchObject({ kind: 'not_found', status: 404 });
-    const notImage = await caught(client.uploadImage({ bytes: new TextEncoder().encode('hello'), filename: 'a.png', contentType: 'image/png' }));
+    const notImage = await caught(
+      client.uploadImage({ bytes: new TextEncoder().encode('hello'), filename: 'a.png', contentType: 'image/png' }),
+    );
     expect(notImage).toMatchObject({ kind: 'bad_request', status: 400 });
     expect(notImage.message).toBe('Unsupported image type. Allowed: JPEG, PNG, WebP, GIF');
   });
 
   it('the engine refuses a wrong secret with 401 → auth, and the key is in no message', async () => {
-    const wrong = createToapisClient({ baseUrl: `${server.url}/engine`, apiKey: 'not-the-secret', model: 'offline-engine' });
+    const wrong = createToapisClient({
+      baseUrl: `${server.url}/engine`,
+      apiKey: 'not-the-secret',
+      model: 'offline-engine',
+    });
     const error = await caught(wrong.listModels());
     expect(error).toMatchObject({ kind: 'auth', status: 401, reachedUpstream: 'yes' });
     expect(error.message).not.toContain('not-the-secret');
@@ -179,7 +205,13 @@ describe('client ↔ offline engine over HTTP', () => {
   });
 
   it('refuses to download from other hosts', async () => {
-    for (const url of ['https://evil.example/x.png', 'http://files.toapis.com/x.png', 'https://files.toapis.com:8443/x.png', 'file:///etc/passwd', 'nonsense']) {
+    for (const url of [
+      'https://evil.example/x.png',
+      'http://files.toapis.com/x.png',
+      'https://files.toapis.com:8443/x.png',
+      'file:///etc/passwd',
+      'nonsense',
+    ]) {
       expect(await caught(client.downloadResult(url))).toMatchObject({ kind: 'forbidden_host', reachedUpstream: 'no' });
     }
   });
@@ -189,7 +221,14 @@ describe('client ↔ fake ToAPIs', () => {
   let fake: FakeToapis;
   let client: ToapisClient;
   let png: Buffer;
-  const request = { prompt: 'a red bicycle', size: '1:1', resolution: '1k', quality: 'medium', n: 1, outputFormat: 'png' } as const;
+  const request = {
+    prompt: 'a red bicycle',
+    size: '1:1',
+    resolution: '1k',
+    quality: 'medium',
+    n: 1,
+    outputFormat: 'png',
+  } as const;
 
   beforeAll(async () => {
     fake = await startFakeToapis({ apiKey: 'test-key-9f8e7d6c5b4a' });
@@ -198,7 +237,12 @@ describe('client ↔ fake ToAPIs', () => {
   afterAll(() => fake.close());
   beforeEach(() => {
     fake.control({ reset: true });
-    client = createToapisClient({ baseUrl: fake.url, apiKey: fake.apiKey, model: 'gpt-image-1.5-official', timeoutMs: 2_000 });
+    client = createToapisClient({
+      baseUrl: fake.url,
+      apiKey: fake.apiKey,
+      model: 'gpt-image-1.5-official',
+      timeoutMs: 2_000,
+    });
   });
 
   it('runs the whole flow and sends the documented body', async () => {
@@ -238,7 +282,12 @@ describe('client ↔ fake ToAPIs', () => {
   });
 
   it('sends no compression for png, no image_urls when empty, and no mask without images', async () => {
-    await client.createGeneration({ ...request, outputCompression: 50, imageUrls: [], maskUrl: 'https://x.test/m.png' });
+    await client.createGeneration({
+      ...request,
+      outputCompression: 50,
+      imageUrls: [],
+      maskUrl: 'https://x.test/m.png',
+    });
     const body = fake.state.requests.at(-1)?.body as Record<string, unknown>;
     expect(body).not.toHaveProperty('output_compression');
     expect(body).not.toHaveProperty('image_urls');
@@ -249,7 +298,13 @@ describe('client ↔ fake ToAPIs', () => {
   it('429 with Retry-After → rate_limited, retryAfterMs, not reached', async () => {
     fake.control({ faults: [fakeFaults.rateLimited('create', '1')] });
     const error = await caught(client.createGeneration(request));
-    expect(error).toMatchObject({ kind: 'rate_limited', status: 429, retryAfterMs: 1000, reachedUpstream: 'no', code: 'rate_limit_exceeded' });
+    expect(error).toMatchObject({
+      kind: 'rate_limited',
+      status: 429,
+      retryAfterMs: 1000,
+      reachedUpstream: 'no',
+      code: 'rate_limit_exceeded',
+    });
     expect(error.message).toBe('Async task request rate exceeded');
     // The fault was consumed: the next create goes through.
     expect((await client.createGeneration(request)).status).toBe('queued');
@@ -274,23 +329,41 @@ describe('client ↔ fake ToAPIs', () => {
   it('400 naming a field → bad_request with param and the upstream sentence', async () => {
     fake.control({ faults: [fakeFaults.badRequest('prompt')] });
     const error = await caught(client.createGeneration(request));
-    expect(error).toMatchObject({ kind: 'bad_request', status: 400, param: 'prompt', code: 'invalid_request', reachedUpstream: 'yes' });
+    expect(error).toMatchObject({
+      kind: 'bad_request',
+      status: 400,
+      param: 'prompt',
+      code: 'invalid_request',
+      reachedUpstream: 'yes',
+    });
     expect(error.userMessage).toContain("The 'prompt' field is required.");
   });
 
   it('402 → quota, 503 → unavailable (not reached), 413 upload → too_large', async () => {
-    fake.control({ faults: [fakeFaults.insufficientQuota(), fakeFaults.unavailable('create', '3'), fakeFaults.tooLarge('upload')] });
-    expect(await caught(client.createGeneration(request))).toMatchObject({ kind: 'quota', status: 402 });
-    expect(await caught(client.createGeneration(request))).toMatchObject({ kind: 'unavailable', reachedUpstream: 'no', retryAfterMs: 3000 });
-    expect(await caught(client.uploadImage({ bytes: png, filename: 'a.png', contentType: 'image/png' }))).toMatchObject({
-      kind: 'too_large',
-      status: 413,
+    fake.control({
+      faults: [fakeFaults.insufficientQuota(), fakeFaults.unavailable('create', '3'), fakeFaults.tooLarge('upload')],
     });
+    expect(await caught(client.createGeneration(request))).toMatchObject({ kind: 'quota', status: 402 });
+    expect(await caught(client.createGeneration(request))).toMatchObject({
+      kind: 'unavailable',
+      reachedUpstream: 'no',
+      retryAfterMs: 3000,
+    });
+    expect(await caught(client.uploadImage({ bytes: png, filename: 'a.png', contentType: 'image/png' }))).toMatchObject(
+      {
+        kind: 'too_large',
+        status: 413,
+      },
+    );
   });
 
   it('malformed JSON → malformed', async () => {
     fake.control({ faults: [fakeFaults.malformedJson('create')] });
-    expect(await caught(client.createGeneration(request))).toMatchObject({ kind: 'malformed', status: 200, reachedUpstream: 'yes' });
+    expect(await caught(client.createGeneration(request))).toMatchObject({
+      kind: 'malformed',
+      status: 200,
+      reachedUpstream: 'yes',
+    });
   });
 
   it('a hang → timeout after timeoutMs, unknown whether it reached', async () => {
@@ -314,16 +387,30 @@ describe('client ↔ fake ToAPIs', () => {
 
   it('status oddities: unknown word, completed without URL, failed with error', async () => {
     const created = await client.createGeneration(request);
-    fake.control({ faults: [fakeFaults.unknownStatusWord('thinking'), fakeFaults.completedWithoutUrl(), fakeFaults.failedWithError('upstream said no')] });
+    fake.control({
+      faults: [
+        fakeFaults.unknownStatusWord('thinking'),
+        fakeFaults.completedWithoutUrl(),
+        fakeFaults.failedWithError('upstream said no'),
+      ],
+    });
     const quiet = console.warn;
     console.warn = () => {};
     try {
-      expect(await client.getGeneration(created.id)).toMatchObject({ id: created.id, status: 'in_progress', rawStatus: 'thinking', progress: 40 });
+      expect(await client.getGeneration(created.id)).toMatchObject({
+        id: created.id,
+        status: 'in_progress',
+        rawStatus: 'thinking',
+        progress: 40,
+      });
     } finally {
       console.warn = quiet;
     }
     expect(await client.getGeneration(created.id)).toMatchObject({ status: 'failed', error: { code: 'no_result' } });
-    expect(await client.getGeneration(created.id)).toMatchObject({ status: 'failed', error: { code: 'generation_failed', message: 'upstream said no' } });
+    expect(await client.getGeneration(created.id)).toMatchObject({
+      status: 'failed',
+      error: { code: 'generation_failed', message: 'upstream said no' },
+    });
   });
 
   it('a result URL that 404s → not_found', async () => {

@@ -33,20 +33,28 @@ describe('downloadResult', () => {
 
   it('checks every redirect hop and never carries the key off the base origin', async () => {
     const { calls, fetchImpl } = recordingFetch((url) => {
-      if (url.pathname === '/start.png') return new Response(null, { status: 302, headers: { location: 'https://files.toapis.com/x.png' } });
-      if (url.hostname === 'files.toapis.com') return new Response(null, { status: 302, headers: { location: 'https://evil.example/y.png' } });
+      if (url.pathname === '/start.png')
+        return new Response(null, { status: 302, headers: { location: 'https://files.toapis.com/x.png' } });
+      if (url.hostname === 'files.toapis.com')
+        return new Response(null, { status: 302, headers: { location: 'https://evil.example/y.png' } });
       return new Response(PNG);
     });
     const client = createToapisClient({ baseUrl: 'https://toapis.com', apiKey: 'k-123456', model: 'm', fetchImpl });
-    await expect(client.downloadResult('https://toapis.com/start.png')).rejects.toMatchObject({ kind: 'forbidden_host' });
+    await expect(client.downloadResult('https://toapis.com/start.png')).rejects.toMatchObject({
+      kind: 'forbidden_host',
+    });
     expect(calls.map((c) => c.auth)).toEqual(['Bearer k-123456', null]);
     expect(calls.some((c) => c.url.includes('evil.example'))).toBe(false);
   });
 
   it('refuses a 200 that is not an image', async () => {
-    const { fetchImpl } = recordingFetch(() => new Response('<html>login</html>', { headers: { 'content-type': 'text/html' } }));
+    const { fetchImpl } = recordingFetch(
+      () => new Response('<html>login</html>', { headers: { 'content-type': 'text/html' } }),
+    );
     const client = createToapisClient({ baseUrl: 'https://toapis.com', apiKey: 'k', model: 'm', fetchImpl });
-    const error = (await client.downloadResult('https://files.toapis.com/a.png').catch((e: unknown) => e)) as UpstreamError;
+    const error = (await client
+      .downloadResult('https://files.toapis.com/a.png')
+      .catch((e: unknown) => e)) as UpstreamError;
     expect(error).toBeInstanceOf(UpstreamError);
     expect(error.kind).toBe('malformed');
     expect(error.message).not.toMatch(/<|>/);
@@ -92,6 +100,9 @@ describe('API calls', () => {
   it('reports a 2xx without a task id as malformed, with the relay’s reason', async () => {
     const { fetchImpl } = recordingFetch(() => Response.json({ code: 500, msg: 'backend busy' }));
     const client = createToapisClient({ baseUrl: 'https://toapis.com', apiKey: 'k', model: 'm', fetchImpl });
-    await expect(client.getGeneration('x')).rejects.toMatchObject({ kind: 'malformed', message: 'The status answer has no task id: backend busy' });
+    await expect(client.getGeneration('x')).rejects.toMatchObject({
+      kind: 'malformed',
+      message: 'The status answer has no task id: backend busy',
+    });
   });
 });

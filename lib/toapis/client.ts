@@ -2,6 +2,7 @@ import 'server-only';
 import { normalizeUpstreamTask } from '@/lib/jobs/normalize';
 import type { AspectRatio, OutputFormat, Quality, Resolution } from '@/lib/jobs/options';
 import type { UpstreamTask } from '@/lib/jobs/types';
+import { rasterMimeType } from '@/lib/images/sniff';
 import {
   UpstreamError,
   cleanMessage,
@@ -107,7 +108,13 @@ export function createToapisClient(config: ToapisClientConfig): ToapisClient {
       const declared = Number(res.headers.get('content-length') ?? NaN);
       if (op === 'download' && declared > maxDownloadBytes) {
         await res.body?.cancel().catch(() => {});
-        throw new UpstreamError({ kind: 'too_large', operation: op, status: res.status, reachedUpstream: 'yes', message: `Download is ${declared} bytes` });
+        throw new UpstreamError({
+          kind: 'too_large',
+          operation: op,
+          status: res.status,
+          reachedUpstream: 'yes',
+          message: `Download is ${declared} bytes`,
+        });
       }
       const bytes = new Uint8Array(await res.arrayBuffer());
       return { status: res.status, headers: res.headers, bytes };
@@ -124,7 +131,8 @@ export function createToapisClient(config: ToapisClientConfig): ToapisClient {
       }
       const code = networkCode(error);
       // Refused or unresolvable: the request never left; anything else (reset mid-flight) might have arrived.
-      const refused = code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EHOSTUNREACH';
+      const refused =
+        code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EHOSTUNREACH';
       throw new UpstreamError({
         kind: 'network',
         operation: op,
@@ -171,7 +179,12 @@ export function createToapisClient(config: ToapisClientConfig): ToapisClient {
   }
 
   async function callJson(op: UpstreamOperation, url: URL, init: RequestInit, ms: number): Promise<unknown> {
-    const res = await exchange(op, url, { ...init, headers: { ...authHeaders(), ...(init.headers as Record<string, string>) } }, ms);
+    const res = await exchange(
+      op,
+      url,
+      { ...init, headers: { ...authHeaders(), ...(init.headers as Record<string, string>) } },
+      ms,
+    );
     if (res.status < 200 || res.status >= 300) throw httpError(op, res);
     return parseJson(op, res);
   }
@@ -191,7 +204,8 @@ export function createToapisClient(config: ToapisClientConfig): ToapisClient {
           kind: 'malformed',
           operation: op,
           reachedUpstream: 'yes',
-          message: detail === 'HTTP 200' ? `The ${op} answer has no task id` : `The ${op} answer has no task id: ${detail}`,
+          message:
+            detail === 'HTTP 200' ? `The ${op} answer has no task id` : `The ${op} answer has no task id: ${detail}`,
         });
       }
       throw error;
@@ -207,7 +221,8 @@ export function createToapisClient(config: ToapisClientConfig): ToapisClient {
       const data = asRecord(rec?.data) ?? rec;
       const url = typeof data?.url === 'string' ? data.url : undefined;
       if (rec?.success === false || !url) {
-        const message = typeof rec?.message === 'string' && rec.message ? clean(rec.message) : 'The upload answer has no URL';
+        const message =
+          typeof rec?.message === 'string' && rec.message ? clean(rec.message) : 'The upload answer has no URL';
         const kind = rec?.success !== false ? 'malformed' : /too large/i.test(message) ? 'too_large' : 'bad_request';
         throw new UpstreamError({ kind, operation: 'upload', status: 200, reachedUpstream: 'yes', message });
       }
@@ -222,14 +237,23 @@ export function createToapisClient(config: ToapisClientConfig): ToapisClient {
       const body = await callJson(
         'create',
         apiUrl('v1/images/generations'),
-        { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(generationBody(config.model, req)) },
+        {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify(generationBody(config.model, req)),
+        },
         timeoutMs,
       );
       return toTask('create', body);
     },
 
     async getGeneration(id) {
-      const body = await callJson('status', apiUrl(`v1/images/generations/${encodeURIComponent(id)}`), { method: 'GET' }, statusTimeoutMs);
+      const body = await callJson(
+        'status',
+        apiUrl(`v1/images/generations/${encodeURIComponent(id)}`),
+        { method: 'GET' },
+        statusTimeoutMs,
+      );
       return toTask('status', body);
     },
 
@@ -246,9 +270,15 @@ export function createToapisClient(config: ToapisClientConfig): ToapisClient {
         }
         if (res.status < 200 || res.status >= 300) throw httpError('download', res);
         if (res.bytes.byteLength > maxDownloadBytes) {
-          throw new UpstreamError({ kind: 'too_large', operation: 'download', status: res.status, reachedUpstream: 'yes', message: 'Download too large' });
+          throw new UpstreamError({
+            kind: 'too_large',
+            operation: 'download',
+            status: res.status,
+            reachedUpstream: 'yes',
+            message: 'Download too large',
+          });
         }
-        const sniffed = sniffImageType(res.bytes);
+        const sniffed = rasterMimeType(res.bytes);
         if (!sniffed) {
           throw new UpstreamError({
             kind: 'malformed',
@@ -266,7 +296,12 @@ export function createToapisClient(config: ToapisClientConfig): ToapisClient {
       const body = await callJson('models', apiUrl('v1/models?type=image'), { method: 'GET' }, statusTimeoutMs);
       const list = Array.isArray(body) ? body : asRecord(body)?.data;
       if (!Array.isArray(list)) {
-        throw new UpstreamError({ kind: 'malformed', operation: 'models', reachedUpstream: 'yes', message: 'The model list has no data array' });
+        throw new UpstreamError({
+          kind: 'malformed',
+          operation: 'models',
+          reachedUpstream: 'yes',
+          message: 'The model list has no data array',
+        });
       }
       return list
         .map((item) => (typeof item === 'string' ? item : asRecord(item)?.id))
@@ -302,27 +337,14 @@ export function generationBody(model: string, req: GenerationRequest): Record<st
     n: Number(req.n),
     output_format: req.outputFormat,
   };
-  if (req.outputFormat === 'jpeg' && req.outputCompression !== undefined) body.output_compression = req.outputCompression;
+  if (req.outputFormat === 'jpeg' && req.outputCompression !== undefined)
+    body.output_compression = req.outputCompression;
   const imageUrls = req.imageUrls?.filter((u) => u) ?? [];
   if (imageUrls.length > 0) {
     body.image_urls = [...imageUrls];
     if (req.maskUrl) body.mask_url = req.maskUrl;
   }
   return body;
-}
-
-/** PNG / JPEG / WebP / GIF by their first bytes; null for anything else (an HTML error page served as 200, say). */
-export function sniffImageType(bytes: Uint8Array): string | null {
-  const b = bytes;
-  if (b.length >= 8 && b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47) return 'image/png';
-  if (b.length >= 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return 'image/jpeg';
-  if (b.length >= 6 && b[0] === 0x47 && b[1] === 0x49 && b[2] === 0x46 && b[3] === 0x38) return 'image/gif';
-  if (b.length >= 12 && ascii(b, 0, 4) === 'RIFF' && ascii(b, 8, 12) === 'WEBP') return 'image/webp';
-  return null;
-}
-
-function ascii(bytes: Uint8Array, start: number, end: number): string {
-  return String.fromCharCode(...bytes.subarray(start, end));
 }
 
 function networkCode(error: unknown): string | undefined {
@@ -336,5 +358,7 @@ function networkCode(error: unknown): string | undefined {
 }
 
 function asRecord(value: unknown): Record<string, unknown> | undefined {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : undefined;
 }

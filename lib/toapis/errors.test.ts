@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { UpstreamError, cleanMessage, kindForStatus, parseErrorBody, parseRetryAfter, reachedForStatus } from './errors';
+import {
+  UpstreamError,
+  cleanMessage,
+  kindForStatus,
+  parseErrorBody,
+  parseRetryAfter,
+  reachedForStatus,
+} from './errors';
 
 describe('parseErrorBody', () => {
   it('reads error.message with an integer or a string code', () => {
@@ -8,7 +15,9 @@ describe('parseErrorBody', () => {
       code: '404',
       type: 'not_found_error',
     });
-    expect(parseErrorBody(429, '{"error":{"code":"rate_limit_exceeded","message":"Async task request rate exceeded"}}')).toEqual({
+    expect(
+      parseErrorBody(429, '{"error":{"code":"rate_limit_exceeded","message":"Async task request rate exceeded"}}'),
+    ).toEqual({
       message: 'Async task request rate exceeded',
       code: 'rate_limit_exceeded',
     });
@@ -19,9 +28,13 @@ describe('parseErrorBody', () => {
       'Image too large. Maximum size is 10MB',
     );
     expect(parseErrorBody(500, '{"fail_reason":"model overloaded"}').message).toBe('model overloaded');
-    expect(parseErrorBody(504, '<html><head><title>504 Gateway Time-out</title></head><body><h1>504</h1></body></html>', 'text/html').message).toBe(
-      '504 Gateway Time-out',
-    );
+    expect(
+      parseErrorBody(
+        504,
+        '<html><head><title>504 Gateway Time-out</title></head><body><h1>504</h1></body></html>',
+        'text/html',
+      ).message,
+    ).toBe('504 Gateway Time-out');
     expect(parseErrorBody(502, '<html><body><h1>Bad</h1></body></html>', 'text/html').message).toBe('HTTP 502');
     expect(parseErrorBody(500, '').message).toBe('HTTP 500');
     expect(parseErrorBody(500, '{}').message).toBe('HTTP 500');
@@ -29,13 +42,18 @@ describe('parseErrorBody', () => {
   });
 
   it('never lets HTML through, even escaped or inside JSON', () => {
-    const sneaky = parseErrorBody(400, JSON.stringify({ error: { message: '<img src=x onerror=alert(1)>bad &lt;script&gt;' } }));
+    const sneaky = parseErrorBody(
+      400,
+      JSON.stringify({ error: { message: '<img src=x onerror=alert(1)>bad &lt;script&gt;' } }),
+    );
     expect(sneaky.message).not.toMatch(/[<>]/);
     expect(parseErrorBody(502, `<title>${'<b>'.repeat(3)}Oops</title>`, 'text/html').message).toBe('Oops');
   });
 
   it('scrubs the API key and bearer tokens', () => {
-    const body = JSON.stringify({ error: { message: 'Invalid key sk-live-abcdef123456 (Bearer abcdefghijklmnop), key=my-secret-key' } });
+    const body = JSON.stringify({
+      error: { message: 'Invalid key sk-live-abcdef123456 (Bearer abcdefghijklmnop), key=my-secret-key' },
+    });
     const parsed = parseErrorBody(401, body, 'application/json', ['my-secret-key']);
     expect(parsed.message).not.toContain('my-secret-key');
     expect(parsed.message).not.toContain('sk-live-abcdef123456');
@@ -82,7 +100,12 @@ describe('parseRetryAfter', () => {
 
 describe('UpstreamError', () => {
   it('carries a user message per kind, with the upstream sentence for refusals', () => {
-    const e = new UpstreamError({ kind: 'bad_request', message: "The 'prompt' field is required.", reachedUpstream: 'yes', param: 'prompt' });
+    const e = new UpstreamError({
+      kind: 'bad_request',
+      message: "The 'prompt' field is required.",
+      reachedUpstream: 'yes',
+      param: 'prompt',
+    });
     expect(e.userMessage).toBe("The image service refused the request. The 'prompt' field is required.");
     expect(new UpstreamError({ kind: 'server', message: 'HTTP 502', reachedUpstream: 'unknown' }).userMessage).toBe(
       'The image service had an internal error.',

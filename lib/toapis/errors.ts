@@ -130,7 +130,12 @@ const MAX_MESSAGE_CHARS = 300;
  * The lenient parser: `error.message` → `message` → `fail_reason` → `<title>` of an HTML page → `HTTP <status>`.
  * `error.code` may be an integer or a string; `error` may itself be a string. HTML never reaches the message.
  */
-export function parseErrorBody(status: number, body: string, contentType = '', secrets: readonly string[] = []): ParsedErrorBody {
+export function parseErrorBody(
+  status: number,
+  body: string,
+  contentType = '',
+  secrets: readonly string[] = [],
+): ParsedErrorBody {
   const fallback = `HTTP ${status}`;
   const trimmed = body.trim();
   const json = tryParseJson(trimmed);
@@ -190,7 +195,9 @@ export function scrubSecrets(text: string, secrets: readonly string[]): string {
   for (const secret of secrets) {
     if (secret && secret.length >= 4) out = out.split(secret).join('[redacted]');
   }
-  return out.replace(/\b(Bearer)\s+[A-Za-z0-9._~+/=-]{8,}/gi, '$1 [redacted]').replace(/\bsk-[A-Za-z0-9_-]{8,}/g, '[redacted]');
+  return out
+    .replace(/\b(Bearer)\s+[A-Za-z0-9._~+/=-]{8,}/gi, '$1 [redacted]')
+    .replace(/\bsk-[A-Za-z0-9_-]{8,}/g, '[redacted]');
 }
 
 /** `Retry-After` as milliseconds: delta-seconds (possibly fractional) or an HTTP date. Capped at one day. */

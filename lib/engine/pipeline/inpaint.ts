@@ -51,7 +51,10 @@ export async function inpaintMasked(base: RawImage, alpha: RawImage, variant: In
   let patchMask = holeMask(crop(alpha, box));
   const scale = Math.min(1, Math.sqrt(MAX_HOLE_PIXELS / holes));
   if (scale < 1) {
-    const small = { width: Math.max(1, Math.round(box.width * scale)), height: Math.max(1, Math.round(box.height * scale)) };
+    const small = {
+      width: Math.max(1, Math.round(box.width * scale)),
+      height: Math.max(1, Math.round(box.height * scale)),
+    };
     patch = await resizeRaw(patch, small);
     // Any pixel touched by the hole counts as hole: a downscaled edge pixel carries colour from inside it.
     patchMask = binarise(await resizeRaw(patchMask, small));

@@ -40,7 +40,10 @@ export function placeholderSvg(prompt: string, { width, height }: Size, index = 
   const lineHeight = Math.round(promptSize * 1.25);
   const top = Math.round(height / 2 - ((lines.length - 1) * lineHeight) / 2);
   const text = lines
-    .map((line, i) => `<text x="50%" y="${top + i * lineHeight}" font-size="${promptSize}" font-weight="600">${escapeXml(line)}</text>`)
+    .map(
+      (line, i) =>
+        `<text x="50%" y="${top + i * lineHeight}" font-size="${promptSize}" font-weight="600">${escapeXml(line)}</text>`,
+    )
     .join('');
 
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">
@@ -88,7 +91,10 @@ function wrap(text: string, perLine: number, maxLines: number): string[] {
 }
 
 function escapeXml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c] ?? c);
+  return text.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c] ?? c,
+  );
 }
 
 /** hsl → #rrggbb (librsvg handles hex everywhere). */

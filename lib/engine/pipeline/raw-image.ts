@@ -70,7 +70,9 @@ export async function coverResizeAlpha(bytes: Uint8Array, target: Size): Promise
 
 /** Resize raw pixels to exactly `size` (no aspect kept). Used to work on a hole at a smaller scale. */
 export async function resizeRaw(image: RawImage, size: Size): Promise<RawImage> {
-  let pipeline = sharp(image.data, { raw: { width: image.width, height: image.height, channels: image.channels } }).resize({
+  let pipeline = sharp(image.data, {
+    raw: { width: image.width, height: image.height, channels: image.channels },
+  }).resize({
     width: size.width,
     height: size.height,
     fit: 'fill',
@@ -90,7 +92,9 @@ function expectChannels(actual: number, expected: 1 | 3): 1 | 3 {
 export async function encode(image: RawImage, format: 'png' | 'jpeg', jpegQuality: number): Promise<Buffer> {
   const pipeline = sharp(image.data, { raw: { width: image.width, height: image.height, channels: image.channels } });
   if (format === 'jpeg') {
-    return pipeline.jpeg({ quality: Math.min(100, Math.max(1, Math.round(jpegQuality))), chromaSubsampling: '4:4:4' }).toBuffer();
+    return pipeline
+      .jpeg({ quality: Math.min(100, Math.max(1, Math.round(jpegQuality))), chromaSubsampling: '4:4:4' })
+      .toBuffer();
   }
   return pipeline.png({ compressionLevel: 6 }).toBuffer();
 }

@@ -43,11 +43,21 @@ async function dims(bytes: Buffer) {
 
 /** What the engine must keep outside the mask: the same cover-resize, done here independently. */
 async function expectedBase(bytes: Buffer, width: number, height: number) {
-  return sharp(bytes).rotate().resize({ width, height, fit: 'cover', position: 'centre' }).removeAlpha().raw().toBuffer();
+  return sharp(bytes)
+    .rotate()
+    .resize({ width, height, fit: 'cover', position: 'centre' })
+    .removeAlpha()
+    .raw()
+    .toBuffer();
 }
 
 async function expectedAlpha(bytes: Buffer, width: number, height: number) {
-  return sharp(bytes).ensureAlpha().resize({ width, height, fit: 'cover', position: 'centre' }).extractChannel(3).raw().toBuffer();
+  return sharp(bytes)
+    .ensureAlpha()
+    .resize({ width, height, fit: 'cover', position: 'centre' })
+    .extractChannel(3)
+    .raw()
+    .toBuffer();
 }
 
 async function rawRgb(bytes: Buffer) {
@@ -95,7 +105,11 @@ describe('render: inpainting', () => {
   it('keeps every pixel outside the mask exactly and changes the inside', async () => {
     const { width, height } = outputSize('16:9', '1k')!;
     const out = await render(input({ size: '16:9', base: coffee, mask: coffeeMask }));
-    const [got, base, alpha] = await Promise.all([rawRgb(out.images[0]!), expectedBase(coffee, width, height), expectedAlpha(coffeeMask, width, height)]);
+    const [got, base, alpha] = await Promise.all([
+      rawRgb(out.images[0]!),
+      expectedBase(coffee, width, height),
+      expectedAlpha(coffeeMask, width, height),
+    ]);
     expect(got.length).toBe(width * height * 3);
     let outsideMismatch = 0;
     let inside = 0;
@@ -120,7 +134,11 @@ describe('render: inpainting', () => {
   it('blends a feathered edge and still keeps opaque pixels exactly', async () => {
     const { width, height } = outputSize('3:2', '1k')!;
     const out = await render(input({ size: '3:2', base: coffee, mask: feathered }));
-    const [got, base, alpha] = await Promise.all([rawRgb(out.images[0]!), expectedBase(coffee, width, height), expectedAlpha(feathered, width, height)]);
+    const [got, base, alpha] = await Promise.all([
+      rawRgb(out.images[0]!),
+      expectedBase(coffee, width, height),
+      expectedAlpha(feathered, width, height),
+    ]);
     for (let p = 0; p < width * height; p++) {
       if (alpha[p] !== 255) continue;
       if (got[p * 3] !== base[p * 3] || got[p * 3 + 1] !== base[p * 3 + 1] || got[p * 3 + 2] !== base[p * 3 + 2]) {
@@ -144,7 +162,9 @@ describe('render: inpainting', () => {
 
   it('reports progress upwards through the stages', async () => {
     const seen: number[] = [];
-    await render(input({ size: '3:2', base: coffee, mask: coffeeMask, n: 2 }), { onProgress: (p) => void seen.push(p) });
+    await render(input({ size: '3:2', base: coffee, mask: coffeeMask, n: 2 }), {
+      onProgress: (p) => void seen.push(p),
+    });
     expect(seen.length).toBeGreaterThanOrEqual(6);
     expect([...seen].sort((a, b) => a - b)).toEqual(seen);
     expect(seen.at(-1)).toBeLessThan(100);

@@ -55,7 +55,9 @@ export async function render(input: RenderInput, hooks: RenderHooks = {}): Promi
       );
     }
     if (!maskInfo.hasAlpha) {
-      throw new PipelineError('The mask has no alpha channel; it must be a PNG where alpha 0 marks the area to repaint');
+      throw new PipelineError(
+        'The mask has no alpha channel; it must be a PNG where alpha 0 marks the area to repaint',
+      );
     }
   }
   const target = outputSize(input.size, input.resolution, baseInfo);
