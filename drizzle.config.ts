@@ -4,6 +4,6 @@ import { defineConfig } from 'drizzle-kit';
 // identically on PGlite and on a PostgreSQL server.
 export default defineConfig({
   dialect: 'postgresql',
-  schema: './lib/server/storage/schema.ts',
+  schema: './lib/server/storage/schema/*.ts',
   out: './lib/server/storage/migrations',
 });

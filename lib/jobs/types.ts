@@ -68,6 +68,8 @@ export interface Job {
   engine: EngineKind;
   references: AssetView[];
   hasMask: boolean;
+  /** The exact mask the task used (alpha 0 = repaint), for Edit again. */
+  mask: AssetView | null;
   results: JobResultView[];
   /** A sentence fit for the user when failed; never upstream HTML, never the key. */
   error: { code: string; message: string } | null;

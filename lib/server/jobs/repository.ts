@@ -88,8 +88,10 @@ async function toJobViews(rows: JobRow[]): Promise<Job[]> {
     .innerJoin(assets, eq(assets.id, jobResults.assetId))
     .where(inArray(jobResults.jobId, jobIds))
     .orderBy(asc(jobResults.position));
-  const references = await findAssets([...new Set(rows.flatMap((row) => row.referenceIds))]);
-  const referenceById = new Map(references.map((row) => [row.id, assetView(row)]));
+  const references = await findAssets([
+    ...new Set(rows.flatMap((row) => (row.maskId ? [...row.referenceIds, row.maskId] : row.referenceIds))),
+  ]);
+  const assetById = new Map(references.map((row) => [row.id, assetView(row)]));
 
   return rows.map((row) => ({
     id: row.id,
@@ -98,8 +100,9 @@ async function toJobViews(rows: JobRow[]): Promise<Job[]> {
     prompt: row.prompt,
     options: row.options,
     engine: row.engine,
-    references: row.referenceIds.flatMap((id) => referenceById.get(id) ?? []),
+    references: row.referenceIds.flatMap((id) => assetById.get(id) ?? []),
     hasMask: row.maskId !== null,
+    mask: row.maskId ? (assetById.get(row.maskId) ?? null) : null,
     results: results
       .filter((result) => result.jobId === row.id)
       .map((result) => {

@@ -1,7 +1,4 @@
-/**
- * The database schema, shared by PGlite (embedded) and a PostgreSQL server: one schema, one set of migrations
- * (generated with `npm run db:generate` into ./migrations).
- */
+/** Jobs, the images they use and make (assets), and which result belongs to which job. */
 import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import type { GenerationOptions } from '@/lib/jobs/options';
 

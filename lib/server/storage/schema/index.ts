@@ -1,0 +1,5 @@
+/**
+ * The database schema: one file per feature, all re-exported here. Shared by PGlite (embedded) and a PostgreSQL
+ * server; migrations are generated from it with `npm run db:generate` into ../migrations.
+ */
+export * from './jobs';
