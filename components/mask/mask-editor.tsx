@@ -15,6 +15,11 @@ export interface MaskEditorHandle {
   /** The mask PNG (base size, alpha 0 = repaint), or null when nothing is painted. */
   exportMaskPng(): Promise<Blob | null>;
   hasMask(): boolean;
+  /**
+   * Replaces the mask with a PNG of the base's size (alpha 0 = repaint), as one undoable step. Rejects with a
+   * sentence when the size does not match the base. Used by Edit again and by the saved draft.
+   */
+  loadMaskPng(png: Blob): Promise<void>;
 }
 
 export interface MaskEditorProps {
@@ -24,6 +29,8 @@ export interface MaskEditorProps {
   /** React 19 ref prop; same handle as `controllerRef`. */
   ref?: Ref<MaskEditorHandle>;
   className?: string;
+  /** Called after every committed change to the mask (a finished stroke or command), e.g. to autosave a draft. */
+  onMaskChange?: () => void;
 }
 
 const HELP =
@@ -42,6 +49,8 @@ export function MaskEditor({ base, controllerRef, ref, className = '' }: MaskEdi
   const handle = (): MaskEditorHandle => ({
     exportMaskPng: () => editor.exportMaskPng(),
     hasMask: () => editor.hasMask(),
+    // TODO(issue 5, mask editor): import the PNG's alpha into the mask document.
+    loadMaskPng: () => Promise.reject(new Error('Loading a mask is not available yet.')),
   });
   useImperativeHandle(controllerRef, handle, [editor]);
   useImperativeHandle(ref, handle, [editor]);

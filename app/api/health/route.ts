@@ -1,11 +1,12 @@
 import { NextResponse } from 'next/server';
 import { sql } from 'drizzle-orm';
 import { getDb } from '@/lib/server/storage/db';
+import { guardRoute } from '@/lib/server/guard';
 
 export const dynamic = 'force-dynamic';
 
 /** For load balancers and test harnesses: 200 once the database answers. */
-export async function GET(): Promise<NextResponse> {
+async function get(): Promise<NextResponse> {
   try {
     const db = await getDb();
     await db.execute(sql`select 1`);
@@ -14,3 +15,5 @@ export async function GET(): Promise<NextResponse> {
     return NextResponse.json({ ok: false, database: 'unreachable' }, { status: 503 });
   }
 }
+
+export const GET = guardRoute(get, { access: 'public' });

@@ -1,5 +1,6 @@
 import { findAsset } from '@/lib/server/assets';
 import { blobStore } from '@/lib/server/storage/blobs';
+import { guardRoute } from '@/lib/server/guard';
 
 export const dynamic = 'force-dynamic';
 
@@ -9,7 +10,7 @@ const UUID = /^[0-9a-f-]{36}$/;
  * Serves a stored image from our own origin: the original bytes, or `?variant=thumb`; `?download=1` as a file.
  * Content-addressed bytes never change, so they may be cached for a long time.
  */
-export async function GET(request: Request, context: { params: Promise<{ id: string }> }): Promise<Response> {
+async function get(request: Request, context: { params: Promise<{ id: string }> }): Promise<Response> {
   const { id } = await context.params;
   if (!UUID.test(id)) return notFound();
   const asset = await findAsset(id);
@@ -35,3 +36,5 @@ export async function GET(request: Request, context: { params: Promise<{ id: str
 function notFound(): Response {
   return new Response('Not found', { status: 404, headers: { 'Content-Type': 'text/plain' } });
 }
+
+export const GET = guardRoute(get);
