@@ -13,7 +13,10 @@ import { isRetryable, type JobStatus } from '@/lib/jobs/types';
 export function RetryButton({ jobId, status: given }: { jobId: string; status?: JobStatus }) {
   const queryClient = useQueryClient();
   // Without a status prop, read it from the gallery the card came from (same cache, no extra request).
-  const { data: cached } = useQuery({ ...galleryQuery(), select: (jobs) => jobs.find((job) => job.id === jobId)?.status });
+  const { data: cached } = useQuery({
+    ...galleryQuery(),
+    select: (jobs) => jobs.find((job) => job.id === jobId)?.status,
+  });
   const status = given ?? cached;
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string | null>(null);

@@ -4,7 +4,12 @@ import { createTokenBucket, DEFAULT_BUDGETS } from './budget';
 /** A fake clock: sleeping advances time, so the bucket's arithmetic is tested without real waiting. */
 function clock() {
   let t = 1_000_000;
-  return { now: () => t, sleep: async (ms: number) => void (t += ms), advance: (ms: number) => void (t += ms), at: () => t };
+  return {
+    now: () => t,
+    sleep: async (ms: number) => void (t += ms),
+    advance: (ms: number) => void (t += ms),
+    at: () => t,
+  };
 }
 
 describe('the token bucket', () => {

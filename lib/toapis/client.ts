@@ -195,7 +195,8 @@ export function createToapisClient(config: ToapisClientConfig): ToapisClient {
     );
     if (res.status < 200 || res.status >= 300) {
       const error = httpError(op, res);
-      if (error.retryAfterMs !== undefined && (res.status === 429 || res.status === 503)) budget?.pause(error.retryAfterMs);
+      if (error.retryAfterMs !== undefined && (res.status === 429 || res.status === 503))
+        budget?.pause(error.retryAfterMs);
       throw error;
     }
     return parseJson(op, res);

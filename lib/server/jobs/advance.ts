@@ -143,7 +143,11 @@ async function poll(job: JobRow): Promise<void> {
  */
 export async function applyTask(job: JobRow, task: UpstreamTask, { mirrorNow = true } = {}): Promise<void> {
   if (task.status === 'failed') {
-    return failJob(job, task.error?.code ?? 'failed', task.error?.message ?? 'The image service reported the task as failed.');
+    return failJob(
+      job,
+      task.error?.code ?? 'failed',
+      task.error?.message ?? 'The image service reported the task as failed.',
+    );
   }
   if (task.status === 'completed') {
     await clearUnknown(job.id);
@@ -197,7 +201,12 @@ async function mirrorResults(job: JobRow): Promise<void> {
 }
 
 async function failJob(job: JobRow, code: string, message: string): Promise<void> {
-  await updateJobInPhase(job.id, 'not_done', { phase: 'done', status: 'failed', errorCode: code, errorMessage: message });
+  await updateJobInPhase(job.id, 'not_done', {
+    phase: 'done',
+    status: 'failed',
+    errorCode: code,
+    errorMessage: message,
+  });
 }
 
 /** Stored as failed with code `uncertain`; the job view shows it as its own status (repository.ts). */
@@ -226,13 +235,20 @@ async function handleError(job: JobRow, error: unknown): Promise<void> {
   const upstream = error instanceof UpstreamError ? error : null;
   const attempts = job.attempts + 1;
   if (!upstream) console.error(`[overpaint] job ${job.id} (${job.phase}) failed unexpectedly:`, error);
-  else console.warn(`[overpaint] job ${job.id} (${job.phase}): upstream ${upstream.operation ?? ''} ${upstream.kind} ${upstream.status ?? ''}`);
+  else
+    console.warn(
+      `[overpaint] job ${job.id} (${job.phase}): upstream ${upstream.operation ?? ''} ${upstream.kind} ${upstream.status ?? ''}`,
+    );
   if (upstream) noteAccountProblem(upstream);
 
   if (job.phase === 'download') {
     if ((upstream && FINAL_DOWNLOAD_KINDS.has(upstream.kind)) || attempts >= MAX_DOWNLOAD_ATTEMPTS) {
       const why = upstream ? upstream.userMessage : 'The result could not be stored.';
-      return failJob(job, 'download_failed', `The image was made but could not be downloaded after ${attempts} attempts. ${why}`);
+      return failJob(
+        job,
+        'download_failed',
+        `The image was made but could not be downloaded after ${attempts} attempts. ${why}`,
+      );
     }
   } else if (upstream && !TRANSIENT_KINDS.has(upstream.kind)) {
     return failJob(job, upstream.kind, upstream.userMessage);
@@ -243,7 +259,9 @@ async function handleError(job: JobRow, error: unknown): Promise<void> {
     return failJob(
       job,
       upstream?.kind ?? 'server_error',
-      upstream ? `Gave up after ${attempts} attempts: ${upstream.userMessage}` : 'The server could not process this task.',
+      upstream
+        ? `Gave up after ${attempts} attempts: ${upstream.userMessage}`
+        : 'The server could not process this task.',
     );
   }
   await updateJob(job.id, {

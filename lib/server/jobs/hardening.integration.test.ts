@@ -78,9 +78,11 @@ async function drive(jobId: string, maxSteps = 40) {
   return findJobRow(jobId);
 }
 
-const requestsTo = (p: string, method = 'POST') => fake.state.requests.filter((r) => r.method === method && r.path === p);
+const requestsTo = (p: string, method = 'POST') =>
+  fake.state.requests.filter((r) => r.method === method && r.path === p);
 const creates = () => requestsTo('/v1/images/generations');
-const statusPolls = () => fake.state.requests.filter((r) => r.method === 'GET' && r.path.startsWith('/v1/images/generations/'));
+const statusPolls = () =>
+  fake.state.requests.filter((r) => r.method === 'GET' && r.path.startsWith('/v1/images/generations/'));
 
 describe('creates', () => {
   it.each([
@@ -157,7 +159,10 @@ describe('polling', () => {
     expect((await findJobRow(id))?.phase).toBe('poll');
     // Eleven minutes of nothing but an unknown word:
     const db = await getDb();
-    await db.update(upstreamTasks).set({ unknownSince: new Date(Date.now() - 11 * 60_000) }).where(eq(upstreamTasks.jobId, id));
+    await db
+      .update(upstreamTasks)
+      .set({ unknownSince: new Date(Date.now() - 11 * 60_000) })
+      .where(eq(upstreamTasks.jobId, id));
     await updateJob(id, { nextCheckAt: new Date() });
     await advanceJob(id);
     const row = await findJobRow(id);
@@ -185,12 +190,18 @@ describe('result downloads', () => {
     const { findJobRow, getJobView, submitJob } = await modules();
     fake.control({ faults: [{ on: 'download', delayMs: 3000 }] });
     const result = await submitJob(
-      { idempotencyKey: 'download-restart', prompt: 'Two of them', options: { ...DEFAULT_OPTIONS, n: 2 }, referenceIds: [] },
+      {
+        idempotencyKey: 'download-restart',
+        prompt: 'Two of them',
+        options: { ...DEFAULT_OPTIONS, n: 2 },
+        referenceIds: [],
+      },
       null,
     );
     if (!result.ok) throw new Error(result.error.message);
     // First download hangs past the timeout: the job waits in `download`.
-    for (let i = 0; i < 6 && (await findJobRow(result.data.id))?.phase !== 'download'; i++) await drive(result.data.id, 1);
+    for (let i = 0; i < 6 && (await findJobRow(result.data.id))?.phase !== 'download'; i++)
+      await drive(result.data.id, 1);
     const row = await findJobRow(result.data.id);
     expect(row).toMatchObject({ phase: 'download', status: 'in_progress' });
     expect((await drive(result.data.id))?.status).toBe('completed');
@@ -209,7 +220,10 @@ describe('result downloads', () => {
 });
 
 describe('webhooks', () => {
-  function delivery(body: object, { id = `evt_${crypto.randomUUID()}`, at = Math.floor(Date.now() / 1000), secret = SECRET } = {}) {
+  function delivery(
+    body: object,
+    { id = `evt_${crypto.randomUUID()}`, at = Math.floor(Date.now() / 1000), secret = SECRET } = {},
+  ) {
     const raw = JSON.stringify(body);
     const headers = new Headers({
       'X-ToAPIs-Webhook-Id': id,
@@ -238,7 +252,14 @@ describe('webhooks', () => {
       id: 'evt_1',
       type: 'generation.completed',
       api_version: 'v1',
-      data: { task_id: job.upstreamId, task_type: 'image', status: 'SUCCESS', progress: '100%', result: { type: 'image', data: [{ url: resultUrl }] }, error: null },
+      data: {
+        task_id: job.upstreamId,
+        task_type: 'image',
+        status: 'SUCCESS',
+        progress: '100%',
+        result: { type: 'image', data: [{ url: resultUrl }] },
+        error: null,
+      },
     };
     const good = delivery(event);
     expect((await receiveWebhook(good.headers, good.raw)).status).toBe(200);
@@ -260,7 +281,12 @@ describe('webhooks', () => {
     const job = await runningTask('webhook-failed');
     const event = delivery({
       type: 'generation.failed',
-      data: { task_id: job.upstreamId, status: 'FAILURE', result: null, error: { code: 'generation_failed', message: 'Content policy violation' } },
+      data: {
+        task_id: job.upstreamId,
+        status: 'FAILURE',
+        result: null,
+        error: { code: 'generation_failed', message: 'Content policy violation' },
+      },
     });
     expect((await receiveWebhook(event.headers, event.raw)).status).toBe(200);
     expect(await findJobRow(job.id)).toMatchObject({ status: 'failed', errorMessage: 'Content policy violation' });
@@ -274,7 +300,14 @@ describe('budgets', () => {
     const status = createTokenBucket({ perMinute: 600, burst: 1 });
     const client = createToapisClient({ baseUrl: fake.url, apiKey: 'test-key', model: 'm', budgets: { status } });
     fake.control({ hold: true });
-    const task = await client.createGeneration({ prompt: 'x', size: '1:1', resolution: '1k', quality: 'low', n: 1, outputFormat: 'png' });
+    const task = await client.createGeneration({
+      prompt: 'x',
+      size: '1:1',
+      resolution: '1k',
+      quality: 'low',
+      n: 1,
+      outputFormat: 'png',
+    });
     let started = Date.now();
     await Promise.all(Array.from({ length: 4 }, () => client.getGeneration(task.id)));
     // One at once, three more at 10/s.

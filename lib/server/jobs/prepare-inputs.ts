@@ -20,7 +20,11 @@ export interface UploadFile {
  * displayed image), at the same pixel size, in the same format, stepping down only as far as the limit requires.
  * The user's original stays untouched in our store.
  */
-export async function prepareReference(asset: AssetRow, original: Uint8Array, limit = UPSTREAM_UPLOAD_LIMIT): Promise<UploadFile> {
+export async function prepareReference(
+  asset: AssetRow,
+  original: Uint8Array,
+  limit = UPSTREAM_UPLOAD_LIMIT,
+): Promise<UploadFile> {
   const size = { width: asset.width, height: asset.height };
   if (asset.orientation === 1 && original.byteLength <= limit) {
     return { bytes: original, filename: asset.filename, contentType: asset.mime, ...size };

@@ -31,7 +31,8 @@ export async function receiveWebhook(headers: Headers, rawBody: string): Promise
     return { status: 400, body: { ok: false, message: 'The webhook body is not JSON.' } };
   }
   const data = (typeof event.data === 'object' && event.data) || {};
-  const taskId = typeof (data as { task_id?: unknown }).task_id === 'string' ? (data as { task_id: string }).task_id : null;
+  const taskId =
+    typeof (data as { task_id?: unknown }).task_id === 'string' ? (data as { task_id: string }).task_id : null;
   if (!(await recordWebhookEvent(check.id, taskId))) {
     console.warn(`[overpaint] webhook refused: replay of ${check.id.slice(0, 40)}`);
     return { status: 401, body: { ok: false, message: 'This event was already delivered.' } };
