@@ -67,7 +67,13 @@ export async function prepareMask(
     .resize(baseSent.width, baseSent.height, { fit: 'fill', kernel: 'nearest' })
     .png({ compressionLevel: 9 })
     .toBuffer();
-  return { bytes: scaled, filename: 'mask.png', contentType: 'image/png', ...baseSent };
+  return {
+    bytes: scaled,
+    filename: 'mask.png',
+    contentType: 'image/png',
+    width: baseSent.width,
+    height: baseSent.height,
+  };
 }
 
 function renameTo(filename: string, extension: string): string {
