@@ -14,6 +14,8 @@ export type ErrorCode =
   | 'mask:invalid'
   | 'mask:size_mismatch'
   | 'upstream:error'
+  | 'job:not_found'
+  | 'job:not_retryable'
   | 'server:error';
 
 export interface AppError {

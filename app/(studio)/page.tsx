@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { EngineBadge } from '@/components/studio/engine-badge';
 import { Studio } from '@/components/studio/studio';
 import { publicEnv } from '@/lib/server/env';
@@ -14,7 +15,15 @@ export default function StudioPage() {
           Over<span className="text-violet-400">paint</span>
           <span className="ml-2 text-xs font-normal text-zinc-400">AI image editing studio</span>
         </h1>
-        <EngineBadge engine={engine} model={model} />
+        <div className="flex items-center gap-3">
+          <EngineBadge engine={engine} model={model} />
+          <Link
+            href="/settings"
+            className="rounded px-2 py-1 text-xs text-violet-300 hover:bg-zinc-800 hover:text-violet-200"
+          >
+            Settings
+          </Link>
+        </div>
       </header>
       <main className="flex flex-1 flex-col">
         <Studio />

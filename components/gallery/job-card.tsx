@@ -2,12 +2,14 @@
 
 import { isFinal, STATUS_LABELS, type Job } from '@/lib/jobs/types';
 import { ElapsedTime } from './elapsed-time';
+import { RetryButton } from './retry-button';
 
 const STATUS_STYLES: Record<Job['status'], string> = {
   queued: 'bg-zinc-800 text-zinc-200',
   in_progress: 'bg-sky-500/15 text-sky-200',
   completed: 'bg-emerald-500/15 text-emerald-200',
   failed: 'bg-red-500/15 text-red-200',
+  uncertain: 'bg-amber-500/15 text-amber-200',
 };
 
 /** One task: what was asked, where it is, and its results once stored on our side. */
@@ -44,9 +46,10 @@ export function JobCard({ job }: { job: Job }) {
         </div>
       )}
 
-      {job.status === 'failed' && job.error && (
-        <p className="mt-3 rounded-lg bg-red-950/40 p-2 text-sm text-red-200">{job.error.message}</p>
+      {job.error && (
+        <p className={`mt-3 rounded-lg p-2 text-sm ${job.status === 'uncertain' ? 'bg-amber-950/40 text-amber-100' : 'bg-red-950/40 text-red-200'}`}>{job.error.message}</p>
       )}
+      <RetryButton jobId={job.id} status={job.status} />
 
       {job.results.length > 0 && (
         <ul className={`mt-3 grid gap-2 ${job.results.length > 1 ? 'grid-cols-2' : 'grid-cols-1'}`}>

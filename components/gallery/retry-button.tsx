@@ -1,9 +1,52 @@
 'use client';
 
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState, useTransition } from 'react';
+import { retryJob } from '@/app/(studio)/job-actions';
+import { galleryQuery } from '@/lib/jobs/queries';
+import { isRetryable, type JobStatus } from '@/lib/jobs/types';
+
 /**
- * Retry a failed or uncertain task with the same inputs. Placeholder until the ToAPIs hardening (issue 4) lands:
- * the job card already renders it where it belongs.
+ * Retry a failed or uncertain task: the server submits the same inputs (references, mask, prompt, options) as a
+ * new task, once per original however often this is pressed. Renders nothing for other states.
  */
-export function RetryButton(_props: { jobId: string }) {
-  return null;
+export function RetryButton({ jobId, status: given }: { jobId: string; status?: JobStatus }) {
+  const queryClient = useQueryClient();
+  // Without a status prop, read it from the gallery the card came from (same cache, no extra request).
+  const { data: cached } = useQuery({
+    ...galleryQuery(),
+    select: (jobs) => jobs.find((job) => job.id === jobId)?.status,
+  });
+  const status = given ?? cached;
+  const [pending, startTransition] = useTransition();
+  const [error, setError] = useState<string | null>(null);
+  if (!status || !isRetryable(status)) return null;
+
+  function retry() {
+    setError(null);
+    startTransition(async () => {
+      const result = await retryJob(jobId);
+      if (!result.ok) setError(result.error.message);
+      await queryClient.invalidateQueries({ queryKey: ['gallery'] });
+    });
+  }
+
+  return (
+    <div className="mt-2 flex flex-wrap items-center gap-2">
+      <button
+        type="button"
+        onClick={retry}
+        disabled={pending}
+        aria-describedby={error ? `retry-error-${jobId}` : undefined}
+        className="rounded-md bg-violet-700 px-3 py-1 text-sm font-medium text-white hover:bg-violet-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-violet-400 disabled:opacity-60"
+      >
+        {pending ? 'Retrying…' : 'Retry'}
+      </button>
+      {error && (
+        <p id={`retry-error-${jobId}`} role="alert" className="text-sm text-red-200">
+          {error}
+        </p>
+      )}
+    </div>
+  );
 }

@@ -22,6 +22,7 @@ describe('normalizeUpstreamTask', () => {
     expect(task).toEqual({
       id: 'img_5b8b',
       status: 'completed',
+      statusKnown: true,
       rawStatus: 'completed',
       progress: 100,
       resultUrls: ['https://files.toapis.com/generated/1768381061_c55c1bbb.jpg'],
@@ -66,6 +67,8 @@ describe('normalizeUpstreamTask', () => {
   it('treats an unknown word as in_progress and warns once per word', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     expect(normalizeUpstreamTask({ id: 't', status: 'thinking_hard' }).status).toBe('in_progress');
+    expect(normalizeUpstreamTask({ id: 't', status: 'thinking_hard' }).statusKnown).toBe(false);
+    expect(normalizeUpstreamTask({ id: 't', status: 'in_progress' }).statusKnown).toBe(true);
     normalizeUpstreamTask({ id: 't', status: 'thinking_hard' });
     normalizeUpstreamTask({ id: 't', status: 'Thinking_Hard' });
     expect(warn).toHaveBeenCalledTimes(1);

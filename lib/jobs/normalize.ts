@@ -5,11 +5,11 @@
  * short of a missing id throws.
  */
 import { UpstreamError, cleanMessage } from '@/lib/toapis/errors';
-import type { JobStatus, UpstreamTask } from './types';
+import type { UpstreamStatus, UpstreamTask } from './types';
 
 type Rec = Record<string, unknown>;
 
-const STATUS_WORDS: Record<string, JobStatus> = {
+const STATUS_WORDS: Record<string, UpstreamStatus> = {
   submitted: 'queued',
   queued: 'queued',
   pending: 'queued',
@@ -63,6 +63,7 @@ export function normalizeUpstreamTask(raw: unknown): UpstreamTask {
   return {
     id,
     status,
+    statusKnown: STATUS_WORDS[rawStatus] !== undefined || (!rawStatus && (resultUrls.length > 0 || !!task.error)),
     rawStatus,
     progress: progressOf(task),
     resultUrls: status === 'completed' ? resultUrls : [],
@@ -106,7 +107,7 @@ function statusWord(task: Rec): string {
   return typeof value === 'string' ? value.trim().toLowerCase() : '';
 }
 
-function mapStatus(word: string, task: Rec, urls: string[]): JobStatus {
+function mapStatus(word: string, task: Rec, urls: string[]): UpstreamStatus {
   const known = STATUS_WORDS[word];
   if (known) return known;
   // No status at all: judge by what is there rather than guess.

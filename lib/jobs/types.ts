@@ -7,10 +7,22 @@ import type { GenerationOptions } from './options';
 /** Which engine runs a task: ToAPIs (with a key) or the built-in offline engine. */
 export type EngineKind = 'toapis' | 'offline';
 
-/** What the user sees. `queued` also covers "accepted by us, not yet created upstream". */
-export type JobStatus = 'queued' | 'in_progress' | 'completed' | 'failed';
+/**
+ * What the user sees. `queued` also covers "accepted by us, not yet created upstream". `uncertain`: a create may or
+ * may not have reached upstream (a timeout, a 5xx, a restart mid-request); it is final (nothing is resubmitted
+ * silently) and offers Retry.
+ */
+export type JobStatus = 'queued' | 'in_progress' | 'completed' | 'failed' | 'uncertain';
 
-export const FINAL_STATUSES: readonly JobStatus[] = ['completed', 'failed'];
+/** The states an upstream task itself can be in; `uncertain` is ours alone. */
+export type UpstreamStatus = Exclude<JobStatus, 'uncertain'>;
+
+export const FINAL_STATUSES: readonly JobStatus[] = ['completed', 'failed', 'uncertain'];
+
+/** Failed and uncertain tasks can be submitted again with the same inputs. */
+export function isRetryable(status: JobStatus): boolean {
+  return status === 'failed' || status === 'uncertain';
+}
 
 export function isFinal(status: JobStatus): boolean {
   return FINAL_STATUSES.includes(status);
@@ -21,12 +33,15 @@ export const STATUS_LABELS: Record<JobStatus, string> = {
   in_progress: 'In progress',
   completed: 'Completed',
   failed: 'Failed',
+  uncertain: 'Uncertain',
 };
 
 /** An upstream task, after tolerant parsing. Produced only by `normalizeUpstreamTask`. */
 export interface UpstreamTask {
   id: string;
-  status: JobStatus;
+  status: UpstreamStatus;
+  /** False when upstream used a status word we do not know (treated as still running). */
+  statusKnown: boolean;
   /** The word upstream used, kept for logs ("succeeded", "processing", something new…). */
   rawStatus: string;
   /** 0–100, or null when upstream did not say (or said something out of range). */
@@ -71,7 +86,7 @@ export interface Job {
   /** The exact mask the task used (alpha 0 = repaint), for Edit again. */
   mask: AssetView | null;
   results: JobResultView[];
-  /** A sentence fit for the user when failed; never upstream HTML, never the key. */
+  /** A sentence fit for the user when failed or uncertain; never upstream HTML, never the key. */
   error: { code: string; message: string } | null;
   createdAt: string;
   updatedAt: string;

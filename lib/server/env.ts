@@ -15,6 +15,11 @@ const envSchema = z.object({
     .transform((v) => (v ? v : undefined)),
   TOAPIS_BASE_URL: z.url({ protocol: /^https?$/ }).default('https://toapis.com'),
   TOAPIS_MODEL: z.string().trim().min(1).default('gpt-image-1.5-official'),
+  TOAPIS_WEBHOOK_SECRET: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? v : undefined)),
   DATA_DIR: z.string().min(1).default('.data'),
   DATABASE_URL: z
     .string()
@@ -27,7 +32,7 @@ const envSchema = z.object({
 
 export interface ServerEnv {
   engine: EngineKind;
-  toapis: { apiKey: string | undefined; baseUrl: string; model: string };
+  toapis: { apiKey: string | undefined; baseUrl: string; model: string; webhookSecret: string | undefined };
   dataDir: string;
   databaseUrl: string | undefined;
   port: number;
@@ -46,7 +51,7 @@ export function serverEnv(): ServerEnv {
   const e = parsed.data;
   const env: ServerEnv = {
     engine: e.TOAPIS_API_KEY ? 'toapis' : 'offline',
-    toapis: { apiKey: e.TOAPIS_API_KEY, baseUrl: e.TOAPIS_BASE_URL.replace(/\/+$/, ''), model: e.TOAPIS_MODEL },
+    toapis: { apiKey: e.TOAPIS_API_KEY, baseUrl: e.TOAPIS_BASE_URL.replace(/\/+$/, ''), model: e.TOAPIS_MODEL, webhookSecret: e.TOAPIS_WEBHOOK_SECRET },
     dataDir: path.resolve(e.DATA_DIR),
     databaseUrl: e.DATABASE_URL,
     port: e.PORT,

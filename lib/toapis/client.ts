@@ -3,6 +3,7 @@ import { normalizeUpstreamTask } from '@/lib/jobs/normalize';
 import type { AspectRatio, OutputFormat, Quality, Resolution } from '@/lib/jobs/options';
 import type { UpstreamTask } from '@/lib/jobs/types';
 import { rasterMimeType } from '@/lib/images/sniff';
+import type { RequestBudget } from './budget';
 import {
   UpstreamError,
   cleanMessage,
@@ -32,6 +33,11 @@ export interface ToapisClientConfig {
   /** Refuse downloads larger than this. Default 100 MB. */
   maxDownloadBytes?: number;
   fetchImpl?: typeof fetch;
+  /**
+   * Budgets shared by every task in the process (see budget.ts): each create and each status query takes one
+   * token first, and a 429/503 with Retry-After pauses the budget for everyone.
+   */
+  budgets?: { create?: RequestBudget; status?: RequestBudget };
 }
 
 export interface GenerationRequest {
@@ -179,13 +185,20 @@ export function createToapisClient(config: ToapisClientConfig): ToapisClient {
   }
 
   async function callJson(op: UpstreamOperation, url: URL, init: RequestInit, ms: number): Promise<unknown> {
+    const budget = op === 'create' ? config.budgets?.create : op === 'status' ? config.budgets?.status : undefined;
+    await budget?.take();
     const res = await exchange(
       op,
       url,
       { ...init, headers: { ...authHeaders(), ...(init.headers as Record<string, string>) } },
       ms,
     );
-    if (res.status < 200 || res.status >= 300) throw httpError(op, res);
+    if (res.status < 200 || res.status >= 300) {
+      const error = httpError(op, res);
+      if (error.retryAfterMs !== undefined && (res.status === 429 || res.status === 503))
+        budget?.pause(error.retryAfterMs);
+      throw error;
+    }
     return parseJson(op, res);
   }
 

@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, asc, desc, eq, inArray, lte, ne } from 'drizzle-orm';
-import type { Job } from '@/lib/jobs/types';
+import type { Job, JobStatus } from '@/lib/jobs/types';
 import { assetView, findAssets } from '../assets';
 import { getDb } from '../storage/db';
 import { assets, jobResults, jobs, type JobRow } from '../storage/schema';
@@ -95,7 +95,7 @@ async function toJobViews(rows: JobRow[]): Promise<Job[]> {
 
   return rows.map((row) => ({
     id: row.id,
-    status: row.status,
+    status: viewStatus(row),
     progress: row.status === 'completed' ? 100 : row.progress,
     prompt: row.prompt,
     options: row.options,
@@ -114,4 +114,9 @@ async function toJobViews(rows: JobRow[]): Promise<Job[]> {
     updatedAt: row.updatedAt.toISOString(),
     completedAt: row.completedAt?.toISOString() ?? null,
   }));
+}
+
+/** An uncertain task is stored as failed with code `uncertain` (the status column keeps its meaning); shown apart. */
+function viewStatus(row: JobRow): JobStatus {
+  return row.status === 'failed' && row.errorCode === 'uncertain' ? 'uncertain' : row.status;
 }

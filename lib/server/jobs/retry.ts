@@ -1,0 +1,38 @@
+import 'server-only';
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { fail, ok, type Result } from '@/lib/errors';
+import { isRetryable, type Job } from '@/lib/jobs/types';
+import { serverEnv } from '../env';
+import { findJobRow, getJobView, insertJobOnce } from './repository';
+import { advanceNow } from './runner';
+
+const jobIdSchema = z.string().min(1).max(100);
+
+/**
+ * Submits a failed or uncertain task again with the same inputs (references in order, mask, prompt, options) as a
+ * new task. Its idempotency key is derived from the original, so a double click, or Retry pressed on two tabs,
+ * makes one new task, not two.
+ */
+export async function retryJob(input: unknown): Promise<Result<Job>> {
+  const parsed = jobIdSchema.safeParse(input);
+  if (!parsed.success) return fail('form:invalid', 'No task was named to retry.', { field: 'jobId' });
+  const original = await findJobRow(parsed.data);
+  if (!original) return fail('job:not_found', 'This task no longer exists; reload the page.');
+  const view = await getJobView(original.id);
+  if (!view || !isRetryable(view.status)) {
+    return fail('job:not_retryable', 'Only a failed or uncertain task can be retried.');
+  }
+  const { row, created } = await insertJobOnce({
+    id: randomUUID(),
+    idempotencyKey: `retry:${original.id}`,
+    engine: serverEnv().engine,
+    prompt: original.prompt,
+    options: original.options,
+    referenceIds: original.referenceIds,
+    maskId: original.maskId,
+  });
+  if (created) await advanceNow(row.id);
+  const retried = await getJobView(row.id);
+  return retried ? ok(retried) : fail('server:error', 'The task was saved but could not be read back.');
+}
