@@ -14,6 +14,10 @@ export type ErrorCode =
   | 'mask:invalid'
   | 'mask:size_mismatch'
   | 'upstream:error'
+  | 'auth:required'
+  | 'auth:wrong_password'
+  | 'auth:rate_limited'
+  | 'share:not_found'
   | 'server:error';
 
 export interface AppError {

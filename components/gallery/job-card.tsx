@@ -1,5 +1,6 @@
 'use client';
 
+import { ShareButton } from '@/components/share/share-button';
 import { isFinal, STATUS_LABELS, type Job } from '@/lib/jobs/types';
 import { ElapsedTime } from './elapsed-time';
 
@@ -70,9 +71,15 @@ export function JobCard({ job }: { job: Job }) {
                   Download<span className="sr-only"> result {result.position + 1}</span>
                 </a>
               </div>
+              <ShareButton jobId={job.id} position={result.position} />
             </li>
           ))}
         </ul>
+      )}
+      {job.results.length > 1 && (
+        <div className="mt-2 border-t border-zinc-800 pt-2">
+          <ShareButton jobId={job.id} />
+        </div>
       )}
     </article>
   );

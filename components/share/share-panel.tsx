@@ -1,0 +1,95 @@
+'use client';
+
+import { useId, useState } from 'react';
+import { updateShareLink } from '@/app/(studio)/share-actions';
+import { SHARE_EXPIRIES, SHARE_EXPIRY_LABELS, type CreatedShare, type ShareExpiry } from '@/lib/share/types';
+
+/** The link just made: copy it, choose whether the prompt shows and when the link stops working. */
+export function SharePanel({ created, onChange }: { created: CreatedShare; onChange: (next: CreatedShare) => void }) {
+  const [expiry, setExpiry] = useState<ShareExpiry>('never');
+  const [status, setStatus] = useState('');
+  const [busy, setBusy] = useState(false);
+  const id = useId();
+
+  async function copy() {
+    try {
+      await navigator.clipboard.writeText(created.url);
+      setStatus('Link copied.');
+    } catch {
+      // Clipboard access can be refused (permissions, insecure origin): select the text for a manual copy.
+      (document.getElementById(`${id}-url`) as HTMLInputElement | null)?.select();
+      setStatus('Press Ctrl+C (⌘C) to copy the selected link.');
+    }
+  }
+
+  async function update(patch: { includePrompt?: boolean; expiry?: ShareExpiry }) {
+    setBusy(true);
+    try {
+      const result = await updateShareLink({ id: created.share.id, ...patch });
+      if (!result.ok) return setStatus(result.error.message);
+      onChange({ ...created, share: result.data });
+      setStatus(patch.expiry ? `Link expires: ${SHARE_EXPIRY_LABELS[patch.expiry]}.` : 'Saved.');
+    } catch {
+      setStatus('The change could not be saved (the server did not answer).');
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div className="flex flex-col gap-2 rounded-lg border border-zinc-800 bg-zinc-950 p-2 text-xs text-zinc-300">
+      <label htmlFor={`${id}-url`} className="font-medium text-zinc-200">
+        Share link
+      </label>
+      <div className="flex gap-1.5">
+        <input
+          id={`${id}-url`}
+          readOnly
+          value={created.url}
+          onFocus={(event) => event.currentTarget.select()}
+          className="min-w-0 flex-1 rounded border border-zinc-700 bg-zinc-900 px-2 py-1 font-mono text-zinc-100"
+        />
+        <button type="button" onClick={copy} className="rounded bg-violet-700 px-2 py-1 font-medium text-white hover:bg-violet-800">
+          Copy<span className="sr-only"> link</span>
+        </button>
+      </div>
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <label className="flex items-center gap-1.5">
+          <input
+            type="checkbox"
+            checked={created.share.includePrompt}
+            disabled={busy}
+            onChange={(event) => update({ includePrompt: event.currentTarget.checked })}
+            className="accent-violet-500"
+          />
+          Include prompt
+        </label>
+        <label className="flex items-center gap-1.5">
+          Expires
+          <select
+            value={expiry}
+            disabled={busy}
+            onChange={(event) => {
+              const next = event.currentTarget.value as ShareExpiry;
+              setExpiry(next);
+              void update({ expiry: next });
+            }}
+            className="rounded border border-zinc-700 bg-zinc-900 px-1.5 py-0.5 text-zinc-100"
+          >
+            {SHARE_EXPIRIES.map((value) => (
+              <option key={value} value={value}>
+                {value === 'never' ? 'Never' : `In ${SHARE_EXPIRY_LABELS[value]}`}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <p className="flex justify-between gap-2 text-zinc-400">
+        <span aria-live="polite">{status}</span>
+        <a href="/shares" className="text-violet-300 underline-offset-2 hover:underline">
+          All shared links
+        </a>
+      </p>
+    </div>
+  );
+}
