@@ -7,6 +7,8 @@ import { SHARE_EXPIRIES, SHARE_EXPIRY_LABELS, type CreatedShare, type ShareExpir
 /** The link just made: copy it, choose whether the prompt shows and when the link stops working. */
 export function SharePanel({ created, onChange }: { created: CreatedShare; onChange: (next: CreatedShare) => void }) {
   const [expiry, setExpiry] = useState<ShareExpiry>('never');
+  // Shown at once (a checkbox must follow the click), put back if the server refuses.
+  const [includePrompt, setIncludePrompt] = useState(created.share.includePrompt);
   const [status, setStatus] = useState('');
   const [busy, setBusy] = useState(false);
   const id = useId();
@@ -26,10 +28,15 @@ export function SharePanel({ created, onChange }: { created: CreatedShare; onCha
     setBusy(true);
     try {
       const result = await updateShareLink({ id: created.share.id, ...patch });
-      if (!result.ok) return setStatus(result.error.message);
+      if (!result.ok) {
+        setIncludePrompt(created.share.includePrompt);
+        return setStatus(result.error.message);
+      }
       onChange({ ...created, share: result.data });
-      setStatus(patch.expiry ? `Link expires: ${SHARE_EXPIRY_LABELS[patch.expiry]}.` : 'Saved.');
+      if (patch.expiry) setStatus(`Link expires: ${SHARE_EXPIRY_LABELS[patch.expiry]}.`);
+      else setStatus(patch.includePrompt ? 'The page now shows the prompt.' : 'The page no longer shows the prompt.');
     } catch {
+      setIncludePrompt(created.share.includePrompt);
       setStatus('The change could not be saved (the server did not answer).');
     } finally {
       setBusy(false);
@@ -57,9 +64,13 @@ export function SharePanel({ created, onChange }: { created: CreatedShare; onCha
         <label className="flex items-center gap-1.5">
           <input
             type="checkbox"
-            checked={created.share.includePrompt}
+            checked={includePrompt}
             disabled={busy}
-            onChange={(event) => update({ includePrompt: event.currentTarget.checked })}
+            onChange={(event) => {
+              const next = event.currentTarget.checked;
+              setIncludePrompt(next);
+              void update({ includePrompt: next });
+            }}
             className="accent-violet-500"
           />
           Include prompt
