@@ -54,6 +54,7 @@ test('a private studio: login, refusals without a session, and share links that 
   const captured = await actionRequest;
   const url = await task.getByRole('textbox', { name: 'Share link' }).inputValue();
   expect(url).toMatch(/\/s\/[A-Za-z0-9_-]{43}$/);
+  await page.keyboard.press('Escape');
 
   // The same action replayed without the cookie: refused by the action itself, nothing stored.
   const anonymous = await playwrightRequest.newContext({ baseURL: app.url });

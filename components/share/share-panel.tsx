@@ -44,7 +44,7 @@ export function SharePanel({ created, onChange }: { created: CreatedShare; onCha
   }
 
   return (
-    <div className="flex flex-col gap-2 rounded-lg border border-zinc-800 bg-zinc-950 p-2 text-xs text-zinc-300">
+    <div className="flex flex-col gap-2 text-sm text-zinc-300">
       <label htmlFor={`${id}-url`} className="font-medium text-zinc-200">
         Share link
       </label>
@@ -54,9 +54,9 @@ export function SharePanel({ created, onChange }: { created: CreatedShare; onCha
           readOnly
           value={created.url}
           onFocus={(event) => event.currentTarget.select()}
-          className="min-w-0 flex-1 rounded border border-zinc-700 bg-zinc-900 px-2 py-1 font-mono text-zinc-100"
+          className="min-w-0 flex-1 rounded-lg border border-zinc-700 bg-zinc-950 px-2 py-1.5 font-mono text-xs text-zinc-100"
         />
-        <button type="button" onClick={copy} className="rounded bg-violet-700 px-2 py-1 font-medium text-white hover:bg-violet-800">
+        <button type="button" onClick={copy} className="rounded-lg bg-violet-700 px-3 py-1.5 font-medium text-white hover:bg-violet-800">
           Copy<span className="sr-only"> link</span>
         </button>
       </div>
@@ -85,7 +85,7 @@ export function SharePanel({ created, onChange }: { created: CreatedShare; onCha
               setExpiry(next);
               void update({ expiry: next });
             }}
-            className="rounded border border-zinc-700 bg-zinc-900 px-1.5 py-0.5 text-zinc-100"
+            className="rounded-lg border border-zinc-700 bg-zinc-950 px-2 py-1 text-zinc-100"
           >
             {SHARE_EXPIRIES.map((value) => (
               <option key={value} value={value}>
@@ -95,7 +95,7 @@ export function SharePanel({ created, onChange }: { created: CreatedShare; onCha
           </select>
         </label>
       </div>
-      <p className="flex justify-between gap-2 text-zinc-400">
+      <p className="flex min-h-5 justify-between gap-2 text-xs text-zinc-400">
         <span aria-live="polite">{status}</span>
         <a href="/shares" className="text-violet-300 underline-offset-2 hover:underline">
           All shared links
