@@ -97,6 +97,22 @@ test('a shared result opens for anyone, unfurls, shows the prompt only when chos
   await expect(visitor.getByRole('img', { name: prompt })).toBeVisible();
   await expect(visitor.locator('blockquote')).toContainText(prompt);
 
+  // The original is not shared until chosen; then the page compares them with a slider.
+  const beforeSrc = new URL(`${url}/before`).pathname;
+  expect((await visitor.request.get(beforeSrc)).status()).toBe(404);
+  await expect(visitor.getByRole('slider', { name: 'Before and after' })).toHaveCount(0);
+  await task.getByRole('checkbox', { name: 'Before/after slider' }).check();
+  await expect(task.getByText('The page now shows the original too.')).toBeVisible();
+  await visitor.reload();
+  const slider = visitor.getByRole('slider', { name: 'Before and after' });
+  await expect(slider).toBeVisible();
+  await slider.fill('20');
+  await expect(visitor.getByRole('img', { name: 'The original, before the edit' })).toHaveAttribute('style', /inset\(0(px)? 80% 0(px)? 0(px)?\)/);
+  const original = await visitor.request.get(beforeSrc);
+  expect(original.status()).toBe(200);
+  expect(original.headers()['content-type']).toBe('image/png');
+  await expectNoSeriousA11yViolations(visitor);
+
   // Revoke from the list of every link: page, image and preview answer 404 at once.
   await page.goto('/shares');
   const row = page.getByRole('listitem', { name: `Result 1: ${prompt}` });
@@ -107,6 +123,7 @@ test('a shared result opens for anyone, unfurls, shows the prompt only when chos
   expect((await visitor.goto(url))?.status()).toBe(404);
   expect((await visitor.request.get(imageSrc)).status()).toBe(404);
   expect((await visitor.request.get(ogImage)).status()).toBe(404);
+  expect((await visitor.request.get(beforeSrc)).status()).toBe(404);
 
   expect(studioCsp, 'CSP violations in the studio').toEqual([]);
   expect(visitorCsp, 'CSP violations on the share page').toEqual([]);

@@ -57,7 +57,8 @@ export function ShareList({ initial }: { initial: ShareView[] }) {
                 </div>
                 <p className="text-xs text-zinc-400">
                   <span className="font-mono">/s/{share.tokenHint}…</span> · made {when(share.createdAt)} · prompt{' '}
-                  {share.includePrompt ? 'shown' : 'hidden'} · expires {when(share.expiresAt)}
+                  {share.includePrompt ? 'shown' : 'hidden'} · original {share.includeBefore ? 'shown' : 'hidden'} · expires{' '}
+                  {when(share.expiresAt)}
                 </p>
                 {share.status !== 'revoked' && (
                   <div className="mt-1 flex flex-wrap items-center gap-3 text-xs text-zinc-300">

@@ -9,6 +9,7 @@ export function SharePanel({ created, onChange }: { created: CreatedShare; onCha
   const [expiry, setExpiry] = useState<ShareExpiry>('never');
   // Shown at once (a checkbox must follow the click), put back if the server refuses.
   const [includePrompt, setIncludePrompt] = useState(created.share.includePrompt);
+  const [includeBefore, setIncludeBefore] = useState(created.share.includeBefore);
   const [status, setStatus] = useState('');
   const [busy, setBusy] = useState(false);
   const id = useId();
@@ -24,19 +25,26 @@ export function SharePanel({ created, onChange }: { created: CreatedShare; onCha
     }
   }
 
-  async function update(patch: { includePrompt?: boolean; expiry?: ShareExpiry }) {
+  function undo() {
+    setIncludePrompt(created.share.includePrompt);
+    setIncludeBefore(created.share.includeBefore);
+  }
+
+  async function update(patch: { includePrompt?: boolean; includeBefore?: boolean; expiry?: ShareExpiry }) {
     setBusy(true);
     try {
       const result = await updateShareLink({ id: created.share.id, ...patch });
       if (!result.ok) {
-        setIncludePrompt(created.share.includePrompt);
+        undo();
         return setStatus(result.error.message);
       }
       onChange({ ...created, share: result.data });
       if (patch.expiry) setStatus(`Link expires: ${SHARE_EXPIRY_LABELS[patch.expiry]}.`);
-      else setStatus(patch.includePrompt ? 'The page now shows the prompt.' : 'The page no longer shows the prompt.');
+      else if (patch.includePrompt !== undefined)
+        setStatus(patch.includePrompt ? 'The page now shows the prompt.' : 'The page no longer shows the prompt.');
+      else setStatus(patch.includeBefore ? 'The page now shows the original too.' : 'The page no longer shows the original.');
     } catch {
-      setIncludePrompt(created.share.includePrompt);
+      undo();
       setStatus('The change could not be saved (the server did not answer).');
     } finally {
       setBusy(false);
@@ -74,6 +82,20 @@ export function SharePanel({ created, onChange }: { created: CreatedShare; onCha
             className="accent-violet-500"
           />
           Include prompt
+        </label>
+        <label className="flex items-center gap-1.5">
+          <input
+            type="checkbox"
+            checked={includeBefore}
+            disabled={busy}
+            onChange={(event) => {
+              const next = event.currentTarget.checked;
+              setIncludeBefore(next);
+              void update({ includeBefore: next });
+            }}
+            className="accent-violet-500"
+          />
+          Before/after slider
         </label>
         <label className="flex items-center gap-1.5">
           Expires

@@ -18,6 +18,8 @@ export interface ShareView {
   /** One result (0-based), or null for the whole task. */
   position: number | null;
   includePrompt: boolean;
+  /** The original (the task's base image) is shown too, as a before/after slider. */
+  includeBefore: boolean;
   /** The first characters of the token, to tell links apart. */
   tokenHint: string;
   status: ShareStatus;

@@ -67,6 +67,7 @@ export default async function SharePage({ params }: Props) {
                 height={asset.height}
                 alt={`${shared.prompt ?? 'Shared image'}${total > 1 ? ` (${index + 1} of ${total})` : ''}`}
                 downloadLabel={total > 1 ? ` image ${index + 1}` : ''}
+                beforeSrc={shared.before ? `/s/${token}/before` : undefined}
               />
             </li>
           ))}

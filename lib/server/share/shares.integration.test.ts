@@ -27,7 +27,7 @@ async function modules() {
 }
 
 /** A completed job with `count` results, inserted directly. */
-async function completedJob(count: number, prompt = 'Make it blue') {
+async function completedJob(count: number, prompt = 'Make it blue', referenceIds: string[] = []) {
   const { getDb, jobs, assets, jobResults } = await modules();
   const db = await getDb();
   const jobId = randomUUID();
@@ -39,7 +39,7 @@ async function completedJob(count: number, prompt = 'Make it blue') {
     engine: 'offline',
     prompt,
     options: DEFAULT_OPTIONS,
-    referenceIds: [],
+    referenceIds,
   });
   for (let position = 0; position < count; position++) {
     const assetId = randomUUID();
@@ -122,5 +122,28 @@ describe('share links', () => {
     const listed = (await listShares()).find((s) => s.id === id);
     expect(listed).toMatchObject({ status: 'revoked', includePrompt: true, prompt: 'A red door', tokenHint: token.slice(0, 6) });
     expect(listed?.thumbUrl).toMatch(/^\/api\/assets\/[0-9a-f-]{36}\?variant=thumb$/);
+  });
+
+  it('share the original only when the sharer chooses a before/after view', async () => {
+    const { createShare, updateShare, resolveShare, getDb, assets } = await modules();
+    const baseId = randomUUID();
+    const db = await getDb();
+    await db.insert(assets).values({
+      id: baseId,
+      kind: 'reference',
+      sha256: 'b'.repeat(64),
+      mime: 'image/jpeg',
+      bytes: 10,
+      width: 64,
+      height: 32,
+      filename: 'holiday.jpg',
+    });
+    const jobId = await completedJob(1, 'Sunset', [baseId]);
+    const made = await createShare({ jobId, position: 0 }, 'http://x');
+    if (!made.ok) throw new Error('share failed');
+    const token = tokenOf(made.data.url);
+    expect((await resolveShare(token))?.before).toBeNull();
+    await updateShare({ id: made.data.share.id, includeBefore: true });
+    expect((await resolveShare(token))?.before?.id).toBe(baseId);
   });
 });

@@ -12,12 +12,14 @@ const createSchema = z.object({
   jobId: z.string().min(1).max(100),
   position: z.number().int().min(0).max(15).optional(),
   includePrompt: z.boolean().default(false),
+  includeBefore: z.boolean().default(false),
   expiry: z.enum(SHARE_EXPIRIES).default('never'),
 });
 
 const updateSchema = z.object({
   id: z.string().min(1).max(100),
   includePrompt: z.boolean().optional(),
+  includeBefore: z.boolean().optional(),
   expiry: z.enum(SHARE_EXPIRIES).optional(),
 });
 
@@ -38,7 +40,7 @@ function expiresAt(expiry: z.infer<typeof createSchema>['expiry'], now: Date): D
 export async function createShare(input: unknown, origin: string): Promise<Result<CreatedShare>> {
   const parsed = createSchema.safeParse(input);
   if (!parsed.success) return fail('form:invalid', 'The share request could not be read; reload the page and try again.');
-  const { jobId, position, includePrompt, expiry } = parsed.data;
+  const { jobId, position, includePrompt, includeBefore, expiry } = parsed.data;
   const db = await getDb();
   const [job] = await db.select().from(jobs).where(eq(jobs.id, jobId)).limit(1);
   const results = job ? await db.select().from(jobResults).where(eq(jobResults.jobId, jobId)) : [];
@@ -56,6 +58,7 @@ export async function createShare(input: unknown, origin: string): Promise<Resul
       jobId,
       position: position ?? null,
       includePrompt,
+      includeBefore,
       expiresAt: expiresAt(expiry, now),
     })
     .returning();
@@ -64,13 +67,14 @@ export async function createShare(input: unknown, origin: string): Promise<Resul
   return ok({ url: `${origin}/s/${token}`, share: view! });
 }
 
-/** Changes whether the prompt shows, or the expiry (counted from now). A revoked link stays revoked. */
+/** Changes whether the prompt or the original shows, or the expiry (counted from now). A revoked link stays revoked. */
 export async function updateShare(input: unknown): Promise<Result<ShareView>> {
   const parsed = updateSchema.safeParse(input);
   if (!parsed.success) return fail('form:invalid', 'The change could not be read; reload the page and try again.');
-  const { id, includePrompt, expiry } = parsed.data;
+  const { id, includePrompt, includeBefore, expiry } = parsed.data;
   const patch: Partial<ShareRow> = {};
   if (includePrompt !== undefined) patch.includePrompt = includePrompt;
+  if (includeBefore !== undefined) patch.includeBefore = includeBefore;
   if (expiry !== undefined) patch.expiresAt = expiresAt(expiry, new Date());
   return patchShare(id, patch);
 }
@@ -104,6 +108,8 @@ export interface ResolvedShare {
   prompt: string | null;
   /** The shared results in order (position and its stored image). */
   results: Array<{ position: number; asset: AssetRow }>;
+  /** The task's base image, when the sharer chose a before/after view. */
+  before: AssetRow | null;
 }
 
 /** What an active token shows, or null (unknown, revoked, expired, or its task is gone). */
@@ -125,7 +131,10 @@ export async function resolveShare(token: string, now = new Date()): Promise<Res
     );
   if (rows.length === 0) return null;
   rows.sort((a, b) => a.position - b.position);
-  return { share, prompt: share.includePrompt ? job.prompt : null, results: rows };
+  const baseId = job.referenceIds[0];
+  const [before] =
+    share.includeBefore && baseId ? await db.select().from(assets).where(eq(assets.id, baseId)).limit(1) : [];
+  return { share, prompt: share.includePrompt ? job.prompt : null, results: rows, before: before ?? null };
 }
 
 async function toViews(rows: ShareRow[]): Promise<ShareView[]> {
@@ -145,6 +154,7 @@ async function toViews(rows: ShareRow[]): Promise<ShareView[]> {
       jobId: row.jobId,
       position: row.position,
       includePrompt: row.includePrompt,
+      includeBefore: row.includeBefore,
       tokenHint: row.tokenHint,
       status: statusOf(row, now),
       createdAt: row.createdAt.toISOString(),

@@ -5,6 +5,7 @@ CREATE TABLE "shares" (
 	"job_id" text NOT NULL,
 	"position" integer,
 	"include_prompt" boolean DEFAULT false NOT NULL,
+	"include_before" boolean DEFAULT false NOT NULL,
 	"expires_at" timestamp with time zone,
 	"revoked_at" timestamp with time zone,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL

@@ -17,6 +17,8 @@ export const shares = pgTable(
     /** One result of the job, or null for all of them. */
     position: integer('position'),
     includePrompt: boolean('include_prompt').notNull().default(false),
+    /** Show the task's first reference beside the result, as a before/after slider. */
+    includeBefore: boolean('include_before').notNull().default(false),
     expiresAt: timestamp('expires_at', { withTimezone: true }),
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
