@@ -1,14 +1,18 @@
 import Link from 'next/link';
+import { redirect } from 'next/navigation';
 import { EngineBadge } from '@/components/studio/engine-badge';
 import { Studio } from '@/components/studio/studio';
 import { studioAccessRequired } from '@/lib/server/auth/session';
 import { publicEnv } from '@/lib/server/env';
+import { hasStudioAccess } from '@/lib/server/guard';
 import { logout } from '../login/actions';
 
 // The engine depends on the server's environment at run time, not at build time.
 export const dynamic = 'force-dynamic';
 
-export default function StudioPage() {
+export default async function StudioPage() {
+  // The proxy redirects first; this is the check, should a request ever reach the page without passing it.
+  if (!(await hasStudioAccess())) redirect('/login');
   const { engine, model } = publicEnv();
   return (
     <div className="flex min-h-dvh flex-col">
