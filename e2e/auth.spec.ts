@@ -7,7 +7,10 @@ import { StudioPage } from './pages/studio-page';
 
 const PASSWORD = 'correct horse battery staple';
 
-test('a private studio: login, refusals without a session, and share links that still work', async ({ launchApp, browser }) => {
+test('a private studio: login, refusals without a session, and share links that still work', async ({
+  launchApp,
+  browser,
+}) => {
   const app = await launchApp({ env: { APP_PASSWORD: PASSWORD } });
   const context = await browser.newContext({ baseURL: app.url });
   const page = await context.newPage();

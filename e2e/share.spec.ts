@@ -8,7 +8,8 @@ import { StudioPage } from './pages/studio-page';
 function watchCsp(page: Page): string[] {
   const violations: string[] = [];
   page.on('console', (message) => {
-    if (/Content Security Policy|Refused to (load|execute|apply|connect)/i.test(message.text())) violations.push(message.text());
+    if (/Content Security Policy|Refused to (load|execute|apply|connect)/i.test(message.text()))
+      violations.push(message.text());
   });
   return violations;
 }
@@ -43,7 +44,9 @@ test('a shared result opens for anyone, unfurls, shows the prompt only when chos
   const url = await link.inputValue();
   expect(url.startsWith(`${baseURL}/s/`)).toBe(true);
   // The token is random, never an id the studio shows.
-  expect(url).not.toContain((await task.getByRole('link', { name: /^Download/ }).getAttribute('href'))!.split('/')[3]!.split('?')[0]);
+  expect(url).not.toContain(
+    (await task.getByRole('link', { name: /^Download/ }).getAttribute('href'))!.split('/')[3]!.split('?')[0],
+  );
   await expect(task.getByRole('button', { name: 'Copy link' })).toBeVisible();
   await expectNoSeriousA11yViolations(page);
 
@@ -107,7 +110,10 @@ test('a shared result opens for anyone, unfurls, shows the prompt only when chos
   const slider = visitor.getByRole('slider', { name: 'Before and after' });
   await expect(slider).toBeVisible();
   await slider.fill('20');
-  await expect(visitor.getByRole('img', { name: 'The original, before the edit' })).toHaveAttribute('style', /inset\(0(px)? 80% 0(px)? 0(px)?\)/);
+  await expect(visitor.getByRole('img', { name: 'The original, before the edit' })).toHaveAttribute(
+    'style',
+    /inset\(0(px)? 80% 0(px)? 0(px)?\)/,
+  );
   const original = await visitor.request.get(beforeSrc);
   expect(original.status()).toBe(200);
   expect(original.headers()['content-type']).toBe('image/png');

@@ -1,12 +1,11 @@
 'use server';
 
 import { headers } from 'next/headers';
-import type { Result } from '@/lib/errors';
+import { ok, type Result } from '@/lib/errors';
 import type { CreatedShare, ShareView } from '@/lib/share/types';
 import { guardAction } from '@/lib/server/guard';
 import { publicOrigin } from '@/lib/server/share/origin';
 import { createShare, listShares, revokeShare, updateShare } from '@/lib/server/share/shares';
-import { ok } from '@/lib/errors';
 
 /*
  * Share links, from the studio. Public endpoints like every action: each goes through `guardAction`, which

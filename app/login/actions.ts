@@ -4,7 +4,14 @@ import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { fail, ok, type Result } from '@/lib/errors';
 import { clientKey, loginLimiter } from '@/lib/server/auth/login-limiter';
-import { cookieShouldBeSecure, createSessionToken, passwordMatches, SESSION_COOKIE, SESSION_MAX_AGE_S, studioAccessRequired } from '@/lib/server/auth/session';
+import {
+  cookieShouldBeSecure,
+  createSessionToken,
+  passwordMatches,
+  SESSION_COOKIE,
+  SESSION_MAX_AGE_S,
+  studioAccessRequired,
+} from '@/lib/server/auth/session';
 import { guardAction } from '@/lib/server/guard';
 
 export type LoginState = Result<null> | null;
@@ -27,9 +34,13 @@ export async function login(_previous: LoginState, formData: FormData): Promise<
       const verdict = limiter.check(client);
       if (!verdict.allowed) {
         const minutes = Math.ceil(verdict.retryAfterS / 60);
-        return fail('auth:rate_limited', `Too many wrong passwords. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`, {
-          field: 'password',
-        });
+        return fail(
+          'auth:rate_limited',
+          `Too many wrong passwords. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
+          {
+            field: 'password',
+          },
+        );
       }
       const password = formData.get('password');
       if (typeof password !== 'string' || !passwordMatches(password)) {
@@ -53,8 +64,15 @@ export async function login(_previous: LoginState, formData: FormData): Promise<
   return result;
 }
 
-/** Ends this browser's session. */
+/** Ends this browser's session (public: signing out never needs a valid session). */
 export async function logout(): Promise<void> {
-  (await cookies()).delete(SESSION_COOKIE);
-  redirect('/login');
+  const result = await guardAction(
+    'logout',
+    async (): Promise<Result<null>> => {
+      (await cookies()).delete(SESSION_COOKIE);
+      return ok(null);
+    },
+    { access: 'public' },
+  );
+  if (result.ok) redirect('/login');
 }

@@ -20,7 +20,10 @@ export default async function SharesPage() {
         <p className="text-base font-semibold tracking-tight text-zinc-50">
           Over<span className="text-violet-400">paint</span>
         </p>
-        <Link href="/" className="rounded px-2 py-1 text-sm font-medium text-violet-300 hover:bg-zinc-800 hover:text-violet-200">
+        <Link
+          href="/"
+          className="rounded px-2 py-1 text-sm font-medium text-violet-300 hover:bg-zinc-800 hover:text-violet-200"
+        >
           Back to the studio
         </Link>
       </header>

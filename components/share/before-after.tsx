@@ -11,9 +11,18 @@ export function BeforeAfter(props: { before: string; after: string; width: numbe
   const [split, setSplit] = useState(50);
   return (
     <div className="flex flex-col gap-2">
-      <div className="relative w-full overflow-hidden rounded-lg bg-zinc-950" style={{ aspectRatio: `${width} / ${height}` }}>
+      <div
+        className="relative w-full overflow-hidden rounded-lg bg-zinc-950"
+        style={{ aspectRatio: `${width} / ${height}` }}
+      >
         {/* eslint-disable-next-line @next/next/no-img-element -- our own route, full quality on purpose */}
-        <img src={after} alt={alt} width={width} height={height} className="absolute inset-0 size-full object-contain" />
+        <img
+          src={after}
+          alt={alt}
+          width={width}
+          height={height}
+          className="absolute inset-0 size-full object-contain"
+        />
         {/* eslint-disable-next-line @next/next/no-img-element -- our own route */}
         <img
           src={before}
@@ -21,11 +30,21 @@ export function BeforeAfter(props: { before: string; after: string; width: numbe
           className="absolute inset-0 size-full object-contain"
           style={{ clipPath: `inset(0 ${100 - split}% 0 0)` }}
         />
-        <div aria-hidden className="pointer-events-none absolute inset-y-0 w-0.5 -translate-x-1/2 bg-white/90 shadow" style={{ left: `${split}%` }} />
-        <span aria-hidden className="absolute left-2 top-2 rounded bg-black/70 px-1.5 py-0.5 text-xs font-medium text-white">
+        <div
+          aria-hidden
+          className="pointer-events-none absolute inset-y-0 w-0.5 -translate-x-1/2 bg-white/90 shadow"
+          style={{ left: `${split}%` }}
+        />
+        <span
+          aria-hidden
+          className="absolute left-2 top-2 rounded bg-black/70 px-1.5 py-0.5 text-xs font-medium text-white"
+        >
           Before
         </span>
-        <span aria-hidden className="absolute right-2 top-2 rounded bg-black/70 px-1.5 py-0.5 text-xs font-medium text-white">
+        <span
+          aria-hidden
+          className="absolute right-2 top-2 rounded bg-black/70 px-1.5 py-0.5 text-xs font-medium text-white"
+        >
           After
         </span>
       </div>

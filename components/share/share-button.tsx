@@ -64,7 +64,9 @@ export function ShareButton({ jobId, position }: { jobId: string; position?: num
               Close
             </button>
           </div>
-          <p className="text-sm text-zinc-400">Anyone with the link can see the image and download it, without signing in.</p>
+          <p className="text-sm text-zinc-400">
+            Anyone with the link can see the image and download it, without signing in.
+          </p>
           {pending && <p className="text-sm text-zinc-300">Making a link…</p>}
           {error && (
             <p role="alert" className="rounded-lg bg-red-950/40 p-2 text-sm text-red-200">

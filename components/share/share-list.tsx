@@ -31,7 +31,11 @@ export function ShareList({ initial }: { initial: ShareView[] }) {
   }
 
   if (shares.length === 0) {
-    return <p className="rounded-xl border border-dashed border-zinc-800 p-6 text-center text-sm text-zinc-400">No shared links yet.</p>;
+    return (
+      <p className="rounded-xl border border-dashed border-zinc-800 p-6 text-center text-sm text-zinc-400">
+        No shared links yet.
+      </p>
+    );
   }
   return (
     <>
@@ -43,7 +47,11 @@ export function ShareList({ initial }: { initial: ShareView[] }) {
           const what = share.position === null ? 'All results' : `Result ${share.position + 1}`;
           const name = `${what}: ${share.prompt}`;
           return (
-            <li key={share.id} aria-label={name} className="flex gap-3 rounded-xl border border-zinc-800 bg-zinc-900 p-3">
+            <li
+              key={share.id}
+              aria-label={name}
+              className="flex gap-3 rounded-xl border border-zinc-800 bg-zinc-900 p-3"
+            >
               {share.thumbUrl && (
                 // eslint-disable-next-line @next/next/no-img-element -- our own thumbnail route
                 <img src={share.thumbUrl} alt="" className="size-16 shrink-0 rounded-lg bg-zinc-950 object-cover" />
@@ -51,14 +59,16 @@ export function ShareList({ initial }: { initial: ShareView[] }) {
               <div className="flex min-w-0 flex-1 flex-col gap-1 text-sm">
                 <div className="flex items-start justify-between gap-2">
                   <p className="line-clamp-2 text-zinc-100">{name}</p>
-                  <span className={`shrink-0 rounded-full px-2 py-0.5 text-xs font-medium ${STATUS_STYLES[share.status]}`}>
+                  <span
+                    className={`shrink-0 rounded-full px-2 py-0.5 text-xs font-medium ${STATUS_STYLES[share.status]}`}
+                  >
                     {share.status === 'active' ? 'Active' : share.status === 'expired' ? 'Expired' : 'Revoked'}
                   </span>
                 </div>
                 <p className="text-xs text-zinc-400">
                   <span className="font-mono">/s/{share.tokenHint}…</span> · made {when(share.createdAt)} · prompt{' '}
-                  {share.includePrompt ? 'shown' : 'hidden'} · original {share.includeBefore ? 'shown' : 'hidden'} · expires{' '}
-                  {when(share.expiresAt)}
+                  {share.includePrompt ? 'shown' : 'hidden'} · original {share.includeBefore ? 'shown' : 'hidden'} ·
+                  expires {when(share.expiresAt)}
                 </p>
                 {share.status !== 'revoked' && (
                   <div className="mt-1 flex flex-wrap items-center gap-3 text-xs text-zinc-300">
@@ -68,7 +78,11 @@ export function ShareList({ initial }: { initial: ShareView[] }) {
                         defaultValue=""
                         onChange={(event) => {
                           const expiry = event.currentTarget.value as ShareExpiry;
-                          void apply(share.id, () => updateShareLink({ id: share.id, expiry }), `Expiry set: ${SHARE_EXPIRY_LABELS[expiry]}.`);
+                          void apply(
+                            share.id,
+                            () => updateShareLink({ id: share.id, expiry }),
+                            `Expiry set: ${SHARE_EXPIRY_LABELS[expiry]}.`,
+                          );
                         }}
                         className="rounded border border-zinc-700 bg-zinc-950 px-1.5 py-0.5 text-zinc-100"
                       >

@@ -42,7 +42,10 @@ export function SharePanel({ created, onChange }: { created: CreatedShare; onCha
       if (patch.expiry) setStatus(`Link expires: ${SHARE_EXPIRY_LABELS[patch.expiry]}.`);
       else if (patch.includePrompt !== undefined)
         setStatus(patch.includePrompt ? 'The page now shows the prompt.' : 'The page no longer shows the prompt.');
-      else setStatus(patch.includeBefore ? 'The page now shows the original too.' : 'The page no longer shows the original.');
+      else
+        setStatus(
+          patch.includeBefore ? 'The page now shows the original too.' : 'The page no longer shows the original.',
+        );
     } catch {
       undo();
       setStatus('The change could not be saved (the server did not answer).');
@@ -64,7 +67,11 @@ export function SharePanel({ created, onChange }: { created: CreatedShare; onCha
           onFocus={(event) => event.currentTarget.select()}
           className="min-w-0 flex-1 rounded-lg border border-zinc-700 bg-zinc-950 px-2 py-1.5 font-mono text-xs text-zinc-100"
         />
-        <button type="button" onClick={copy} className="rounded-lg bg-violet-700 px-3 py-1.5 font-medium text-white hover:bg-violet-800">
+        <button
+          type="button"
+          onClick={copy}
+          className="rounded-lg bg-violet-700 px-3 py-1.5 font-medium text-white hover:bg-violet-800"
+        >
           Copy<span className="sr-only"> link</span>
         </button>
       </div>

@@ -18,7 +18,13 @@ export function SharedResult({ src, width, height, alt, downloadLabel, beforeSrc
         <BeforeAfter before={beforeSrc} after={src} width={width} height={height} alt={alt} />
       ) : (
         // eslint-disable-next-line @next/next/no-img-element -- our own route, full quality on purpose
-        <img src={src} alt={alt} width={width} height={height} className="mx-auto h-auto max-h-[75dvh] w-auto max-w-full rounded-lg bg-zinc-950 object-contain" />
+        <img
+          src={src}
+          alt={alt}
+          width={width}
+          height={height}
+          className="mx-auto h-auto max-h-[75dvh] w-auto max-w-full rounded-lg bg-zinc-950 object-contain"
+        />
       )}
       <figcaption className="flex items-center justify-between text-xs text-zinc-400">
         <span className="tabular-nums">

@@ -22,7 +22,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   if (!shared) return { title: 'Link not found · Overpaint', robots: { index: false } };
   const origin = publicOrigin(await headers());
   const url = `${origin}/s/${token}`;
-  const title = shared.results.length > 1 ? `${shared.results.length} images shared from Overpaint` : 'Image shared from Overpaint';
+  const title =
+    shared.results.length > 1 ? `${shared.results.length} images shared from Overpaint` : 'Image shared from Overpaint';
   const description = shared.prompt ?? DESCRIPTION;
   const image = { url: `${url}/og`, width: 1200, height: 630, alt: shared.prompt ?? 'The shared image' };
   return {
@@ -73,7 +74,9 @@ export default async function SharePage({ params }: Props) {
           ))}
         </ul>
       </main>
-      <footer className="px-4 py-6 text-center text-xs text-zinc-400">Made with Overpaint, an AI image editing studio.</footer>
+      <footer className="px-4 py-6 text-center text-xs text-zinc-400">
+        Made with Overpaint, an AI image editing studio.
+      </footer>
     </div>
   );
 }

@@ -30,7 +30,8 @@ export class LoginLimiter {
           ? this.overallFailures
           : null;
     if (!blocking) return { allowed: true };
-    const oldest = blocking[blocking.length - (blocking === recent ? this.options.perClient : this.options.overall)] ?? now;
+    const oldest =
+      blocking[blocking.length - (blocking === recent ? this.options.perClient : this.options.overall)] ?? now;
     return { allowed: false, retryAfterS: Math.max(1, Math.ceil((oldest + this.options.windowMs - now) / 1000)) };
   }
 

@@ -59,7 +59,10 @@ describe('studio sessions', () => {
     const refused = await route(new Request('http://x/api/jobs'), {});
     expect(refused.status).toBe(401);
     expect((await refused.json()).error.code).toBe('auth:required');
-    const forged = await route(new Request('http://x/api/jobs', { headers: { cookie: `${SESSION_COOKIE}=1.2.3` } }), {});
+    const forged = await route(
+      new Request('http://x/api/jobs', { headers: { cookie: `${SESSION_COOKIE}=1.2.3` } }),
+      {},
+    );
     expect(forged.status).toBe(401);
     const cookie = `theme=dark; ${SESSION_COOKIE}=${createSessionToken()}`;
     const allowed = await route(new Request('http://x/api/jobs', { headers: { cookie } }), {});

@@ -61,7 +61,10 @@ export function passwordMatches(given: string): boolean {
 
 /** Secure cookies when the studio is served over https (directly, behind a TLS proxy, or by its APP_URL). */
 export function cookieShouldBeSecure(headers: Headers): boolean {
-  return headers.get('x-forwarded-proto')?.split(',')[0]?.trim() === 'https' || serverEnv().appUrl?.startsWith('https:') === true;
+  return (
+    headers.get('x-forwarded-proto')?.split(',')[0]?.trim() === 'https' ||
+    serverEnv().appUrl?.startsWith('https:') === true
+  );
 }
 
 /** Reads our session cookie out of a raw `Cookie` header. */

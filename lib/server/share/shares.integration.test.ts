@@ -22,7 +22,11 @@ afterAll(async () => {
 });
 
 async function modules() {
-  const [shares, db, schema] = await Promise.all([import('./shares'), import('../storage/db'), import('../storage/schema')]);
+  const [shares, db, schema] = await Promise.all([
+    import('./shares'),
+    import('../storage/db'),
+    import('../storage/schema'),
+  ]);
   return { ...shares, ...db, ...schema };
 }
 
@@ -88,9 +92,15 @@ describe('share links', () => {
   it('refuse what has no image, and tokens that were never made', async () => {
     const { createShare, resolveShare } = await modules();
     const jobId = await completedJob(1);
-    expect(await createShare({ jobId, position: 3 }, 'http://x')).toMatchObject({ ok: false, error: { code: 'share:not_found' } });
+    expect(await createShare({ jobId, position: 3 }, 'http://x')).toMatchObject({
+      ok: false,
+      error: { code: 'share:not_found' },
+    });
     expect(await createShare({ jobId: randomUUID() }, 'http://x')).toMatchObject({ ok: false });
-    expect(await createShare({ jobId, expiry: 'forever' }, 'http://x')).toMatchObject({ ok: false, error: { code: 'form:invalid' } });
+    expect(await createShare({ jobId, expiry: 'forever' }, 'http://x')).toMatchObject({
+      ok: false,
+      error: { code: 'form:invalid' },
+    });
     expect(await resolveShare('A'.repeat(43))).toBeNull();
     expect(await resolveShare('../../etc/passwd')).toBeNull();
   });
@@ -120,7 +130,12 @@ describe('share links', () => {
     expect(await resolveShare(token)).toBeNull();
 
     const listed = (await listShares()).find((s) => s.id === id);
-    expect(listed).toMatchObject({ status: 'revoked', includePrompt: true, prompt: 'A red door', tokenHint: token.slice(0, 6) });
+    expect(listed).toMatchObject({
+      status: 'revoked',
+      includePrompt: true,
+      prompt: 'A red door',
+      tokenHint: token.slice(0, 6),
+    });
     expect(listed?.thumbUrl).toMatch(/^\/api\/assets\/[0-9a-f-]{36}\?variant=thumb$/);
   });
 

@@ -39,13 +39,15 @@ function expiresAt(expiry: z.infer<typeof createSchema>['expiry'], now: Date): D
 /** Makes a link to a completed task's results (or one of them). The token is returned here, once. */
 export async function createShare(input: unknown, origin: string): Promise<Result<CreatedShare>> {
   const parsed = createSchema.safeParse(input);
-  if (!parsed.success) return fail('form:invalid', 'The share request could not be read; reload the page and try again.');
+  if (!parsed.success)
+    return fail('form:invalid', 'The share request could not be read; reload the page and try again.');
   const { jobId, position, includePrompt, includeBefore, expiry } = parsed.data;
   const db = await getDb();
   const [job] = await db.select().from(jobs).where(eq(jobs.id, jobId)).limit(1);
   const results = job ? await db.select().from(jobResults).where(eq(jobResults.jobId, jobId)) : [];
   const shareable = position === undefined ? results.length > 0 : results.some((r) => r.position === position);
-  if (!job || !shareable) return fail('share:not_found', 'Only finished results can be shared; this one has no image yet.');
+  if (!job || !shareable)
+    return fail('share:not_found', 'Only finished results can be shared; this one has no image yet.');
 
   const token = newShareToken();
   const now = new Date();
@@ -91,7 +93,9 @@ async function patchShare(id: string, patch: Partial<ShareRow>): Promise<Result<
   if (!current) return fail('share:not_found', NOT_FOUND);
   // Revoking twice keeps the first time; nothing un-revokes.
   if (current.revokedAt && patch.revokedAt) delete patch.revokedAt;
-  const [row] = Object.keys(patch).length ? await db.update(shares).set(patch).where(eq(shares.id, id)).returning() : [current];
+  const [row] = Object.keys(patch).length
+    ? await db.update(shares).set(patch).where(eq(shares.id, id)).returning()
+    : [current];
   const [view] = await toViews([row ?? current]);
   return ok(view!);
 }
@@ -116,7 +120,11 @@ export interface ResolvedShare {
 export async function resolveShare(token: string, now = new Date()): Promise<ResolvedShare | null> {
   if (!isShareToken(token)) return null;
   const db = await getDb();
-  const [share] = await db.select().from(shares).where(eq(shares.tokenHash, hashShareToken(token))).limit(1);
+  const [share] = await db
+    .select()
+    .from(shares)
+    .where(eq(shares.tokenHash, hashShareToken(token)))
+    .limit(1);
   if (!share || statusOf(share, now) !== 'active') return null;
   const [job] = await db.select().from(jobs).where(eq(jobs.id, share.jobId)).limit(1);
   if (!job) return null;

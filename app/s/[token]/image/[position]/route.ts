@@ -9,7 +9,10 @@ export const dynamic = 'force-dynamic';
  * A shared result at full quality, for anyone holding the link; `?download=1` as a file. Checked against the
  * database on every request, so a revoked or expired link answers 404 at once.
  */
-async function get(request: Request, context: { params: Promise<{ token: string; position: string }> }): Promise<Response> {
+async function get(
+  request: Request,
+  context: { params: Promise<{ token: string; position: string }> },
+): Promise<Response> {
   const { token, position } = await context.params;
   const shared = await resolveShare(token);
   const result = shared?.results.find((r) => String(r.position) === position);
