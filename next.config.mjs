@@ -8,6 +8,24 @@ const nextConfig = {
   poweredByHeader: false,
   // Native or WASM packages that must be loaded by Node at run time, never bundled.
   serverExternalPackages: ['sharp', '@electric-sql/pglite', '@techstark/opencv-js', 'pg', 'proper-lockfile'],
+  // Link previews: chat tools fetch share pages with all kinds of user agents, and Open Graph tags must be in the
+  // <head> of the first bytes for them, not streamed in later (only the share page has dynamic metadata).
+  htmlLimitedBots: /.*/,
+  // Headers for every response, static files included. The CSP needs a per-request nonce, so proxy.ts sets it.
+  async headers() {
+    return [
+      {
+        source: '/:path*',
+        headers: [
+          { key: 'X-Content-Type-Options', value: 'nosniff' },
+          // Other sites see our origin, never a path (a path may hold a share token); share pages send none at all.
+          { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
+          { key: 'X-Frame-Options', value: 'DENY' },
+          { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), interest-cohort=()' },
+        ],
+      },
+    ];
+  },
   experimental: {
     serverActions: { bodySizeLimit: MAX_ACTION_BODY },
   },

@@ -11,6 +11,9 @@ const inter = localFont({
   display: 'swap',
 });
 
+// Every page renders per request: the Content Security Policy's nonce (proxy.ts) can only be put on scripts then.
+export const dynamic = 'force-dynamic';
+
 export const metadata: Metadata = {
   title: 'Overpaint',
   description: 'Paint a mask, describe the edit, get results: a browser studio for AI image editing.',

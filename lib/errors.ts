@@ -16,6 +16,10 @@ export type ErrorCode =
   | 'upstream:error'
   | 'job:not_found'
   | 'job:not_retryable'
+  | 'auth:required'
+  | 'auth:wrong_password'
+  | 'auth:rate_limited'
+  | 'share:not_found'
   | 'server:error';
 
 export interface AppError {

@@ -1,12 +1,18 @@
 import Link from 'next/link';
+import { redirect } from 'next/navigation';
 import { EngineBadge } from '@/components/studio/engine-badge';
 import { Studio } from '@/components/studio/studio';
+import { studioAccessRequired } from '@/lib/server/auth/session';
 import { publicEnv } from '@/lib/server/env';
+import { hasStudioAccess } from '@/lib/server/guard';
+import { logout } from '../login/actions';
 
 // The engine depends on the server's environment at run time, not at build time.
 export const dynamic = 'force-dynamic';
 
-export default function StudioPage() {
+export default async function StudioPage() {
+  // The proxy redirects first; this is the check, should a request ever reach the page without passing it.
+  if (!(await hasStudioAccess())) redirect('/login');
   const { engine, model } = publicEnv();
   return (
     <div className="flex min-h-dvh flex-col">
@@ -15,14 +21,21 @@ export default function StudioPage() {
           Over<span className="text-violet-400">paint</span>
           <span className="ml-2 text-xs font-normal text-zinc-400">AI image editing studio</span>
         </h1>
-        <div className="flex items-center gap-3">
-          <EngineBadge engine={engine} model={model} />
-          <Link
-            href="/settings"
-            className="rounded px-2 py-1 text-xs text-violet-300 hover:bg-zinc-800 hover:text-violet-200"
-          >
+        <div className="flex flex-wrap items-center gap-3">
+          <Link href="/shares" className="rounded px-2 py-1 text-sm font-medium text-violet-300 hover:bg-zinc-800 hover:text-violet-200">
+            Shared links
+          </Link>
+          {studioAccessRequired() && (
+            <form action={logout}>
+              <button type="submit" className="rounded px-2 py-1 text-sm font-medium text-zinc-300 hover:bg-zinc-800 hover:text-zinc-100">
+                Sign out
+              </button>
+            </form>
+          )}
+          <Link href="/settings" className="rounded px-2 py-1 text-sm font-medium text-violet-300 hover:bg-zinc-800 hover:text-violet-200">
             Settings
           </Link>
+          <EngineBadge engine={engine} model={model} />
         </div>
       </header>
       <main className="flex flex-1 flex-col">

@@ -1,5 +1,6 @@
 'use client';
 
+import { ShareButton } from '@/components/share/share-button';
 import { isFinal, STATUS_LABELS, type Job } from '@/lib/jobs/types';
 import { ElapsedTime } from './elapsed-time';
 import { RetryButton } from './retry-button';
@@ -65,17 +66,25 @@ export function JobCard({ job }: { job: Job }) {
                   className="h-auto w-full object-contain"
                 />
               </a>
-              <div className="flex items-center justify-between text-xs text-zinc-400">
-                <span className="tabular-nums">
+              <div className="flex flex-wrap items-center justify-between gap-x-1 text-xs text-zinc-400">
+                <span className="whitespace-nowrap tabular-nums">
                   {result.asset.width} × {result.asset.height}
                 </span>
-                <a href={result.downloadUrl} download={result.asset.filename} className="rounded px-1.5 py-0.5 font-medium text-violet-300 hover:bg-zinc-800 hover:text-violet-200">
-                  Download<span className="sr-only"> result {result.position + 1}</span>
-                </a>
+                <span className="flex items-center gap-1">
+                  <ShareButton jobId={job.id} position={result.position} />
+                  <a href={result.downloadUrl} download={result.asset.filename} className="rounded px-1.5 py-0.5 font-medium text-violet-300 hover:bg-zinc-800 hover:text-violet-200">
+                    Download<span className="sr-only"> result {result.position + 1}</span>
+                  </a>
+                </span>
               </div>
             </li>
           ))}
         </ul>
+      )}
+      {job.results.length > 1 && (
+        <div className="mt-2 flex justify-end border-t border-zinc-800 pt-2">
+          <ShareButton jobId={job.id} />
+        </div>
       )}
     </article>
   );

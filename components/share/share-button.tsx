@@ -1,9 +1,81 @@
 'use client';
 
+import { useId, useRef, useState } from 'react';
+import { shareResult } from '@/app/(studio)/share-actions';
+import type { CreatedShare } from '@/lib/share/types';
+import { SharePanel } from './share-panel';
+
 /**
- * Share for one result (`position`) or a whole task (no position). Placeholder until sharing (issue 7) lands:
- * the gallery already renders it where it belongs.
+ * Share for one result (`position`) or a whole task (no position). The first press makes the link (prompt left
+ * out, no expiry) and shows it in a dialog with its choices; pressing again reopens the same link, so one button
+ * never makes a pile of links. A modal dialog, because a gallery cell is too narrow for a readable URL.
  */
-export function ShareButton(_props: { jobId: string; position?: number }) {
-  return null;
+export function ShareButton({ jobId, position }: { jobId: string; position?: number }) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [created, setCreated] = useState<CreatedShare | null>(null);
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const headingId = useId();
+  const what = position === undefined ? 'all results of this task' : `result ${position + 1}`;
+
+  async function open() {
+    dialog.current?.showModal();
+    if (created || pending) return;
+    setPending(true);
+    setError(null);
+    try {
+      const result = await shareResult({ jobId, position, includePrompt: false, expiry: 'never' });
+      if (result.ok) setCreated(result.data);
+      else setError(result.error.message);
+    } catch {
+      setError('The link could not be made (the server did not answer). Please try again.');
+    } finally {
+      setPending(false);
+    }
+  }
+
+  return (
+    <>
+      <button
+        type="button"
+        aria-haspopup="dialog"
+        onClick={open}
+        className="rounded px-1.5 py-0.5 text-xs font-medium text-violet-300 hover:bg-zinc-800 hover:text-violet-200 focus-visible:outline-2 focus-visible:outline-violet-400"
+      >
+        {position === undefined ? 'Share all' : 'Share'}
+        <span className="sr-only">{position === undefined ? ' results of this task' : ` result ${position + 1}`}</span>
+      </button>
+      <dialog
+        ref={dialog}
+        aria-labelledby={headingId}
+        onClick={(event) => event.target === event.currentTarget && dialog.current?.close()}
+        className="m-auto w-[min(32rem,calc(100vw-2rem))] rounded-2xl border border-zinc-800 bg-zinc-900 p-0 text-zinc-100 backdrop:bg-black/70"
+      >
+        <div className="flex flex-col gap-3 p-5">
+          <div className="flex items-start justify-between gap-3">
+            <h3 id={headingId} className="text-base font-semibold text-zinc-50">
+              Share {what}
+            </h3>
+            <button
+              type="button"
+              onClick={() => dialog.current?.close()}
+              className="rounded px-2 py-0.5 text-sm text-zinc-300 hover:bg-zinc-800 hover:text-zinc-100"
+            >
+              Close
+            </button>
+          </div>
+          <p className="text-sm text-zinc-400">
+            Anyone with the link can see the image and download it, without signing in.
+          </p>
+          {pending && <p className="text-sm text-zinc-300">Making a link…</p>}
+          {error && (
+            <p role="alert" className="rounded-lg bg-red-950/40 p-2 text-sm text-red-200">
+              {error}
+            </p>
+          )}
+          {created && <SharePanel created={created} onChange={setCreated} />}
+        </div>
+      </dialog>
+    </>
+  );
 }

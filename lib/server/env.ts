@@ -27,6 +27,18 @@ const envSchema = z.object({
     .optional()
     .transform((v) => (v ? v : undefined)),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /** Set: the studio needs a login with this password. Unset: the studio is open (embedded, local use). */
+  APP_PASSWORD: z
+    .string()
+    .optional()
+    .transform((v) => (v ? v : undefined)),
+  /** The public origin for absolute links (share URLs, Open Graph images); unset, derived from the request. */
+  APP_URL: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? v : undefined))
+    .pipe(z.url({ protocol: /^https?$/ }).optional()),
 });
 
 
@@ -36,6 +48,10 @@ export interface ServerEnv {
   dataDir: string;
   databaseUrl: string | undefined;
   port: number;
+  /** Studio access: the password, or undefined for an open studio. Never sent anywhere or logged. */
+  appPassword: string | undefined;
+  /** Public origin without a trailing slash (`https://paint.example.com`), or undefined. */
+  appUrl: string | undefined;
 }
 
 const globalForEnv = globalThis as unknown as { __overpaintEnv?: ServerEnv };
@@ -55,6 +71,8 @@ export function serverEnv(): ServerEnv {
     dataDir: path.resolve(e.DATA_DIR),
     databaseUrl: e.DATABASE_URL,
     port: e.PORT,
+    appPassword: e.APP_PASSWORD,
+    appUrl: e.APP_URL ? new URL(e.APP_URL).origin : undefined,
   };
   globalForEnv.__overpaintEnv = env;
   return env;

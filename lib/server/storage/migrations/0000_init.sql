@@ -41,10 +41,43 @@ CREATE TABLE "jobs" (
 	"completed_at" timestamp with time zone
 );
 --> statement-breakpoint
+CREATE TABLE "upstream_tasks" (
+	"job_id" text PRIMARY KEY NOT NULL,
+	"image_urls" jsonb,
+	"mask_url" text,
+	"uploaded_at" timestamp with time zone,
+	"unknown_since" timestamp with time zone,
+	"last_unknown" text
+);
+--> statement-breakpoint
+CREATE TABLE "webhook_events" (
+	"id" text PRIMARY KEY NOT NULL,
+	"task_id" text,
+	"received_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "shares" (
+	"id" text PRIMARY KEY NOT NULL,
+	"token_hash" text NOT NULL,
+	"token_hint" text NOT NULL,
+	"job_id" text NOT NULL,
+	"position" integer,
+	"include_prompt" boolean DEFAULT false NOT NULL,
+	"include_before" boolean DEFAULT false NOT NULL,
+	"expires_at" timestamp with time zone,
+	"revoked_at" timestamp with time zone,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 ALTER TABLE "job_results" ADD CONSTRAINT "job_results_job_id_jobs_id_fk" FOREIGN KEY ("job_id") REFERENCES "public"."jobs"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "job_results" ADD CONSTRAINT "job_results_asset_id_assets_id_fk" FOREIGN KEY ("asset_id") REFERENCES "public"."assets"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "upstream_tasks" ADD CONSTRAINT "upstream_tasks_job_id_jobs_id_fk" FOREIGN KEY ("job_id") REFERENCES "public"."jobs"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "shares" ADD CONSTRAINT "shares_job_id_jobs_id_fk" FOREIGN KEY ("job_id") REFERENCES "public"."jobs"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "assets_sha256_idx" ON "assets" USING btree ("sha256");--> statement-breakpoint
 CREATE UNIQUE INDEX "job_results_job_position_idx" ON "job_results" USING btree ("job_id","position");--> statement-breakpoint
 CREATE UNIQUE INDEX "jobs_idempotency_key_idx" ON "jobs" USING btree ("idempotency_key");--> statement-breakpoint
 CREATE INDEX "jobs_phase_next_check_idx" ON "jobs" USING btree ("phase","next_check_at");--> statement-breakpoint
-CREATE INDEX "jobs_created_at_idx" ON "jobs" USING btree ("created_at");
+CREATE INDEX "jobs_created_at_idx" ON "jobs" USING btree ("created_at");--> statement-breakpoint
+CREATE INDEX "webhook_events_received_at_idx" ON "webhook_events" USING btree ("received_at");--> statement-breakpoint
+CREATE UNIQUE INDEX "shares_token_hash_idx" ON "shares" USING btree ("token_hash");--> statement-breakpoint
+CREATE INDEX "shares_created_at_idx" ON "shares" USING btree ("created_at");

@@ -4,3 +4,4 @@
  */
 export * from './jobs';
 export * from './upstream';
+export * from './shares';

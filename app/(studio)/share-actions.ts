@@ -1,0 +1,33 @@
+'use server';
+
+import { headers } from 'next/headers';
+import { ok, type Result } from '@/lib/errors';
+import type { CreatedShare, ShareView } from '@/lib/share/types';
+import { guardAction } from '@/lib/server/guard';
+import { publicOrigin } from '@/lib/server/share/origin';
+import { createShare, listShares, revokeShare, updateShare } from '@/lib/server/share/shares';
+
+/*
+ * Share links, from the studio. Public endpoints like every action: each goes through `guardAction`, which
+ * refuses callers without a studio session once APP_PASSWORD is set. Input is parsed in lib/server/share.
+ */
+
+/** `{ jobId, position?, includePrompt, expiry }` → the absolute link (shown once; only its hash is stored). */
+export async function shareResult(input: unknown): Promise<Result<CreatedShare>> {
+  return guardAction('shareResult', async () => createShare(input, publicOrigin(await headers())));
+}
+
+/** `{ id, includePrompt?, expiry? }`: show or hide the prompt, or set the expiry counted from now. */
+export async function updateShareLink(input: unknown): Promise<Result<ShareView>> {
+  return guardAction('updateShareLink', () => updateShare(input));
+}
+
+/** Revokes a link: its page and images answer 404 from the next request on. */
+export async function revokeShareLink(id: unknown): Promise<Result<ShareView>> {
+  return guardAction('revokeShareLink', () => revokeShare(id));
+}
+
+/** Every link the studio has made, newest first. */
+export async function listShareLinks(): Promise<Result<ShareView[]>> {
+  return guardAction('listShareLinks', async () => ok(await listShares()));
+}

@@ -1,0 +1,41 @@
+import 'server-only';
+
+/*
+ * The Content Security Policy: scripts only from our origin and with this response's nonce (Next puts it on its
+ * own inline scripts; 'strict-dynamic' lets those load the chunks they need), images from our origin plus blob:
+ * and data: (reference previews, the mask canvas), fetches to our origin only, no plugins, no framing, forms and
+ * <base> only to ourselves. Styles allow inline: React and Next write style attributes in server-rendered HTML
+ * (progress bars, the font loader), which a nonce cannot cover, and styles cannot run code.
+ */
+export function contentSecurityPolicy(nonce: string, options: { dev: boolean; https: boolean }): string {
+  const directives = [
+    `default-src 'self'`,
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${options.dev ? ` 'unsafe-eval'` : ''}`,
+    `style-src 'self' 'unsafe-inline'`,
+    `img-src 'self' blob: data:`,
+    `font-src 'self'`,
+    `connect-src 'self'${options.dev ? ' ws: wss:' : ''}`,
+    `worker-src 'self' blob:`,
+    `media-src 'self'`,
+    `object-src 'none'`,
+    `base-uri 'self'`,
+    `form-action 'self'`,
+    `frame-ancestors 'none'`,
+    ...(options.https ? ['upgrade-insecure-requests'] : []),
+  ];
+  return directives.join('; ');
+}
+
+/** Paths anyone may open with APP_PASSWORD set: share pages and their images, the login, health, the engine. */
+export function isPublicPath(pathname: string): boolean {
+  return (
+    pathname.startsWith('/s/') ||
+    pathname === '/login' ||
+    pathname === '/api/health' ||
+    // The offline engine has its own per-boot secret (lib/engine/README.md); the job runner calls it server-side.
+    pathname.startsWith('/engine/v1/') ||
+    pathname.startsWith('/_next/') ||
+    // Files from public/ (icons, the README screenshot): the only paths with an extension.
+    /\/[^/]+\.[a-z0-9]+$/i.test(pathname)
+  );
+}

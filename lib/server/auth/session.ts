@@ -1,0 +1,84 @@
+import 'server-only';
+import { createHash, createHmac, randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
+import { serverEnv } from '../env';
+
+/*
+ * Studio sessions are signed, not stored: the cookie carries its expiry and a random nonce, signed with a key
+ * derived from APP_PASSWORD. The proxy can check it without the database, and changing the password signs
+ * everyone out. The key goes through scrypt so a leaked cookie does not make the password cheap to guess.
+ */
+
+export const SESSION_COOKIE = 'overpaint_session';
+export const SESSION_MAX_AGE_S = 7 * 24 * 60 * 60;
+
+const globalForKey = globalThis as unknown as { __overpaintSessionKey?: { password: string; key: Buffer } };
+
+function sessionKey(password: string): Buffer {
+  const cached = globalForKey.__overpaintSessionKey;
+  if (cached?.password === password) return cached.key;
+  const key = scryptSync(password, 'overpaint-session-v1', 32);
+  globalForKey.__overpaintSessionKey = { password, key };
+  return key;
+}
+
+function sign(key: Buffer, payload: string): string {
+  return createHmac('sha256', key).update(payload).digest('base64url');
+}
+
+/** True when APP_PASSWORD is set: everything but share pages, static assets and health needs a session. */
+export function studioAccessRequired(): boolean {
+  return serverEnv().appPassword !== undefined;
+}
+
+/** A new session value, valid for SESSION_MAX_AGE_S. Only call when a password is configured. */
+export function createSessionToken(now = Date.now()): string {
+  const password = serverEnv().appPassword;
+  if (password === undefined) throw new Error('No APP_PASSWORD: the studio is open and needs no session');
+  const payload = `${Math.floor(now / 1000) + SESSION_MAX_AGE_S}.${randomBytes(16).toString('base64url')}`;
+  return `${payload}.${sign(sessionKey(password), payload)}`;
+}
+
+/** True for an unexpired session signed with the current password's key. */
+export function verifySessionToken(token: string | undefined, now = Date.now()): boolean {
+  const password = serverEnv().appPassword;
+  if (password === undefined || !token) return false;
+  const parts = token.split('.');
+  if (parts.length !== 3) return false;
+  const [expires, nonce, signature] = parts as [string, string, string];
+  if (!/^\d{1,12}$/.test(expires) || Number(expires) * 1000 <= now) return false;
+  const expected = Buffer.from(sign(sessionKey(password), `${expires}.${nonce}`));
+  const given = Buffer.from(signature);
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+/** Compares in constant time (hashes first, so the length of the password does not leak either). */
+export function passwordMatches(given: string): boolean {
+  const password = serverEnv().appPassword;
+  if (password === undefined) return false;
+  const digest = (value: string) => createHash('sha256').update(value).digest();
+  return timingSafeEqual(digest(given), digest(password));
+}
+
+/** Secure cookies when the studio is served over https (directly, behind a TLS proxy, or by its APP_URL). */
+export function cookieShouldBeSecure(headers: Headers): boolean {
+  return (
+    headers.get('x-forwarded-proto')?.split(',')[0]?.trim() === 'https' ||
+    serverEnv().appUrl?.startsWith('https:') === true
+  );
+}
+
+/** Reads our session cookie out of a raw `Cookie` header. */
+export function sessionFromCookieHeader(header: string | null): string | undefined {
+  if (!header) return undefined;
+  for (const part of header.split(';')) {
+    const [name, ...rest] = part.trim().split('=');
+    if (name === SESSION_COOKIE) return rest.join('=');
+  }
+  return undefined;
+}
+
+/** Whether a request may use the studio: always when the studio is open, else with a valid session cookie. */
+export function requestHasStudioAccess(request: Request): boolean {
+  if (!studioAccessRequired()) return true;
+  return verifySessionToken(sessionFromCookieHeader(request.headers.get('cookie')));
+}
