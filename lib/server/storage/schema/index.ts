@@ -3,3 +3,4 @@
  * server; migrations are generated from it with `npm run db:generate` into ../migrations.
  */
 export * from './jobs';
+export * from './studio';
