@@ -10,11 +10,11 @@ import { guardAction } from '@/lib/server/guard';
 const resultRef = z.object({ jobId: z.uuid(), position: z.number().int().min(0).max(100) });
 
 /** Use as reference / Make base: a new reference over the stored result's bytes, nothing uploaded again. */
-export async function useResultAsReference(assetId: unknown, filename: unknown): Promise<Result<AssetView>> {
+export async function referenceFromResult(assetId: unknown, filename: unknown): Promise<Result<AssetView>> {
   const id = z.uuid().safeParse(assetId);
   const name = z.string().min(1).max(200).safeParse(filename);
   if (!id.success || !name.success) return fail('reference:not_found', 'That image could not be found.');
-  return guardAction('useResultAsReference', () => referenceFromAsset(id.data, name.data));
+  return guardAction('referenceFromResult', () => referenceFromAsset(id.data, name.data));
 }
 
 export async function deleteGalleryResult(input: unknown): Promise<Result<{ jobId: string; position: number }>> {
