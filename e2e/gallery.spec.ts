@@ -75,7 +75,7 @@ test('a task with n = 3 shows three results; compare, difference, Use as referen
   // Delete, then undo.
   await task.getByRole('button', { name: 'Delete result 3' }).click();
   await expect(results).toHaveCount(2);
-  await page.getByRole('button', { name: 'Undo' }).click();
+  await studio.gallery.getByRole('button', { name: 'Undo delete' }).click();
   await expect(results).toHaveCount(3);
   await page.screenshot({ path: '/tmp/studio-gallery.png' });
 

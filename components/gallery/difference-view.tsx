@@ -64,9 +64,9 @@ export function DifferenceView({ baseUrl, resultUrl, width, height, label }: { b
 
   const share = changed === null ? 'computing…' : `${(changed * 100).toFixed(1)} % of pixels changed`;
   return (
-    <figure className="flex h-full flex-col items-center gap-2">
-      <canvas ref={canvasRef} role="img" aria-label={`Difference between the base and ${label}: ${share}`} className="max-h-full max-w-full object-contain" />
-      <figcaption className="text-xs text-zinc-300">
+    <figure className="flex h-full min-h-0 flex-col items-center gap-2">
+      <canvas ref={canvasRef} role="img" aria-label={`Difference between the base and ${label}: ${share}`} className="min-h-0 w-auto max-w-full flex-1 object-contain" />
+      <figcaption className="shrink-0 text-xs text-zinc-300">
         <span className="mr-1 inline-block size-2.5 rounded-sm bg-[#ff00c8] align-middle" aria-hidden="true" /> Changed pixels · {share}
       </figcaption>
     </figure>

@@ -83,7 +83,7 @@ export function Gallery({ actions }: { actions: GalleryActions }) {
         <div role="status" className="flex items-center justify-between gap-2 rounded-lg border border-zinc-700 bg-zinc-800 px-3 py-2 text-sm text-zinc-100">
           <span>{deleted.label} deleted.</span>
           <button type="button" onClick={() => void undo()} className="rounded-md bg-violet-700 px-2.5 py-1 text-xs font-semibold text-white hover:bg-violet-800">
-            Undo
+            Undo delete
           </button>
         </div>
       )}

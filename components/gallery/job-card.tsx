@@ -36,7 +36,7 @@ export function JobCard({ job, actions, onEditAgain }: JobCardProps) {
         <ElapsedTime from={job.createdAt} to={job.completedAt ?? (running ? null : job.updatedAt)} />
       </p>
       {job.references.length > 0 && (
-        <ul aria-label="Task references" className="mt-2 flex flex-wrap gap-1">
+        <ul aria-label="Images used" className="mt-2 flex flex-wrap gap-1">
           {job.references.slice(0, 16).map((reference, index) => (
             <li key={reference.id}>
               {/* eslint-disable-next-line @next/next/no-img-element -- tiny thumbnails from our own route */}
