@@ -23,6 +23,21 @@ test('the options form offers only valid combinations and shows the output size'
   await expect(studio.select('JPEG compression')).toBeEnabled();
   await studio.select('Number of images').fill('14');
   await expect(studio.select('Number of images')).toHaveValue('10');
+
+  // A preset stores options and a prompt prefix on the server; applying it brings both back.
+  const name = `Wide ${Date.now().toString(36)}`;
+  await page.getByRole('button', { name: 'Save as preset' }).click();
+  await page.getByLabel('Preset name').fill(name);
+  await page.getByLabel('Prompt prefix').fill('House style:');
+  await page.getByRole('button', { name: 'Save preset' }).click();
+  await expect(page.getByText(`Preset “${name}” saved.`)).toBeVisible();
+  await studio.select('Aspect ratio').selectOption('1:1');
+  await studio.select('Number of images').fill('2');
+  await studio.prompt.fill('a red cup');
+  await studio.select('Preset').selectOption({ label: name });
+  await expect(studio.select('Aspect ratio')).toHaveValue('4:3');
+  await expect(studio.select('Number of images')).toHaveValue('10');
+  await expect(studio.prompt).toHaveValue('House style: a red cup');
 });
 
 test('a task with n = 3 shows three results; compare, difference, Use as reference, delete with undo, filter', async ({ page }) => {
