@@ -1,6 +1,5 @@
 'use client';
 
-import { useState } from 'react';
 import { ShareButton } from '@/components/share/share-button';
 import type { Job, JobResultView } from '@/lib/jobs/types';
 import { copyImageToClipboard } from './copy-image';
@@ -25,7 +24,6 @@ function downloadName(job: Job, result: JobResultView): string {
 
 /** One result in the contact sheet: its thumbnail (opens the lightbox) and its actions. */
 export function ResultTile({ job, result, index, actions }: { job: Job; result: JobResultView; index: number; actions: ResultActions }) {
-  const [busy, setBusy] = useState(false);
   const label = `result ${index + 1}`;
   const total = job.results.length;
 
@@ -39,7 +37,7 @@ export function ResultTile({ job, result, index, actions }: { job: Job; result: 
   }
 
   const button = (name: IconName, text: string, onClick: () => void) => (
-    <button type="button" className={iconButton} title={text} disabled={busy} onClick={onClick}>
+    <button type="button" className={iconButton} title={text} onClick={onClick}>
       <Icon name={name} />
       <span className="sr-only">
         {text} {label}
@@ -82,10 +80,7 @@ export function ResultTile({ job, result, index, actions }: { job: Job; result: 
           {button('reference', 'Use as reference', () => actions.addAsReference(result, false))}
           {button('base', 'Make base', () => actions.addAsReference(result, true))}
           <ShareButton jobId={job.id} position={result.position} />
-          {button('trash', 'Delete', () => {
-            setBusy(true);
-            actions.remove(result);
-          })}
+          {button('trash', 'Delete', () => actions.remove(result))}
         </div>
       </div>
     </li>
