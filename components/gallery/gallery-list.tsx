@@ -37,7 +37,7 @@ export function GalleryList({ jobs, hasMore, loadMore, actions, onEditAgain }: G
   }, [hasMore, lastIndex, jobs.length, loadMore]);
 
   return (
-    <div ref={scroller} data-testid="gallery-scroller" className="-mx-1 min-h-0 flex-1 overflow-y-auto px-1 xl:max-h-[calc(100dvh-11rem)] max-h-[80dvh]">
+    <div ref={scroller} data-testid="gallery-scroller" className="-mx-1 max-h-[80dvh] min-h-0 flex-1 overflow-y-auto px-1 xl:max-h-none">
       <div className="relative w-full" style={{ height: virtualizer.getTotalSize() }}>
         {items.map((item) => {
           const job = jobs[item.index];

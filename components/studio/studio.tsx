@@ -79,7 +79,7 @@ export function Studio() {
         </GenerateForm>
       </section>
 
-      <div className="flex min-h-[480px] flex-col gap-2">
+      <div className="flex min-h-[480px] flex-col gap-2 lg:sticky lg:top-4 lg:h-[calc(100dvh-6rem)] lg:self-start">
         <MaskEditorLazy
           base={base ? { url: base.url, width: base.width, height: base.height } : null}
           controllerRef={maskEditor}
@@ -92,7 +92,8 @@ export function Studio() {
         )}
       </div>
 
-      <div className="min-h-0 rounded-2xl border border-zinc-800 bg-zinc-900/40 p-4 lg:col-span-2 xl:col-span-1">
+      {/* The editor and the gallery stay in view while the setup column scrolls; the gallery scrolls inside itself. */}
+      <div className="min-h-0 rounded-2xl border border-zinc-800 bg-zinc-900/40 p-4 lg:col-span-2 xl:sticky xl:top-4 xl:col-span-1 xl:h-[calc(100dvh-6rem)] xl:self-start">
         <Gallery actions={actions} />
       </div>
     </div>
