@@ -80,4 +80,9 @@ test('Edit again restores the task’s exact mask', async ({ page }) => {
   // Clear mask is enabled only while a mask is painted: the task's mask is back.
   await expect(clear).toBeEnabled({ timeout: 5_000 });
   await expect(page.getByText('The saved mask could not be restored')).toHaveCount(0);
+  // The restored mask is a change like any other: autosaved with the draft (onMaskChange), back after a reload.
+  await page.waitForTimeout(1500);
+  await page.reload();
+  await expect(studio.maskEditor).toContainText('Mask 600 × 400 matches base');
+  await expect(clear).toBeEnabled({ timeout: 5_000 });
 });

@@ -106,6 +106,11 @@ test('a task with n = 3 shows three results; compare, difference, Use as referen
   await expect(studio.newestTask()).toContainText('Three variations of the cup');
   await filter.fill(token);
   await expect(studio.gallery.getByRole('article')).toHaveCount(2);
+  // The filter lives in the URL: a reload (or a shared link) keeps it.
+  await expect(page).toHaveURL(new RegExp(`[?&]q=${token}`));
+  await page.reload();
+  await expect(filter).toHaveValue(token);
+  await expect(studio.gallery.getByRole('article')).toHaveCount(2);
   await studio.gallery.getByLabel('Filter by status').selectOption('failed');
   await expect(studio.gallery.getByRole('article')).toHaveCount(0);
   await expect(studio.gallery).toContainText('No task matches this filter.');

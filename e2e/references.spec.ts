@@ -67,6 +67,11 @@ test('16 references by drop and paste, the 17th refused, reordered by keyboard, 
   await page.keyboard.press('End');
   await expect(items.last()).toContainText('ref-3.png');
 
+  // Drag with the mouse: the second item dropped on the first.
+  const second = (await items.nth(1).textContent())!.match(/ref-\d+\.png/)![0];
+  await items.nth(1).dragTo(items.first());
+  await expect(items.first()).toContainText(second);
+
   // Make base on any item.
   await items.filter({ hasText: 'ref-9.png' }).getByRole('button', { name: 'Make base ref-9.png' }).click();
   await expect(items.first()).toContainText('ref-9.png');

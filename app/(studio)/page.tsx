@@ -1,12 +1,23 @@
 import { EngineBadge } from '@/components/studio/engine-badge';
 import { Studio } from '@/components/studio/studio';
+import { STATUS_LABELS, type JobStatus } from '@/lib/jobs/types';
 import { publicEnv } from '@/lib/server/env';
 
 // The engine depends on the server's environment at run time, not at build time.
 export const dynamic = 'force-dynamic';
 
-export default function StudioPage() {
+type SearchParams = Record<string, string | string[] | undefined>;
+
+/** The gallery filter from a shared URL (`?q=…&status=…`); anything unknown is ignored. */
+function galleryFilter(params: SearchParams): { q?: string; status?: JobStatus } {
+  const q = typeof params.q === 'string' ? params.q.slice(0, 200) : undefined;
+  const status = typeof params.status === 'string' && params.status in STATUS_LABELS ? (params.status as JobStatus) : undefined;
+  return { q, status };
+}
+
+export default async function StudioPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const { engine, model } = publicEnv();
+  const initialFilter = galleryFilter(await searchParams);
   return (
     <div className="flex min-h-dvh flex-col">
       <header className="flex flex-wrap items-center justify-between gap-3 border-b border-zinc-800 px-4 py-3">
@@ -17,7 +28,7 @@ export default function StudioPage() {
         <EngineBadge engine={engine} model={model} />
       </header>
       <main className="flex flex-1 flex-col">
-        <Studio />
+        <Studio initialFilter={initialFilter} />
       </main>
     </div>
   );

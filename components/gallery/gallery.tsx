@@ -1,6 +1,6 @@
 'use client';
 
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
 import { deleteGalleryResult, undoDeleteGalleryResult } from '@/app/(studio)/asset-actions';
 import { GALLERY_KEY, galleryQuery, type GalleryFilter } from '@/lib/jobs/queries';
@@ -25,8 +25,8 @@ interface Deleted {
 }
 
 /** The region `Gallery`: every task, newest first, filtered, windowed, updated live while any is running. */
-export function Gallery({ actions }: { actions: GalleryActions }) {
-  const [filter, setFilter] = useState<GalleryFilter>({});
+export function Gallery({ actions, initialFilter = {} }: { actions: GalleryActions; initialFilter?: GalleryFilter }) {
+  const [filter, setFilter] = useState<GalleryFilter>(initialFilter);
   const query = useInfiniteQuery(galleryQuery(filter));
   const queryClient = useQueryClient();
   const jobs = useMemo(() => query.data?.pages.flatMap((page) => page.jobs) ?? [], [query.data]);
@@ -39,6 +39,16 @@ export function Gallery({ actions }: { actions: GalleryActions }) {
   const loadMore = useCallback(() => {
     if (!isFetchingNextPage) void fetchNextPage();
   }, [isFetchingNextPage, fetchNextPage]);
+
+  // The filter is shareable view state: the page reads it from the URL, this writes it back as it changes.
+  useEffect(() => {
+    const url = new URL(window.location.href);
+    for (const [key, value] of [['q', filter.q?.trim()], ['status', filter.status]] as const) {
+      if (value) url.searchParams.set(key, value);
+      else url.searchParams.delete(key);
+    }
+    if (url.href !== window.location.href) window.history.replaceState(window.history.state, '', url);
+  }, [filter]);
 
   const resultActions: ResultActions = {
     open: (jobId, position) => setOpen({ jobId, position }),

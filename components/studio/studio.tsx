@@ -7,7 +7,7 @@ import { Gallery, type GalleryActions } from '@/components/gallery/gallery';
 import type { MaskEditorHandle } from '@/components/mask/mask-editor';
 import { MaskEditorLazy } from '@/components/mask/mask-editor-lazy';
 import { DEFAULT_OPTIONS, type GenerationOptions } from '@/lib/jobs/options';
-import { GALLERY_KEY } from '@/lib/jobs/queries';
+import { GALLERY_KEY, type GalleryFilter } from '@/lib/jobs/queries';
 import type { AssetView } from '@/lib/jobs/types';
 import { GenerateForm } from './generate-form';
 import { OptionsForm } from './options-form';
@@ -22,7 +22,7 @@ import { useStudioDraft } from './use-studio-draft';
  * (references, prompt, options; saved on the server) and takes results back from the gallery (Use as reference,
  * Make base, Edit again).
  */
-export function Studio() {
+export function Studio({ initialFilter }: { initialFilter?: GalleryFilter }) {
   const uploads = useReferenceUploads();
   const [options, setOptions] = useState<GenerationOptions>(DEFAULT_OPTIONS);
   const [prompt, setPrompt] = useState('');
@@ -94,7 +94,7 @@ export function Studio() {
 
       {/* The editor and the gallery stay in view while the setup column scrolls; the gallery scrolls inside itself. */}
       <div className="min-h-0 rounded-2xl border border-zinc-800 bg-zinc-900/40 p-4 lg:col-span-2 xl:sticky xl:top-4 xl:col-span-1 xl:h-[calc(100dvh-6rem)] xl:self-start">
-        <Gallery actions={actions} />
+        <Gallery actions={actions} initialFilter={initialFilter} />
       </div>
     </div>
   );
