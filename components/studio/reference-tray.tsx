@@ -26,6 +26,10 @@ export function ReferenceTray({ uploads }: { uploads: ReferenceUploads }) {
     function onPaste(event: ClipboardEvent) {
       const files = [...(event.clipboardData?.files ?? [])].filter((file) => file.type.startsWith('image/'));
       if (files.length === 0) return;
+      // Pasting rich text (which may carry an image too) into a text field is typing, not adding a reference.
+      const target = event.target as HTMLElement | null;
+      const typing = target?.closest('input, textarea, [contenteditable="true"]');
+      if (typing && event.clipboardData?.types.includes('text/plain')) return;
       event.preventDefault();
       void addFiles(files.map((file, i) => (file.name && file.name !== 'image.png' ? file : new File([file], `pasted-${Date.now()}-${i + 1}.png`, { type: file.type }))));
     }

@@ -140,7 +140,8 @@ export async function findAssets(ids: readonly string[]): Promise<AssetRow[]> {
  */
 export async function referenceFromAsset(id: string, filename: string): Promise<Result<AssetView>> {
   const source = await findAsset(id);
-  if (!source) return fail('reference:not_found', 'That image is no longer stored; it may have been deleted.');
+  // Masks are not images to edit; only results and references can become references.
+  if (!source || source.kind === 'mask') return fail('reference:not_found', 'That image is no longer stored; it may have been deleted.');
   const row: AssetRow = { ...source, id: randomUUID(), kind: 'reference', filename: safeFilename(filename), createdAt: new Date() };
   const db = await getDb();
   await db.insert(assets).values(row);
