@@ -3,6 +3,7 @@ import { redirect } from 'next/navigation';
 import { EngineBadge } from '@/components/studio/engine-badge';
 import { Studio } from '@/components/studio/studio';
 import { studioAccessRequired } from '@/lib/server/auth/session';
+import { STATUS_LABELS, type JobStatus } from '@/lib/jobs/types';
 import { publicEnv } from '@/lib/server/env';
 import { hasStudioAccess } from '@/lib/server/guard';
 import { logout } from '../login/actions';
@@ -10,10 +11,20 @@ import { logout } from '../login/actions';
 // The engine depends on the server's environment at run time, not at build time.
 export const dynamic = 'force-dynamic';
 
-export default async function StudioPage() {
+type SearchParams = Record<string, string | string[] | undefined>;
+
+/** The gallery filter from a shared URL (`?q=…&status=…`); anything unknown is ignored. */
+function galleryFilter(params: SearchParams): { q?: string; status?: JobStatus } {
+  const q = typeof params.q === 'string' ? params.q.slice(0, 200) : undefined;
+  const status = typeof params.status === 'string' && params.status in STATUS_LABELS ? (params.status as JobStatus) : undefined;
+  return { q, status };
+}
+
+export default async function StudioPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   // The proxy redirects first; this is the check, should a request ever reach the page without passing it.
   if (!(await hasStudioAccess())) redirect('/login');
   const { engine, model } = publicEnv();
+  const initialFilter = galleryFilter(await searchParams);
   return (
     <div className="flex min-h-dvh flex-col">
       <header className="flex flex-wrap items-center justify-between gap-3 border-b border-zinc-800 px-4 py-3">
@@ -39,7 +50,7 @@ export default async function StudioPage() {
         </div>
       </header>
       <main className="flex flex-1 flex-col">
-        <Studio />
+        <Studio initialFilter={initialFilter} />
       </main>
     </div>
   );

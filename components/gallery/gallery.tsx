@@ -1,34 +1,121 @@
 'use client';
 
-import { useQuery } from '@tanstack/react-query';
-import { galleryQuery } from '@/lib/jobs/queries';
-import { JobCard } from './job-card';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
+import { deleteGalleryResult, undoDeleteGalleryResult } from '@/app/(studio)/asset-actions';
+import { GALLERY_KEY, galleryQuery, type GalleryFilter } from '@/lib/jobs/queries';
+import type { Job, JobResultView } from '@/lib/jobs/types';
+import { GalleryFilters } from './gallery-filters';
+import { GalleryList } from './gallery-list';
+import { ResultLightbox } from './result-lightbox';
+import type { ResultActions } from './result-tile';
+import { useGalleryAnnouncements } from './use-gallery-announcements';
 
-/** The region `Gallery`: every task, newest first, updated live while any is running. */
-export function Gallery() {
-  const { data: jobs, error, isPending } = useQuery(galleryQuery());
+/** What the gallery asks of the studio around it. */
+export interface GalleryActions {
+  /** Use as reference (or, with `asBase`, Make base); resolves to a sentence for the user. */
+  addAsReference(result: JobResultView, asBase: boolean): Promise<string>;
+  editAgain(job: Job): void;
+}
+
+interface Deleted {
+  jobId: string;
+  position: number;
+  label: string;
+}
+
+/** The region `Gallery`: every task, newest first, filtered, windowed, updated live while any is running. */
+export function Gallery({ actions, initialFilter = {} }: { actions: GalleryActions; initialFilter?: GalleryFilter }) {
+  const [filter, setFilter] = useState<GalleryFilter>(initialFilter);
+  const query = useInfiniteQuery(galleryQuery(filter));
+  const queryClient = useQueryClient();
+  const jobs = useMemo(() => query.data?.pages.flatMap((page) => page.jobs) ?? [], [query.data]);
+  const [open, setOpen] = useState<{ jobId: string; position: number } | null>(null);
+  const [deleted, setDeleted] = useState<Deleted | null>(null);
+  const [notice, setNotice] = useState('');
+  const live = useGalleryAnnouncements(jobs);
+  const refresh = useCallback(() => queryClient.invalidateQueries({ queryKey: GALLERY_KEY }), [queryClient]);
+  const { hasNextPage, isFetchingNextPage, fetchNextPage } = query;
+  const loadMore = useCallback(() => {
+    if (!isFetchingNextPage) void fetchNextPage();
+  }, [isFetchingNextPage, fetchNextPage]);
+
+  // The filter is shareable view state: the page reads it from the URL, this writes it back as it changes.
+  useEffect(() => {
+    const url = new URL(window.location.href);
+    for (const [key, value] of [['q', filter.q?.trim()], ['status', filter.status]] as const) {
+      if (value) url.searchParams.set(key, value);
+      else url.searchParams.delete(key);
+    }
+    if (url.href !== window.location.href) window.history.replaceState(window.history.state, '', url);
+  }, [filter]);
+
+  const resultActions: ResultActions = {
+    open: (jobId, position) => setOpen({ jobId, position }),
+    async addAsReference(result, asBase) {
+      setNotice(await actions.addAsReference(result, asBase));
+    },
+    async remove(result) {
+      const job = jobs.find((item) => item.results.includes(result));
+      if (!job) return;
+      const outcome = await deleteGalleryResult({ jobId: job.id, position: result.position }).catch(() => null);
+      if (!outcome?.ok) return setNotice('The result could not be deleted; try again.');
+      setDeleted({ jobId: job.id, position: result.position, label: `Result ${job.results.indexOf(result) + 1} of “${job.prompt}”` });
+      await refresh();
+    },
+    announce: setNotice,
+  };
+
+  async function undo() {
+    if (!deleted) return;
+    const outcome = await undoDeleteGalleryResult({ jobId: deleted.jobId, position: deleted.position }).catch(() => null);
+    setDeleted(null);
+    setNotice(outcome?.ok ? `${deleted.label} restored.` : 'The result could not be restored.');
+    await refresh();
+  }
+
+  const openJob = open ? jobs.find((job) => job.id === open.jobId) : undefined;
+  const filtered = Boolean(filter.q?.trim() || filter.status);
 
   return (
-    <section aria-labelledby="gallery-heading" className="flex min-h-0 flex-col gap-3">
+    <section aria-labelledby="gallery-heading" className="flex h-full min-h-0 flex-col gap-3">
       <h2 id="gallery-heading" className="text-sm font-semibold text-zinc-100">
         Gallery
       </h2>
-      {error && (
+      <GalleryFilters filter={filter} onChange={setFilter} />
+      <p className="sr-only" aria-live="polite">
+        {live}
+      </p>
+      <p role="status" className="text-xs text-zinc-300 empty:hidden">
+        {notice}
+      </p>
+      {deleted && (
+        <div role="status" className="flex items-center justify-between gap-2 rounded-lg border border-zinc-700 bg-zinc-800 px-3 py-2 text-sm text-zinc-100">
+          <span>{deleted.label} deleted.</span>
+          <button type="button" onClick={() => void undo()} className="rounded-md bg-violet-700 px-2.5 py-1 text-xs font-semibold text-white hover:bg-violet-800">
+            Undo delete
+          </button>
+        </div>
+      )}
+      {query.error && (
         <p role="alert" className="rounded-lg border border-amber-900/60 bg-amber-950/40 p-3 text-sm text-amber-200">
-          {error.message} Retrying…
+          {query.error.message} Retrying…
         </p>
       )}
-      {isPending && <p className="text-sm text-zinc-400">Loading your tasks…</p>}
-      {jobs?.length === 0 && (
+      {query.isPending && <p className="text-sm text-zinc-400">Loading your tasks…</p>}
+      {query.isSuccess && jobs.length === 0 && (
         <p className="rounded-xl border border-dashed border-zinc-800 p-6 text-center text-sm text-zinc-400">
-          No results yet. Add an image, paint what to change, describe it, and press Generate.
+          {filtered ? 'No task matches this filter.' : 'No results yet. Add an image, paint what to change, describe it, and press Generate.'}
         </p>
       )}
-      <div className="flex flex-col gap-3">
-        {jobs?.map((job) => (
-          <JobCard key={job.id} job={job} />
-        ))}
-      </div>
+      <GalleryList
+        jobs={jobs}
+        hasMore={Boolean(hasNextPage)}
+        loadMore={loadMore}
+        actions={resultActions}
+        onEditAgain={actions.editAgain}
+      />
+      {openJob && open && <ResultLightbox key={`${open.jobId}-${open.position}`} job={openJob} position={open.position} onClose={() => setOpen(null)} />}
     </section>
   );
 }

@@ -1,33 +1,27 @@
 'use client';
 
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState, useTransition } from 'react';
 import { retryJob } from '@/app/(studio)/job-actions';
-import { galleryQuery } from '@/lib/jobs/queries';
+import { GALLERY_KEY } from '@/lib/jobs/queries';
 import { isRetryable, type JobStatus } from '@/lib/jobs/types';
 
 /**
  * Retry a failed or uncertain task: the server submits the same inputs (references, mask, prompt, options) as a
  * new task, once per original however often this is pressed. Renders nothing for other states.
  */
-export function RetryButton({ jobId, status: given }: { jobId: string; status?: JobStatus }) {
+export function RetryButton({ jobId, status }: { jobId: string; status: JobStatus }) {
   const queryClient = useQueryClient();
-  // Without a status prop, read it from the gallery the card came from (same cache, no extra request).
-  const { data: cached } = useQuery({
-    ...galleryQuery(),
-    select: (jobs) => jobs.find((job) => job.id === jobId)?.status,
-  });
-  const status = given ?? cached;
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string | null>(null);
-  if (!status || !isRetryable(status)) return null;
+  if (!isRetryable(status)) return null;
 
   function retry() {
     setError(null);
     startTransition(async () => {
       const result = await retryJob(jobId);
       if (!result.ok) setError(result.error.message);
-      await queryClient.invalidateQueries({ queryKey: ['gallery'] });
+      await queryClient.invalidateQueries({ queryKey: GALLERY_KEY });
     });
   }
 

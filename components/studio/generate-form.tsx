@@ -9,6 +9,8 @@ import type { AssetView } from '@/lib/jobs/types';
 interface GenerateFormProps {
   references: AssetView[];
   options: GenerationOptions;
+  prompt: string;
+  onPromptChange(prompt: string): void;
   busyUploading: boolean;
   exportMask(): Promise<Blob | null>;
   onSubmitted(): void;
@@ -19,9 +21,8 @@ interface GenerateFormProps {
  * Prompt, options and Generate. One click is one task: the idempotency key is kept until a submit succeeds, so a
  * double click or a retried request after a network failure finds the same task instead of making another.
  */
-export function GenerateForm({ references, options, busyUploading, exportMask, onSubmitted, children }: GenerateFormProps) {
+export function GenerateForm({ references, options, prompt, onPromptChange: setPrompt, busyUploading, exportMask, onSubmitted, children }: GenerateFormProps) {
   const id = useId();
-  const [prompt, setPrompt] = useState('');
   const [error, setError] = useState<AppError | null>(null);
   const [submitting, setSubmitting] = useState(false);
   const idempotencyKey = useRef<string>(crypto.randomUUID());
@@ -64,6 +65,7 @@ export function GenerateForm({ references, options, busyUploading, exportMask, o
         </label>
         <textarea
           id={`${id}-prompt`}
+          data-studio-prompt
           value={prompt}
           rows={4}
           onChange={(event) => {

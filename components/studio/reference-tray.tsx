@@ -1,31 +1,57 @@
 'use client';
 
-import { useId, useState, type DragEvent } from 'react';
-import type { AppError } from '@/lib/errors';
+import { useEffect, useId, useRef, useState, type DragEvent } from 'react';
 import { MAX_REFERENCES } from '@/lib/jobs/options';
-import type { AssetView } from '@/lib/jobs/types';
-import { formatBytes } from '@/lib/references/rules';
-import type { PendingUpload } from './use-reference-uploads';
+import { ReferenceItem } from './reference-item';
+import { ReferenceNotices } from './reference-notices';
+import type { ReferenceUploads } from './use-reference-uploads';
 
-interface ReferenceTrayProps {
-  references: AssetView[];
-  pending: PendingUpload[];
-  refusals: AppError[];
-  onAddFiles(files: File[]): void;
-  onRemove(id: string): void;
-}
+const INTERNAL = 'application/x-overpaint-reference';
 
-/** Drop zone + file picker (`Add reference images`), the `References` list (first = base), and refusals. */
-export function ReferenceTray({ references, pending, refusals, onAddFiles, onRemove }: ReferenceTrayProps) {
+/**
+ * Drop zone + file picker (`Add reference images`), the `References` list (first = base), refusals and
+ * duplicates. Pasting an image anywhere in the studio (outside a text field) adds it too.
+ */
+export function ReferenceTray({ uploads }: { uploads: ReferenceUploads }) {
   const inputId = useId();
   const [dragging, setDragging] = useState(false);
+  const [announcement, setAnnouncement] = useState('');
+  const dragFrom = useRef<number | null>(null);
+  const listRef = useRef<HTMLOListElement>(null);
+  const { references, pending } = uploads;
   const count = references.length + pending.length;
+  const { addFiles } = uploads;
+
+  useEffect(() => {
+    function onPaste(event: ClipboardEvent) {
+      const files = [...(event.clipboardData?.files ?? [])].filter((file) => file.type.startsWith('image/'));
+      if (files.length === 0) return;
+      // Pasting rich text (which may carry an image too) into a text field is typing, not adding a reference.
+      const target = event.target as HTMLElement | null;
+      const typing = target?.closest('input, textarea, [contenteditable="true"]');
+      if (typing && event.clipboardData?.types.includes('text/plain')) return;
+      event.preventDefault();
+      void addFiles(files.map((file, i) => (file.name && file.name !== 'image.png' ? file : new File([file], `pasted-${Date.now()}-${i + 1}.png`, { type: file.type }))));
+    }
+    document.addEventListener('paste', onPaste);
+    return () => document.removeEventListener('paste', onPaste);
+  }, [addFiles]);
+
+  function move(from: number, to: number) {
+    const item = references[from];
+    if (!item || to < 0 || to >= references.length || to === from) return;
+    uploads.move(from, to);
+    setAnnouncement(`${item.filename} moved to position ${to + 1} of ${references.length}${to === 0 ? ', now the base' : ''}.`);
+    // Keep the keyboard on the item it moved.
+    requestAnimationFrame(() => listRef.current?.querySelector<HTMLElement>(`[data-reference-handle="${item.id}"]`)?.focus());
+  }
 
   function onDrop(event: DragEvent) {
     event.preventDefault();
     setDragging(false);
+    if (event.dataTransfer.types.includes(INTERNAL)) return;
     const files = [...event.dataTransfer.files];
-    if (files.length > 0) onAddFiles(files);
+    if (files.length > 0) void addFiles(files);
   }
 
   return (
@@ -40,9 +66,10 @@ export function ReferenceTray({ references, pending, refusals, onAddFiles, onRem
       </div>
 
       <div
+        data-testid="reference-drop-zone"
         onDragOver={(event) => {
           event.preventDefault();
-          setDragging(true);
+          if (!event.dataTransfer.types.includes(INTERNAL)) setDragging(true);
         }}
         onDragLeave={() => setDragging(false)}
         onDrop={onDrop}
@@ -59,7 +86,7 @@ export function ReferenceTray({ references, pending, refusals, onAddFiles, onRem
           onChange={(event) => {
             const files = [...(event.target.files ?? [])];
             event.target.value = '';
-            if (files.length > 0) onAddFiles(files);
+            if (files.length > 0) void addFiles(files);
           }}
         />
         <label htmlFor={inputId} className="cursor-pointer">
@@ -67,41 +94,32 @@ export function ReferenceTray({ references, pending, refusals, onAddFiles, onRem
             Add reference images
           </span>
           <span className="mt-2 block text-xs text-zinc-400">
-            or drop PNG / JPEG files here · up to {MAX_REFERENCES}, 50 MB each · the first is the base
+            or drop or paste PNG / JPEG files · up to {MAX_REFERENCES}, 50 MB each · the first is the base
           </span>
         </label>
       </div>
 
-      {refusals.length > 0 && (
-        <ul role="alert" aria-label="Files not added" className="flex flex-col gap-1 rounded-lg border border-red-900/60 bg-red-950/40 p-3 text-sm text-red-200">
-          {refusals.map((refusal, index) => (
-            <li key={`${refusal.file ?? ''}-${index}`}>{refusal.message}</li>
-          ))}
-        </ul>
-      )}
+      <ReferenceNotices refusals={uploads.refusals} duplicates={uploads.duplicates} onResolveDuplicate={(key, add) => void uploads.resolveDuplicate(key, add)} />
 
-      <ol aria-label="References" className="flex flex-col gap-2">
+      <p className="sr-only" aria-live="polite">
+        {announcement}
+      </p>
+      <ol ref={listRef} aria-label="References" className="flex max-h-[50dvh] flex-col gap-2 overflow-y-auto">
         {references.map((reference, index) => (
-          <li key={reference.id} className="flex items-center gap-3 rounded-lg border border-zinc-800 bg-zinc-900 p-2">
-            {/* eslint-disable-next-line @next/next/no-img-element -- our own thumbnail route, already small */}
-            <img src={reference.thumbUrl} alt={reference.filename} className="size-12 shrink-0 rounded-md object-cover" />
-            <div className="min-w-0 flex-1">
-              <p className="truncate text-sm text-zinc-100" title={reference.filename}>
-                {reference.filename}
-              </p>
-              <p className="text-xs tabular-nums text-zinc-400">
-                {index === 0 && <span className="mr-1.5 rounded bg-violet-500/20 px-1.5 py-0.5 font-medium text-violet-200">Base</span>}
-                {reference.width} × {reference.height} · {formatBytes(reference.bytes)}
-              </p>
-            </div>
-            <button
-              type="button"
-              onClick={() => onRemove(reference.id)}
-              className="rounded-md px-2 py-1 text-xs text-zinc-300 hover:bg-zinc-800 hover:text-zinc-100"
-            >
-              Remove<span className="sr-only"> {reference.filename}</span>
-            </button>
-          </li>
+          <ReferenceItem
+            key={reference.id}
+            reference={reference}
+            index={index}
+            count={references.length}
+            onMove={move}
+            onMakeBase={(id) => move(references.findIndex((item) => item.id === id), 0)}
+            onRemove={uploads.remove}
+            onDragStart={(from) => (dragFrom.current = from)}
+            onDropAt={(to) => {
+              if (dragFrom.current !== null) move(dragFrom.current, to);
+              dragFrom.current = null;
+            }}
+          />
         ))}
         {pending.map((upload) => (
           <li key={upload.key} className="flex items-center gap-3 rounded-lg border border-zinc-800 bg-zinc-900/50 p-2 text-sm text-zinc-400">

@@ -2,54 +2,99 @@
 
 import { useRef, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import { Gallery } from '@/components/gallery/gallery';
+import { referenceFromResult } from '@/app/(studio)/asset-actions';
+import { Gallery, type GalleryActions } from '@/components/gallery/gallery';
 import type { MaskEditorHandle } from '@/components/mask/mask-editor';
 import { MaskEditorLazy } from '@/components/mask/mask-editor-lazy';
 import { DEFAULT_OPTIONS, type GenerationOptions } from '@/lib/jobs/options';
-import { galleryQuery } from '@/lib/jobs/queries';
+import { GALLERY_KEY, type GalleryFilter } from '@/lib/jobs/queries';
+import type { AssetView } from '@/lib/jobs/types';
 import { GenerateForm } from './generate-form';
 import { OptionsForm } from './options-form';
+import { PresetPicker } from './preset-picker';
 import { ReferenceTray } from './reference-tray';
+import { useMaskLoader } from './use-mask-loader';
 import { useReferenceUploads } from './use-reference-uploads';
+import { useStudioDraft } from './use-studio-draft';
 
 /**
  * The studio: references on the left, the mask editor in the middle, the gallery on the right. Holds the draft
- * (references, prompt, options) and hands the finished job over to the gallery.
+ * (references, prompt, options; saved on the server) and takes results back from the gallery (Use as reference,
+ * Make base, Edit again).
  */
-export function Studio() {
+export function Studio({ initialFilter }: { initialFilter?: GalleryFilter }) {
   const uploads = useReferenceUploads();
   const [options, setOptions] = useState<GenerationOptions>(DEFAULT_OPTIONS);
+  const [prompt, setPrompt] = useState('');
   const maskEditor = useRef<MaskEditorHandle | null>(null);
   const queryClient = useQueryClient();
   const base = uploads.references[0] ?? null;
+  const maskLoader = useMaskLoader(maskEditor, base?.id ?? null);
+
+  function openDraft(draft: { references: AssetView[]; prompt: string; options: GenerationOptions; mask: AssetView | null }) {
+    uploads.replaceAll(draft.references);
+    setPrompt(draft.prompt);
+    setOptions(draft.options);
+    const baseId = draft.references[0]?.id;
+    if (draft.mask && baseId) maskLoader.load(draft.mask.url, baseId);
+  }
+
+  const draft = useStudioDraft({ state: { references: uploads.references, prompt, options }, editor: maskEditor, onRestore: openDraft });
+
+  const actions: GalleryActions = {
+    async addAsReference(result, asBase) {
+      const made = await referenceFromResult(result.asset.id, result.asset.filename).catch(() => null);
+      if (!made?.ok) return made?.error.message ?? 'The studio could not reach the server; try again.';
+      if (!uploads.addAsset(made.data, asBase)) return 'The tray already holds 16 references; remove one first.';
+      return asBase ? `${made.data.filename} is now the base.` : `${made.data.filename} added to the references.`;
+    },
+    editAgain(job) {
+      openDraft({ references: job.references, prompt: job.prompt, options: job.options, mask: job.mask });
+      document.querySelector<HTMLElement>('[data-studio-prompt]')?.focus();
+    },
+  };
 
   return (
-    <div className="grid flex-1 gap-4 p-4 lg:grid-cols-[minmax(300px,360px)_minmax(0,1fr)] xl:grid-cols-[minmax(300px,360px)_minmax(0,1fr)_minmax(300px,380px)]">
+    <div className="grid flex-1 gap-4 p-4 lg:grid-cols-[minmax(300px,360px)_minmax(0,1fr)] xl:grid-cols-[minmax(300px,360px)_minmax(0,1fr)_minmax(320px,400px)]">
       <section aria-label="Edit setup" className="flex flex-col gap-5 rounded-2xl border border-zinc-800 bg-zinc-900/40 p-4">
-        <ReferenceTray
-          references={uploads.references}
-          pending={uploads.pending}
-          refusals={uploads.refusals}
-          onAddFiles={(files) => void uploads.addFiles(files)}
-          onRemove={uploads.remove}
-        />
+        <ReferenceTray uploads={uploads} />
         <GenerateForm
           references={uploads.references}
           options={options}
+          prompt={prompt}
+          onPromptChange={setPrompt}
           busyUploading={uploads.pending.length > 0}
           exportMask={() => maskEditor.current?.exportMaskPng() ?? Promise.resolve(null)}
-          onSubmitted={() => void queryClient.invalidateQueries({ queryKey: galleryQuery().queryKey })}
+          onSubmitted={() => void queryClient.invalidateQueries({ queryKey: GALLERY_KEY })}
         >
           <OptionsForm options={options} base={base} onChange={setOptions} />
+          <PresetPicker
+            options={options}
+            prompt={prompt}
+            onApply={(next, nextPrompt) => {
+              setOptions(next);
+              setPrompt(nextPrompt);
+            }}
+          />
         </GenerateForm>
       </section>
 
-      <div className="flex min-h-[480px] flex-col">
-        <MaskEditorLazy base={base ? { url: base.url, width: base.width, height: base.height } : null} controllerRef={maskEditor} />
+      <div className="flex min-h-[480px] flex-col gap-2 lg:sticky lg:top-4 lg:h-[calc(100dvh-6rem)] lg:self-start">
+        <MaskEditorLazy
+          base={base ? { url: base.url, width: base.width, height: base.height } : null}
+          controllerRef={maskEditor}
+          onMaskChange={draft.onMaskChange}
+        />
+        {maskLoader.problem && (
+          <p role="status" className="text-sm text-amber-200">
+            {maskLoader.problem}
+          </p>
+        )}
       </div>
 
-      <div className="rounded-2xl border border-zinc-800 bg-zinc-900/40 p-4 lg:col-span-2 xl:col-span-1">
-        <Gallery />
+      {/* The editor and the gallery stay in view while the setup column scrolls; the gallery scrolls inside itself. */}
+      <div className="min-h-0 rounded-2xl border border-zinc-800 bg-zinc-900/40 p-4 lg:col-span-2 xl:sticky xl:top-4 xl:col-span-1 xl:h-[calc(100dvh-6rem)] xl:self-start">
+        <Gallery actions={actions} initialFilter={initialFilter} />
       </div>
     </div>
   );

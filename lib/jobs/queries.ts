@@ -1,16 +1,53 @@
-import { queryOptions } from '@tanstack/react-query';
+import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
 import { galleryRefetchInterval } from './polling';
-import type { Job } from './types';
+import type { Job, JobStatus } from './types';
 
-/** The gallery as the server has it; polled while anything runs, quiet once all is final. */
-export function galleryQuery() {
+export interface GalleryFilter {
+  /** Text in the prompt. */
+  q?: string;
+  status?: JobStatus;
+}
+
+interface GalleryPage {
+  jobs: Job[];
+  nextCursor: string | null;
+}
+
+/** Every gallery query starts with this key: invalidate it after a submit, a delete, an undo. */
+export const GALLERY_KEY = ['gallery'] as const;
+
+async function fetchGalleryPage(filter: GalleryFilter, cursor: string | null, signal: AbortSignal): Promise<GalleryPage> {
+  const params = new URLSearchParams();
+  if (filter.q?.trim()) params.set('q', filter.q.trim());
+  if (filter.status) params.set('status', filter.status);
+  if (cursor) params.set('cursor', cursor);
+  const response = await fetch(`/api/jobs?${params}`, { signal, cache: 'no-store' });
+  if (!response.ok) throw new Error(`The gallery could not be loaded (HTTP ${response.status}).`);
+  return (await response.json()) as GalleryPage;
+}
+
+/**
+ * The gallery as the server has it, one page (24 tasks) at a time, newest first. Polled while any loaded task
+ * runs, quiet once all are final.
+ */
+export function galleryQuery(filter: GalleryFilter = {}) {
+  return infiniteQueryOptions({
+    queryKey: [...GALLERY_KEY, { q: filter.q?.trim() ?? '', status: filter.status ?? null }] as const,
+    queryFn: ({ pageParam, signal }) => fetchGalleryPage(filter, pageParam, signal),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+    refetchInterval: (query) => galleryRefetchInterval(query.state.data?.pages.flatMap((page) => page.jobs)),
+  });
+}
+
+/** One task, for the places that follow a single job. */
+export function jobQuery(id: string) {
   return queryOptions({
-    queryKey: ['gallery'] as const,
-    queryFn: async ({ signal }): Promise<Job[]> => {
-      const response = await fetch('/api/jobs', { signal, cache: 'no-store' });
-      if (!response.ok) throw new Error(`The gallery could not be loaded (HTTP ${response.status}).`);
-      return ((await response.json()) as { jobs: Job[] }).jobs;
+    queryKey: ['job', id] as const,
+    queryFn: async ({ signal }): Promise<Job> => {
+      const response = await fetch(`/api/jobs/${id}`, { signal, cache: 'no-store' });
+      if (!response.ok) throw new Error(`The task could not be loaded (HTTP ${response.status}).`);
+      return ((await response.json()) as { job: Job }).job;
     },
-    refetchInterval: (query) => galleryRefetchInterval(query.state.data),
   });
 }

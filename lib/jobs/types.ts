@@ -60,6 +60,8 @@ export interface AssetView {
   filename: string;
   mime: string;
   bytes: number;
+  /** SHA-256 of the original bytes: the same image added twice is recognised by content, not by name. */
+  sha256: string;
   /** Displayed size, after EXIF orientation. */
   width: number;
   height: number;

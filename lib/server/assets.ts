@@ -18,6 +18,7 @@ export function assetView(row: AssetRow): AssetView {
     filename: row.filename,
     mime: row.mime,
     bytes: row.bytes,
+    sha256: row.sha256,
     width: row.width,
     height: row.height,
     url: `/api/assets/${row.id}`,
@@ -131,6 +132,20 @@ export async function findAssets(ids: readonly string[]): Promise<AssetRow[]> {
     .where(inArray(assets.id, [...ids]));
   const byId = new Map(rows.map((row) => [row.id, row]));
   return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
+/**
+ * A new reference that points at an image we already hold (a result: Use as reference, Make base): a new row over
+ * the same content-addressed blob and thumbnail, so not a byte is uploaded or stored again.
+ */
+export async function referenceFromAsset(id: string, filename: string): Promise<Result<AssetView>> {
+  const source = await findAsset(id);
+  // Masks are not images to edit; only results and references can become references.
+  if (!source || source.kind === 'mask') return fail('reference:not_found', 'That image is no longer stored; it may have been deleted.');
+  const row: AssetRow = { ...source, id: randomUUID(), kind: 'reference', filename: safeFilename(filename), createdAt: new Date() };
+  const db = await getDb();
+  await db.insert(assets).values(row);
+  return ok(assetView(row));
 }
 
 /** Keeps a name fit for a Content-Disposition header and a listing: no paths, no control characters. */

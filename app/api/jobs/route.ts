@@ -1,13 +1,24 @@
 import { NextResponse } from 'next/server';
-import { listJobViews } from '@/lib/server/jobs/repository';
+import { galleryFilterSchema, listGalleryPage } from '@/lib/server/gallery/list';
 import { guardRoute } from '@/lib/server/guard';
 
 export const dynamic = 'force-dynamic';
 
-/** The gallery: newest first. The browser polls this (our database), never upstream. */
-async function get(): Promise<NextResponse> {
-  const jobs = await listJobViews(100);
-  return NextResponse.json({ jobs }, { headers: { 'Cache-Control': 'no-store' } });
+/**
+ * The gallery: newest first, one page at a time (`?cursor=`), filtered by `?q=` (text in the prompt) and
+ * `?status=`. The browser polls this (our database), never upstream.
+ */
+async function get(request: Request): Promise<NextResponse> {
+  const params = Object.fromEntries(new URL(request.url).searchParams);
+  const filter = galleryFilterSchema.safeParse(params);
+  if (!filter.success) {
+    return NextResponse.json(
+      { error: { code: 'form:invalid', message: 'The gallery filter is not valid.' } },
+      { status: 400, headers: { 'Cache-Control': 'no-store' } },
+    );
+  }
+  const page = await listGalleryPage(filter.data);
+  return NextResponse.json(page, { headers: { 'Cache-Control': 'no-store' } });
 }
 
 export const GET = guardRoute(get);

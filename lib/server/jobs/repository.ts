@@ -78,7 +78,7 @@ export async function getJobView(id: string): Promise<Job | null> {
   return view ?? null;
 }
 
-async function toJobViews(rows: JobRow[]): Promise<Job[]> {
+export async function toJobViews(rows: JobRow[]): Promise<Job[]> {
   if (rows.length === 0) return [];
   const db = await getDb();
   const jobIds = rows.map((row) => row.id);

@@ -69,6 +69,31 @@ CREATE TABLE "shares" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "deleted_results" (
+	"job_id" text NOT NULL,
+	"position" integer NOT NULL,
+	"deleted_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "deleted_results_job_id_position_pk" PRIMARY KEY("job_id","position")
+);
+--> statement-breakpoint
+CREATE TABLE "drafts" (
+	"browser_id" text PRIMARY KEY NOT NULL,
+	"prompt" text DEFAULT '' NOT NULL,
+	"options" jsonb NOT NULL,
+	"reference_ids" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"mask_id" text,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "presets" (
+	"id" text PRIMARY KEY NOT NULL,
+	"name" text NOT NULL,
+	"options" jsonb NOT NULL,
+	"prompt_prefix" text DEFAULT '' NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "presets_name_unique" UNIQUE("name")
+);
+--> statement-breakpoint
 ALTER TABLE "job_results" ADD CONSTRAINT "job_results_job_id_jobs_id_fk" FOREIGN KEY ("job_id") REFERENCES "public"."jobs"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "job_results" ADD CONSTRAINT "job_results_asset_id_assets_id_fk" FOREIGN KEY ("asset_id") REFERENCES "public"."assets"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "upstream_tasks" ADD CONSTRAINT "upstream_tasks_job_id_jobs_id_fk" FOREIGN KEY ("job_id") REFERENCES "public"."jobs"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -80,4 +105,5 @@ CREATE INDEX "jobs_phase_next_check_idx" ON "jobs" USING btree ("phase","next_ch
 CREATE INDEX "jobs_created_at_idx" ON "jobs" USING btree ("created_at");--> statement-breakpoint
 CREATE INDEX "webhook_events_received_at_idx" ON "webhook_events" USING btree ("received_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "shares_token_hash_idx" ON "shares" USING btree ("token_hash");--> statement-breakpoint
-CREATE INDEX "shares_created_at_idx" ON "shares" USING btree ("created_at");
+CREATE INDEX "shares_created_at_idx" ON "shares" USING btree ("created_at");--> statement-breakpoint
+CREATE INDEX "deleted_results_job_idx" ON "deleted_results" USING btree ("job_id");

@@ -5,3 +5,4 @@
 export * from './jobs';
 export * from './upstream';
 export * from './shares';
+export * from './studio';

@@ -1,0 +1,29 @@
+'use server';
+
+import { z } from 'zod';
+import { fail, ok, type Result } from '@/lib/errors';
+import { guardAction } from '@/lib/server/guard';
+import { deletePreset, listPresets, presetInputSchema, savePreset, type PresetView } from '@/lib/server/presets/presets';
+
+/** Presets are shared by everyone using this studio: a named set of options and a prompt prefix. */
+
+export async function getPresets(): Promise<Result<PresetView[]>> {
+  return guardAction('getPresets', async () => ok(await listPresets()));
+}
+
+export async function putPreset(input: unknown): Promise<Result<PresetView>> {
+  const parsed = presetInputSchema.safeParse(input);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return fail('form:invalid', issue?.path[0] === 'name' ? issue.message : 'The preset could not be read.', {
+      field: issue?.path[0] === 'name' ? 'presetName' : undefined,
+    });
+  }
+  return guardAction('putPreset', () => savePreset(parsed.data));
+}
+
+export async function removePreset(id: unknown): Promise<Result<{ id: string }>> {
+  const parsed = z.uuid().safeParse(id);
+  if (!parsed.success) return fail('form:invalid', 'The preset id is not valid.');
+  return guardAction('removePreset', () => deletePreset(parsed.data));
+}

@@ -1,0 +1,54 @@
+'use client';
+
+import { useEffect, useRef } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import type { Job } from '@/lib/jobs/types';
+import { JobCard } from './job-card';
+import type { ResultActions } from './result-tile';
+
+interface GalleryListProps {
+  jobs: Job[];
+  hasMore: boolean;
+  loadMore(): void;
+  actions: ResultActions;
+  onEditAgain(job: Job): void;
+}
+
+/**
+ * The task cards, windowed: only the cards near the viewport are in the DOM (2,000 results stay smooth), each
+ * measured once rendered. Reaching the end asks for the next page.
+ */
+export function GalleryList({ jobs, hasMore, loadMore, actions, onEditAgain }: GalleryListProps) {
+  const scroller = useRef<HTMLDivElement>(null);
+  // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Virtual returns fresh functions by design
+  const virtualizer = useVirtualizer({
+    count: jobs.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => 300,
+    overscan: 3,
+    gap: 12,
+    getItemKey: (index) => jobs[index]?.id ?? index,
+  });
+  const items = virtualizer.getVirtualItems();
+  const lastIndex = items.at(-1)?.index ?? -1;
+
+  useEffect(() => {
+    if (hasMore && lastIndex >= jobs.length - 3) loadMore();
+  }, [hasMore, lastIndex, jobs.length, loadMore]);
+
+  return (
+    <div ref={scroller} data-testid="gallery-scroller" className="-mx-1 max-h-[80dvh] min-h-0 flex-1 overflow-y-auto px-1 xl:max-h-none">
+      <div className="relative w-full" style={{ height: virtualizer.getTotalSize() }}>
+        {items.map((item) => {
+          const job = jobs[item.index];
+          if (!job) return null;
+          return (
+            <div key={item.key} data-index={item.index} ref={virtualizer.measureElement} className="absolute left-0 top-0 w-full" style={{ transform: `translateY(${item.start}px)` }}>
+              <JobCard job={job} actions={actions} onEditAgain={onEditAgain} />
+            </div>
+          );
+        })}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,88 @@
+'use client';
+
+import { ShareButton } from '@/components/share/share-button';
+import type { Job, JobResultView } from '@/lib/jobs/types';
+import { copyImageToClipboard } from './copy-image';
+import { Icon, type IconName } from './icons';
+
+export interface ResultActions {
+  open(jobId: string, position: number): void;
+  addAsReference(result: JobResultView, asBase: boolean): void;
+  remove(result: JobResultView): void;
+  announce(message: string): void;
+}
+
+const iconButton =
+  'inline-flex size-7 items-center justify-center rounded-md text-zinc-300 hover:bg-zinc-800 hover:text-zinc-50 disabled:opacity-50';
+
+/** A useful file name for a download: the prompt's first words, the task and the position. */
+function downloadName(job: Job, result: JobResultView): string {
+  const words = job.prompt.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40).replace(/-$/, '');
+  const extension = result.asset.mime === 'image/jpeg' ? 'jpg' : 'png';
+  return `${words || 'overpaint'}-${job.id.slice(0, 8)}-${result.position + 1}.${extension}`;
+}
+
+/** One result in the contact sheet: its thumbnail (opens the lightbox) and its actions. */
+export function ResultTile({ job, result, index, actions }: { job: Job; result: JobResultView; index: number; actions: ResultActions }) {
+  const label = `result ${index + 1}`;
+  const total = job.results.length;
+
+  async function copy() {
+    try {
+      await copyImageToClipboard(result.asset.url);
+      actions.announce(`Result ${index + 1} copied to the clipboard.`);
+    } catch {
+      actions.announce('The browser did not allow copying the image; use Download instead.');
+    }
+  }
+
+  const button = (name: IconName, text: string, onClick: () => void) => (
+    <button type="button" className={iconButton} title={text} onClick={onClick}>
+      <Icon name={name} />
+      <span className="sr-only">
+        {text} {label}
+      </span>
+    </button>
+  );
+
+  return (
+    <li className="flex flex-col gap-1">
+      {/* The image stays outside the button (a button's children are presentational, so its alt would vanish). */}
+      <div className="relative overflow-hidden rounded-lg bg-zinc-950">
+        {/* eslint-disable-next-line @next/next/no-img-element -- our own thumbnail route; sizes vary per task */}
+        <img
+          src={result.asset.thumbUrl}
+          alt={`Result ${index + 1} of ${total}: ${job.prompt}`}
+          width={result.asset.width}
+          height={result.asset.height}
+          loading="lazy"
+          decoding="async"
+          className="h-auto w-full object-contain"
+        />
+        <button
+          type="button"
+          onClick={() => actions.open(job.id, result.position)}
+          className="absolute inset-0 rounded-lg hover:bg-white/5"
+          aria-label={`Open result ${index + 1} of ${total}`}
+          title="Open: compare with the base, difference, zoom"
+        />
+      </div>
+      <div className="flex flex-wrap items-center justify-between gap-x-1 text-xs text-zinc-400">
+        <span className="tabular-nums">
+          {result.asset.width} × {result.asset.height}
+        </span>
+        <div className="flex flex-wrap items-center">
+          <a href={result.downloadUrl} download={downloadName(job, result)} className={iconButton} title="Download">
+            <Icon name="download" />
+            <span className="sr-only">Download {label}</span>
+          </a>
+          {button('copy', 'Copy', () => void copy())}
+          {button('reference', 'Use as reference', () => actions.addAsReference(result, false))}
+          {button('base', 'Make base', () => actions.addAsReference(result, true))}
+          <ShareButton jobId={job.id} position={result.position} />
+          {button('trash', 'Delete', () => actions.remove(result))}
+        </div>
+      </div>
+    </li>
+  );
+}

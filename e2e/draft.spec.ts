@@ -1,0 +1,88 @@
+import { expect, samplePath, test } from './support/fixtures';
+import { StudioPage } from './pages/studio-page';
+
+// The draft lives on the server (keyed by this browser's id): reload and a server restart find it; Edit again
+// reopens a task's inputs.
+
+test('the draft (references, prompt, options) survives a reload and a server restart', async ({ page, app }) => {
+  const studio = new StudioPage(page);
+  await studio.goto();
+  await studio.addFiles([samplePath('coffee.png'), samplePath('rocket.jpg')]);
+  await expect(studio.references.getByRole('listitem')).toHaveCount(2);
+  await page.getByRole('button', { name: 'Make base rocket.jpg' }).click();
+  await studio.prompt.fill('Paint the rocket red');
+  await studio.select('Aspect ratio').selectOption('16:9');
+  await studio.select('Quality').selectOption('high');
+  // The draft is saved a moment after the last change.
+  await page.waitForTimeout(1200);
+
+  await page.reload();
+  await expect(studio.prompt).toHaveValue('Paint the rocket red');
+  await expect(studio.references.getByRole('listitem').first()).toContainText('rocket.jpg');
+  await expect(studio.references.getByRole('listitem').first()).toContainText('Base');
+  await expect(studio.references.getByRole('listitem')).toHaveCount(2);
+  await expect(studio.select('Aspect ratio')).toHaveValue('16:9');
+  await expect(studio.select('Quality')).toHaveValue('high');
+
+  await app.restart();
+  await page.reload();
+  await expect(studio.prompt).toHaveValue('Paint the rocket red');
+  await expect(studio.references.getByRole('listitem')).toHaveCount(2);
+  await expect(studio.select('Aspect ratio')).toHaveValue('16:9');
+});
+
+test('Edit again reopens a task’s references, prompt and options', async ({ page }) => {
+  const studio = new StudioPage(page);
+  await studio.goto();
+  await studio.addFiles(samplePath('coffee.png'));
+  await expect(studio.maskEditor).toContainText('Mask 600 × 400 matches base');
+  await studio.paintAcrossCentre();
+  await studio.prompt.fill('Swap the cup for a glass');
+  await studio.select('Aspect ratio').selectOption('3:2');
+  await studio.select('Quality').selectOption('low');
+  await studio.generate.click();
+  const task = studio.newestTask();
+  await expect(task).toContainText('Completed', { timeout: 45_000 });
+
+  // Start over: nothing left in the form.
+  await studio.references.getByRole('button', { name: 'Remove coffee.png' }).click();
+  await studio.prompt.fill('');
+  await studio.select('Aspect ratio').selectOption('1:1');
+  await studio.select('Quality').selectOption('medium');
+
+  await task.getByRole('button', { name: 'Edit again' }).click();
+  await expect(studio.prompt).toHaveValue('Swap the cup for a glass');
+  await expect(studio.prompt).toBeFocused();
+  await expect(studio.references.getByRole('listitem')).toHaveCount(1);
+  await expect(studio.references.getByRole('listitem').first()).toContainText('coffee.png');
+  await expect(studio.select('Aspect ratio')).toHaveValue('3:2');
+  await expect(studio.select('Quality')).toHaveValue('low');
+  await expect(studio.maskEditor).toContainText('Mask 600 × 400 matches base');
+});
+
+test('Edit again restores the task’s exact mask', async ({ page }) => {
+  // Needs `loadMaskPng` from the mask editor's branch (issue 5); in this branch it still rejects. Marked as an
+  // expected failure so the lead sees it flip to "unexpectedly passed" after merging, then removes this line.
+  test.fail(true, 'loadMaskPng is not implemented on this branch yet');
+  const studio = new StudioPage(page);
+  await studio.goto();
+  await studio.addFiles(samplePath('coffee.png'));
+  await expect(studio.maskEditor).toContainText('Mask 600 × 400 matches base');
+  await studio.paintAcrossCentre();
+  await studio.prompt.fill('Mask round trip');
+  await studio.generate.click();
+  const task = studio.newestTask();
+  await expect(task).toContainText('Completed', { timeout: 45_000 });
+  const clear = studio.maskEditor.getByRole('button', { name: 'Clear mask' });
+  await clear.click();
+  await expect(clear).toBeDisabled();
+  await task.getByRole('button', { name: 'Edit again' }).click();
+  // Clear mask is enabled only while a mask is painted: the task's mask is back.
+  await expect(clear).toBeEnabled({ timeout: 5_000 });
+  await expect(page.getByText('The saved mask could not be restored')).toHaveCount(0);
+  // The restored mask is a change like any other: autosaved with the draft (onMaskChange), back after a reload.
+  await page.waitForTimeout(1500);
+  await page.reload();
+  await expect(studio.maskEditor).toContainText('Mask 600 × 400 matches base');
+  await expect(clear).toBeEnabled({ timeout: 5_000 });
+});

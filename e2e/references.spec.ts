@@ -1,0 +1,90 @@
+import sharp from 'sharp';
+import type { Page } from '@playwright/test';
+import { expect, expectNoSeriousA11yViolations, test } from './support/fixtures';
+import { StudioPage } from './pages/studio-page';
+
+// The reference tray: drop, paste, the 16 cap, keyboard reordering, Make base and duplicates by content.
+
+/** A small valid PNG whose colour depends on `seed`, so every file is distinct by content. */
+async function tinyPng(seed: number, size = 8): Promise<{ name: string; base64: string }> {
+  const buffer = await sharp({ create: { width: size + seed, height: size, channels: 3, background: { r: (seed * 37) % 256, g: (seed * 91) % 256, b: 60 } } })
+    .png()
+    .toBuffer();
+  return { name: `ref-${seed}.png`, base64: buffer.toString('base64') };
+}
+
+/** Fires a real `drop` (or `paste`) event carrying these files, as the browser does for a drag from the desktop. */
+async function deliver(page: Page, how: 'drop' | 'paste', files: { name: string; base64: string }[]) {
+  await page.evaluate(
+    ({ how, files }) => {
+      const transfer = new DataTransfer();
+      for (const file of files) {
+        const bytes = Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0));
+        transfer.items.add(new File([bytes], file.name, { type: 'image/png' }));
+      }
+      if (how === 'drop') {
+        const zone = document.querySelector('[data-testid="reference-drop-zone"]')!;
+        zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+        zone.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+      } else {
+        document.body.dispatchEvent(new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }));
+      }
+    },
+    { how, files },
+  );
+}
+
+test('16 references by drop and paste, the 17th refused, reordered by keyboard, Make base, duplicates offered to skip', async ({ page }) => {
+  const studio = new StudioPage(page);
+  await studio.goto();
+  const items = studio.references.getByRole('listitem');
+
+  const files = await Promise.all(Array.from({ length: 17 }, (_, i) => tinyPng(i + 1)));
+  await deliver(page, 'drop', files.slice(0, 8));
+  await expect(items).toHaveCount(8, { timeout: 30_000 });
+  await deliver(page, 'paste', files.slice(8, 16));
+  await expect(items).toHaveCount(16, { timeout: 30_000 });
+  await expect(page.getByLabel('16 of 16 references')).toBeVisible();
+  // Each item says its name, pixel size and file size; the first is the base.
+  await expect(items.first()).toContainText('ref-1.png');
+  await expect(items.first()).toContainText('9 × 8');
+  await expect(items.first()).toContainText(/\d+ B/);
+  await expect(items.first()).toContainText('Base');
+
+  await deliver(page, 'drop', files.slice(16));
+  await expect(page.getByRole('alert', { name: 'Files not added' })).toContainText('ref-17.png was not added: a task takes at most 16');
+  await expect(items).toHaveCount(16);
+
+  // Keyboard: the third item's handle, ArrowUp twice, becomes the base; focus stays on it.
+  const handle = page.getByRole('button', { name: /^Reorder ref-3\.png/ });
+  await handle.focus();
+  await page.keyboard.press('ArrowUp');
+  await expect(items.nth(1)).toContainText('ref-3.png');
+  await page.keyboard.press('ArrowUp');
+  await expect(items.first()).toContainText('ref-3.png');
+  await expect(items.first()).toContainText('Base');
+  await expect(page.getByRole('button', { name: /^Reorder ref-3\.png, position 1 of 16/ })).toBeFocused();
+  await page.keyboard.press('End');
+  await expect(items.last()).toContainText('ref-3.png');
+
+  // Drag with the mouse: the second item dropped on the first.
+  const second = (await items.nth(1).textContent())!.match(/ref-\d+\.png/)![0];
+  await items.nth(1).dragTo(items.first());
+  await expect(items.first()).toContainText(second);
+
+  // Make base on any item.
+  await items.filter({ hasText: 'ref-9.png' }).getByRole('button', { name: 'Make base ref-9.png' }).click();
+  await expect(items.first()).toContainText('ref-9.png');
+  await expect(items.first()).toContainText('Base');
+
+  // The same bytes under another name are recognised and offered to skip.
+  await items.filter({ hasText: 'ref-16.png' }).getByRole('button', { name: 'Remove ref-16.png' }).click();
+  await expect(items).toHaveCount(15);
+  await deliver(page, 'drop', [{ ...files[1]!, name: 'copy-of-two.png' }]);
+  const duplicates = page.getByRole('list', { name: 'Duplicate images' });
+  await expect(duplicates).toContainText('copy-of-two.png is the same image as ref-2.png');
+  await expectNoSeriousA11yViolations(page);
+  await duplicates.getByRole('button', { name: 'Skip copy-of-two.png' }).click();
+  await expect(duplicates).toHaveCount(0);
+  await expect(items).toHaveCount(15);
+});

@@ -1,0 +1,173 @@
+#!/usr/bin/env node
+/**
+ * Gallery benchmark: seeds 2,000 results (1,000 tasks × 2) into a fresh DATA_DIR, starts the production build,
+ * opens the studio in headless Chromium and reports first paint, time to the first task card, and frame times
+ * while scrolling the whole gallery (pages load as it goes).
+ *
+ *   npm run build && node scripts/bench/gallery/run.mjs [--tasks 1000] [--per-task 2]
+ *
+ * Prints one JSON object. Needs a Chromium (CHROMIUM_PATH, a system one, or Playwright's own).
+ */
+import { spawn } from 'node:child_process';
+import { createHash, randomUUID } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import { chromium } from '@playwright/test';
+import sharp from 'sharp';
+import { findChromium } from '../../lib/find-chromium.mjs';
+
+const ROOT = path.resolve(fileURLToPath(import.meta.url), '../../../..');
+const arg = (name, fallback) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const TASKS = arg('tasks', 1000);
+const PER_TASK = arg('per-task', 2);
+
+const dataDir = mkdtempSync(path.join(os.tmpdir(), 'overpaint-bench-'));
+
+function freePort() {
+  return new Promise((resolve) => {
+    const server = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function startServer(port) {
+  const child = spawn(process.execPath, [path.join(ROOT, 'node_modules/next/dist/bin/next'), 'start', '-H', '127.0.0.1', '-p', String(port)], {
+    cwd: ROOT,
+    env: { ...process.env, DATA_DIR: dataDir, TOAPIS_API_KEY: '', NEXT_TELEMETRY_DISABLED: '1', NEXT_MANUAL_SIG_HANDLE: '1' },
+    stdio: 'ignore',
+  });
+  for (let i = 0; i < 200; i++) {
+    const ok = await fetch(`http://127.0.0.1:${port}/api/jobs?limit=1`).then((r) => r.ok).catch(() => false);
+    if (ok) return child;
+    await new Promise((r) => setTimeout(r, 150));
+  }
+  child.kill('SIGTERM');
+  throw new Error('The app did not start; run `npm run build` first.');
+}
+
+async function stopServer(child) {
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  await exited;
+}
+
+/** Writes a blob the way the app's FileBlobStore does (content-addressed by SHA-256). */
+function putBlob(bytes) {
+  const key = createHash('sha256').update(bytes).digest('hex');
+  const dir = path.join(dataDir, 'blobs', key.slice(0, 2), key.slice(2, 4));
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(path.join(dir, key), bytes);
+  return key;
+}
+
+async function seed() {
+  const original = readFileSync(path.resolve(ROOT, '../shared/samples/coffee.png'));
+  // A handful of distinct results, so the browser decodes more than one thumbnail.
+  const variants = await Promise.all(
+    Array.from({ length: 8 }, async (_, i) => {
+      const png = await sharp(original).modulate({ hue: i * 40 }).png().toBuffer();
+      const thumb = await sharp(png).resize(640, 640, { fit: 'inside' }).webp({ quality: 82 }).toBuffer();
+      return { sha: putBlob(png), thumb: putBlob(thumb), bytes: png.byteLength };
+    }),
+  );
+  const db = new PGlite(path.join(dataDir, 'pglite'));
+  const options = JSON.stringify({ size: 'auto', resolution: '1k', quality: 'medium', n: PER_TASK, outputFormat: 'png', outputCompression: 90 });
+  const start = Date.now() - TASKS * 60_000;
+  await db.exec('BEGIN');
+  for (let t = 0; t < TASKS; t++) {
+    const jobId = randomUUID();
+    const at = new Date(start + t * 60_000).toISOString();
+    await db.query(
+      `INSERT INTO jobs (id, idempotency_key, status, phase, progress, engine, prompt, options, reference_ids, created_at, updated_at, completed_at)
+       VALUES ($1, $2, 'completed', 'done', 100, 'offline', $3, $4, '[]', $5, $5, $5)`,
+      [jobId, randomUUID(), `Variation ${t + 1}: repaint the cup in another colour`, options, at],
+    );
+    for (let p = 0; p < PER_TASK; p++) {
+      const v = variants[(t + p) % variants.length];
+      const assetId = randomUUID();
+      await db.query(
+        `INSERT INTO assets (id, kind, sha256, mime, bytes, width, height, orientation, filename, thumb_sha256)
+         VALUES ($1, 'result', $2, 'image/png', $3, 600, 400, 1, $4, $5)`,
+        [assetId, v.sha, v.bytes, `overpaint-${jobId.slice(0, 8)}-${p + 1}.png`, v.thumb],
+      );
+      await db.query('INSERT INTO job_results (job_id, position, asset_id) VALUES ($1, $2, $3)', [jobId, p, assetId]);
+    }
+  }
+  await db.exec('COMMIT');
+  await db.close();
+}
+
+function percentile(sorted, p) {
+  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : null;
+}
+
+async function measure(port) {
+  const executablePath = findChromium(ROOT)?.path ?? undefined;
+  const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-dev-shm-usage'] });
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  const t0 = Date.now();
+  await page.goto(`http://127.0.0.1:${port}/`);
+  await page.getByRole('region', { name: 'Gallery' }).getByRole('article').first().waitFor();
+  const firstCard = Date.now() - t0;
+  const paint = await page.evaluate(() => {
+    const entry = performance.getEntriesByName('first-contentful-paint')[0];
+    return entry ? Math.round(entry.startTime) : null;
+  });
+  // Scroll the gallery to the end in steady steps, one per frame, recording each frame's duration.
+  const scroll = await page.evaluate(async () => {
+    const scroller = document.querySelector('[data-testid="gallery-scroller"]');
+    const frames = [];
+    let last = performance.now();
+    const started = last;
+    while (performance.now() - started < 60_000) {
+      scroller.scrollTop += 120;
+      await new Promise((r) => requestAnimationFrame(r));
+      const now = performance.now();
+      frames.push(now - last);
+      last = now;
+      if (scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 2) {
+        // Wait briefly for a next page; stop when none comes.
+        await new Promise((r) => setTimeout(r, 400));
+        last = performance.now();
+        if (scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 2) break;
+      }
+    }
+    return { frames, cards: document.querySelectorAll('[data-testid="gallery-scroller"] article').length, seconds: (performance.now() - started) / 1000 };
+  });
+  const articles = await page.evaluate(() => document.querySelectorAll('article').length);
+  const sorted = [...scroll.frames].sort((a, b) => a - b);
+  await browser.close();
+  return {
+    firstContentfulPaintMs: paint,
+    firstTaskCardMs: firstCard,
+    scrollFrames: scroll.frames.length,
+    frameMs: { p50: +percentile(sorted, 50).toFixed(1), p95: +percentile(sorted, 95).toFixed(1), max: +sorted.at(-1).toFixed(1) },
+    framesOver50ms: sorted.filter((f) => f > 50).length,
+    cardsInDomAtEnd: articles,
+    scrollSeconds: +scroll.seconds.toFixed(1),
+  };
+}
+
+const port = await freePort();
+let server = await startServer(port); // applies the migrations
+await stopServer(server);
+const seeded = Date.now();
+await seed();
+const seedMs = Date.now() - seeded;
+server = await startServer(port);
+try {
+  const result = await measure(port);
+  console.log(JSON.stringify({ tasks: TASKS, results: TASKS * PER_TASK, seedMs, ...result }, null, 2));
+} finally {
+  await stopServer(server);
+  rmSync(dataDir, { recursive: true, force: true });
+}
