@@ -29,7 +29,6 @@ export function variantFor(index: number): InpaintVariant {
   return variants[index % variants.length] ?? { method: 'telea', radius: 5 };
 }
 
-
 /**
  * Fill where `alpha` < 255 and blend: out = base·a/255 + filled·(1 − a/255). Pixels with a = 255 are copied
  * from `base` unchanged. `base` is RGB, `alpha` one channel of the same size.
@@ -86,8 +85,6 @@ async function runInpaint(patch: RawImage, mask: RawImage, variant: InpaintVaria
   }
 }
 
-
-
 /** 255 where the mask wants repainting (alpha < 255), 0 elsewhere: OpenCV's "non-zero = fill" convention. */
 function holeMask(alpha: RawImage): RawImage {
   const data = Buffer.alloc(alpha.data.length);
@@ -100,4 +97,3 @@ function binarise(mask: RawImage): RawImage {
   for (let i = 0; i < data.length; i++) data[i] = (mask.data[i] ?? 0) > 0 ? 255 : 0;
   return { ...mask, data };
 }
-

@@ -156,7 +156,12 @@ export function completeKernel(input: CompleteInput, report: (done: number, tota
         if (known[p]) continue;
         const x = p % w;
         const y = (p - x) / w;
-        if ((x > 0 && known[p - 1]) || (x < w - 1 && known[p + 1]) || (y > 0 && known[p - w]) || (y < h - 1 && known[p + w]))
+        if (
+          (x > 0 && known[p - 1]) ||
+          (x < w - 1 && known[p + 1]) ||
+          (y > 0 && known[p - w]) ||
+          (y < h - 1 && known[p + w])
+        )
           ring.push(p);
       }
       if (ring.length === 0 || validList.length === 0) break;
@@ -221,7 +226,12 @@ export function completeKernel(input: CompleteInput, report: (done: number, tota
       const c = Math.min(w, x1 + 1);
       const d = Math.min(h, y1 + 1);
       if (c <= a || d <= b) return 0;
-      return integral[d * (w + 1) + c]! - integral[b * (w + 1) + c]! - integral[d * (w + 1) + a]! + integral[b * (w + 1) + a]!;
+      return (
+        integral[d * (w + 1) + c]! -
+        integral[b * (w + 1) + c]! -
+        integral[d * (w + 1) + a]! +
+        integral[b * (w + 1) + a]!
+      );
     };
     const valid = new Uint8Array(w * h);
     const targetOf = new Int32Array(w * h).fill(-1);
