@@ -93,6 +93,45 @@ export function completeKernel(input: CompleteInput, report: (done: number, tota
     return { w, h, img, hole };
   }
 
+  /** Largest chessboard distance from a hole pixel to the nearest known pixel: how thick the hole is. */
+  function holeThickness(level: Level): number {
+    const { w, h, hole } = level;
+    const dist = new Int32Array(w * h);
+    // Two-pass chamfer (chessboard): forward then backward.
+    const big = w + h;
+    for (let y = 0; y < h; y++) {
+      for (let x = 0; x < w; x++) {
+        const p = y * w + x;
+        if (!hole[p]) continue;
+        let d = big;
+        if (x > 0) d = Math.min(d, dist[p - 1]! + 1);
+        if (y > 0) {
+          d = Math.min(d, dist[p - w]! + 1);
+          if (x > 0) d = Math.min(d, dist[p - w - 1]! + 1);
+          if (x < w - 1) d = Math.min(d, dist[p - w + 1]! + 1);
+        }
+        dist[p] = d;
+      }
+    }
+    let thickest = 0;
+    for (let y = h - 1; y >= 0; y--) {
+      for (let x = w - 1; x >= 0; x--) {
+        const p = y * w + x;
+        if (!hole[p]) continue;
+        let d = dist[p]!;
+        if (x < w - 1) d = Math.min(d, dist[p + 1]! + 1);
+        if (y < h - 1) {
+          d = Math.min(d, dist[p + w]! + 1);
+          if (x < w - 1) d = Math.min(d, dist[p + w + 1]! + 1);
+          if (x > 0) d = Math.min(d, dist[p + w - 1]! + 1);
+        }
+        dist[p] = d;
+        if (d > thickest) thickest = d;
+      }
+    }
+    return thickest;
+  }
+
   function holeExtent(level: Level): number {
     let minX = level.w;
     let minY = level.h;
@@ -192,11 +231,63 @@ export function completeKernel(input: CompleteInput, report: (done: number, tota
     }
   }
 
+  /** Onion-peel diffusion: a smooth first guess, from the rim inwards; right for thin holes (scratches). */
+  function diffuse(level: Level): void {
+    const { w, h, img } = level;
+    const known = new Uint8Array(w * h);
+    for (let p = 0; p < w * h; p++) known[p] = level.hole[p] ? 0 : 1;
+    let remaining = 0;
+    for (let p = 0; p < w * h; p++) if (!known[p]) remaining++;
+    while (remaining > 0) {
+      const ring: number[] = [];
+      for (let y = 0; y < h; y++) {
+        for (let x = 0; x < w; x++) {
+          const p = y * w + x;
+          if (known[p]) continue;
+          let r = 0;
+          let g = 0;
+          let b = 0;
+          let n = 0;
+          for (let dy = -1; dy <= 1; dy++) {
+            for (let dx = -1; dx <= 1; dx++) {
+              const xx = x + dx;
+              const yy = y + dy;
+              if (xx < 0 || yy < 0 || xx >= w || yy >= h) continue;
+              const q = yy * w + xx;
+              if (!known[q]) continue;
+              r += img[q * 3]!;
+              g += img[q * 3 + 1]!;
+              b += img[q * 3 + 2]!;
+              n++;
+            }
+          }
+          if (n > 0) ring.push(p, Math.round(r / n), Math.round(g / n), Math.round(b / n));
+        }
+      }
+      if (ring.length === 0) break; // the whole level is hole: nothing to diffuse from
+      for (let i = 0; i < ring.length; i += 4) {
+        const p = ring[i]!;
+        img[p * 3] = ring[i + 1]!;
+        img[p * 3 + 1] = ring[i + 2]!;
+        img[p * 3 + 2] = ring[i + 3]!;
+        known[p] = 1;
+        remaining--;
+      }
+    }
+  }
+
   // ---- the pyramid: halve until the hole is a few patches wide
   const levels: Level[] = [{ w: input.width, h: input.height, img: Uint8Array.from(input.rgb), hole: input.hole }];
   for (;;) {
     const top = levels[levels.length - 1]!;
-    if (holeExtent(top) <= 4 * R + 2 || Math.min(top.w, top.h) < 8 * R || levels.length >= 10) break;
+    // Depth follows the hole's thickness, not its length: a long scratch needs no coarse levels at all.
+    if (
+      holeThickness(top) <= 2 * R ||
+      holeExtent(top) <= 4 * R + 2 ||
+      Math.min(top.w, top.h) < 8 * R ||
+      levels.length >= 10
+    )
+      break;
     levels.push(downscale(top));
   }
 
@@ -465,7 +556,9 @@ export function completeKernel(input: CompleteInput, report: (done: number, tota
     const plan = schedule[index]!;
     const n = field.targets.length;
     if (index === levels.length - 1) {
-      synthesise(level, field.validList);
+      // A thin hole is best started smooth (every pixel is near the rim); a thick one from real structure.
+      if (holeThickness(level) <= 2 * R) diffuse(level);
+      else synthesise(level, field.validList);
       for (let i = 0; i < n; i++) field.nn[i] = randomValid(field);
     } else {
       upsampleField(level, field, levels[index + 1]!, fields[index + 1]!);
