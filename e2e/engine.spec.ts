@@ -70,7 +70,10 @@ test('an offline inpainting removes the masked object, keeps the rest, and the s
   await expect(task).toContainText('2048 × 1360');
   await page.screenshot({ path: testInfo.outputPath('completed.png') });
 
-  const href = await task.getByRole('link', { name: /^Download/ }).first().getAttribute('href');
+  const href = await task
+    .getByRole('link', { name: /^Download/ })
+    .first()
+    .getAttribute('href');
   const result = Buffer.from(await (await page.request.get(href!)).body());
   const original = await sharp(samplePath('coffee.png'))
     .resize({ width: 2048, height: 1360, fit: 'cover', position: 'centre' })

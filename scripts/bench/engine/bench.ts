@@ -126,7 +126,8 @@ async function main(): Promise<void> {
         const { value, ms, peakMb } = await measure(async (): Promise<Rgb> => {
           if (method === 'engine') return toRgb(await completeMasked(input, alpha, { seed: 0, pool }));
           // Full resolution: the fairest Telea (the foundation's engine ran it on a downscaled hole).
-          if (method === 'telea') return toRgb(await teleaInpaint(input, alpha, { method: 'telea', radius: 5 }, Infinity));
+          if (method === 'telea')
+            return toRgb(await teleaInpaint(input, alpha, { method: 'telea', radius: 5 }, Infinity));
           return blurFill(toRgb(input), hole);
         });
         rows.push({
@@ -206,7 +207,9 @@ function printTable(rows: Row[]): void {
       );
     }
   }
-  console.log(`\n(means over ${IMAGES.length} photographs at ${SIZE}×${SIZE}: ${IMAGES.map((i) => i.name).join(', ')})`);
+  console.log(
+    `\n(means over ${IMAGES.length} photographs at ${SIZE}×${SIZE}: ${IMAGES.map((i) => i.name).join(', ')})`,
+  );
 }
 
 /** Rows: two photographs × two hole sizes; columns: the hole, blur, Telea, this engine. */
