@@ -26,7 +26,9 @@ async function main(): Promise<void> {
         which === 'cup'
           ? ((x / k - 191) / 125) ** 2 + ((y / k - 152) / 140) ** 2 < 1
           : Math.abs(x - SIZE / 2) < SIZE / 4 && Math.abs(y - SIZE / 2) < SIZE / 4;
-      if (inside) ((alpha[y * SIZE + x] = 0), holes++);
+      if (!inside) continue;
+      alpha[y * SIZE + x] = 0;
+      holes++;
     }
   }
   const pool = createWorkerPool(1);

@@ -86,7 +86,11 @@ export function sharpnessRatio(result: Rgb, hole: Uint8Array, ring = 16): number
   // Distance (chessboard) from the hole, up to `ring`, by repeated dilation.
   const dist = new Int32Array(w * h).fill(-1);
   let frontier: number[] = [];
-  for (let p = 0; p < hole.length; p++) if (hole[p]) ((dist[p] = 0), frontier.push(p));
+  for (let p = 0; p < hole.length; p++) {
+    if (!hole[p]) continue;
+    dist[p] = 0;
+    frontier.push(p);
+  }
   for (let d = 1; d <= ring && frontier.length > 0; d++) {
     const next: number[] = [];
     for (const p of frontier) {
@@ -98,7 +102,9 @@ export function sharpnessRatio(result: Rgb, hole: Uint8Array, ring = 16): number
           const yy = y + dy;
           if (xx < 0 || yy < 0 || xx >= w || yy >= h) continue;
           const q = yy * w + xx;
-          if (dist[q] === -1) ((dist[q] = d), next.push(q));
+          if (dist[q] !== -1) continue;
+          dist[q] = d;
+          next.push(q);
         }
       }
     }
@@ -117,8 +123,13 @@ export function sharpnessRatio(result: Rgb, hole: Uint8Array, ring = 16): number
       const gy = (l[p + w]! - l[p - w]!) / 2;
       const e = gx * gx + gy * gy;
       // Skip the hole's own rim (d = 1..2): the seam belongs to neither side.
-      if (d === 0) ((inside += e), ni++);
-      else if (d > 2) ((around += e), na++);
+      if (d === 0) {
+        inside += e;
+        ni++;
+      } else if (d > 2) {
+        around += e;
+        na++;
+      }
     }
   }
   return inside / Math.max(1, ni) / Math.max(1e-9, around / Math.max(1, na));
