@@ -4,6 +4,7 @@
  */
 import { createHttpHandler } from './http';
 import { probe } from './pipeline/raw-image';
+import { defaultPoolSize } from './pipeline/worker-pool';
 import { createWorkQueue } from './queue';
 import { runTask } from './run-task';
 import { createEngineStore } from './store';
@@ -15,7 +16,7 @@ export interface EngineOptions {
   secret: string;
   /** Where the engine is reachable, mount included (e.g. `http://127.0.0.1:3000/engine`); used in file URLs. */
   publicBaseUrl: string;
-  /** Tasks processed at once. Default 2. */
+  /** Tasks processed at once. Default: the worker pool's size (cores − 1), so waiting tasks stay `queued`. */
   concurrency?: number;
   /** Accept and store tasks but do not process them (tests, maintenance). */
   paused?: boolean;
@@ -35,7 +36,7 @@ export function createEngine(options: EngineOptions): Engine {
   const store = createEngineStore(options.dataDir);
   let closed = false;
   const queue = createWorkQueue({
-    concurrency: Math.max(1, options.concurrency ?? 2),
+    concurrency: Math.max(1, options.concurrency ?? defaultPoolSize()),
     paused: options.paused ?? false,
     run: (id, signal) => runTask(store, id, signal),
   });

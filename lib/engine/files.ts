@@ -50,4 +50,3 @@ export function fileNameFromUrl(raw: unknown): string | null {
 function imageType(ext: EngineImageType['ext']): EngineImageType {
   return { mime: MIME_BY_EXT[ext], ext };
 }
-

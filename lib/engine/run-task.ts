@@ -14,12 +14,19 @@ export async function runTask(store: EngineStore, id: string, signal: AbortSigna
   if (!task || task.status === 'completed' || task.status === 'failed') return;
   let current: EngineTask = { ...task, status: 'in_progress', progress: Math.max(task.progress, 1) };
   await store.saveTask(current);
+  let saving: Promise<void> = Promise.resolve();
 
   try {
     const { request } = task;
     const [baseFile] = request.imageFiles;
     const base = baseFile ? await store.readFile(baseFile) : null;
     if (baseFile && !base) throw new PipelineError('The first reference image is no longer stored by the engine');
+    const references: Buffer[] = [];
+    for (const [index, name] of request.imageFiles.slice(1).entries()) {
+      const bytes = await store.readFile(name);
+      if (!bytes) throw new PipelineError(`Reference image ${index + 2} is no longer stored by the engine`);
+      references.push(bytes);
+    }
     const mask = request.maskFile ? await store.readFile(request.maskFile) : null;
     if (request.maskFile && !mask) throw new PipelineError('The mask is no longer stored by the engine');
 
@@ -33,16 +40,21 @@ export async function runTask(store: EngineStore, id: string, signal: AbortSigna
         outputCompression: request.outputCompression,
         base,
         mask,
+        references,
       },
       {
         signal,
-        onProgress: async (progress) => {
-          if (progress <= current.progress) return;
+        onProgress: (progress) => {
+          if (progress <= current.progress) return saving;
           current = { ...current, progress };
-          await store.saveTask(current);
+          const snapshot = current;
+          // Worker progress arrives without being awaited: chain the writes so an older one never lands last.
+          saving = saving.then(() => store.saveTask(snapshot));
+          return saving;
         },
       },
     );
+    await saving;
 
     const ext = output.format === 'jpeg' ? 'jpg' : 'png';
     const resultFiles: string[] = [];
@@ -63,6 +75,7 @@ export async function runTask(store: EngineStore, id: string, signal: AbortSigna
       error: null,
     });
   } catch (error) {
+    await saving.catch(() => {});
     if (signal.aborted) return;
     const message = error instanceof PipelineError ? error.message : 'The offline engine could not process this image';
     if (!(error instanceof PipelineError)) console.error(`[engine] task ${id} failed:`, error);

@@ -114,7 +114,9 @@ export function createEngineStore(dataDir: string): EngineStore {
     async loadTask(id) {
       if (!TASK_ID.test(id)) return null;
       try {
-        return JSON.parse(await readFile(/*turbopackIgnore: true*/ path.join(dirs.tasks, `${id}.json`), 'utf8')) as EngineTask;
+        return JSON.parse(
+          await readFile(/*turbopackIgnore: true*/ path.join(dirs.tasks, `${id}.json`), 'utf8'),
+        ) as EngineTask;
       } catch (error) {
         if (isMissing(error)) return null;
         throw error;
@@ -126,7 +128,9 @@ export function createEngineStore(dataDir: string): EngineStore {
       const tasks: EngineTask[] = [];
       for (const name of names) {
         try {
-          tasks.push(JSON.parse(await readFile(/*turbopackIgnore: true*/ path.join(dirs.tasks, name), 'utf8')) as EngineTask);
+          tasks.push(
+            JSON.parse(await readFile(/*turbopackIgnore: true*/ path.join(dirs.tasks, name), 'utf8')) as EngineTask,
+          );
         } catch (error) {
           console.warn(`[engine] skipping unreadable task file ${name}:`, (error as Error).message);
         }

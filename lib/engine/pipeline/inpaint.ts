@@ -1,154 +1,52 @@
 /**
- * Classical inpainting of the masked area, then a composite that keeps every opaque-mask pixel exactly.
- *
- * `cv.inpaint` is synchronous and costs about 2 µs per hole pixel (measured: 0.8 s for the coffee cup at
- * 1536×1024, 3.3 s at 3840×2160), which would stall the server's event loop. So it only ever sees the hole's
- * bounding box, scaled down until the hole has at most `MAX_HOLE_PIXELS` pixels (~0.1 s), and the filled patch is
- * scaled back up with sharp (async). Telea's fill of a large hole is a smooth blur anyway, so little is lost.
+ * Object removal: exemplar-based completion of the masked area (`kernels/complete.ts`, in a worker), then the
+ * alpha composite that keeps every opaque-mask pixel exactly and uses soft alpha as a blend weight.
  */
-import { loadOpenCv } from './opencv';
-import { resizeRaw, type RawImage } from './raw-image';
+import type { RawImage } from './raw-image';
+import { compositeInto, crop, holeBox } from './region';
+import { sharedWorkerPool, type WorkerPool } from './worker-pool';
 
-export const MAX_HOLE_PIXELS = 60_000;
-
-export interface InpaintVariant {
-  method: 'telea' | 'ns';
-  radius: number;
-}
-
-/** Output 0 is always Telea with radius 5 (the documented behaviour); extra outputs vary so `n` gives choices. */
-export function variantFor(index: number): InpaintVariant {
-  const variants: InpaintVariant[] = [
-    { method: 'telea', radius: 5 },
-    { method: 'ns', radius: 5 },
-    { method: 'telea', radius: 9 },
-    { method: 'ns', radius: 3 },
-  ];
-  return variants[index % variants.length] ?? { method: 'telea', radius: 5 };
-}
-
-interface Box {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
+export interface CompleteOptions {
+  /** Result index: seeds the random search, so n results differ and each is reproducible. */
+  seed: number;
+  onProgress?: (fraction: number) => void;
+  signal?: AbortSignal;
+  pool?: WorkerPool;
 }
 
 /**
- * Fill where `alpha` < 255 and blend: out = base·a/255 + filled·(1 − a/255). Pixels with a = 255 are copied
- * from `base` unchanged. `base` is RGB, `alpha` one channel of the same size.
+ * Fill where `alpha` < 255 with texture synthesised from the rest of the image and blend:
+ * out = base·a/255 + filled·(1 − a/255). `base` is RGB, `alpha` one channel of the same size.
  */
-export async function inpaintMasked(base: RawImage, alpha: RawImage, variant: InpaintVariant): Promise<RawImage> {
+export async function completeMasked(base: RawImage, alpha: RawImage, options: CompleteOptions): Promise<RawImage> {
   if (base.channels !== 3 || alpha.channels !== 1 || base.width !== alpha.width || base.height !== alpha.height) {
-    throw new Error('inpaintMasked: base must be RGB and alpha one channel of the same size');
+    throw new Error('completeMasked: base must be RGB and alpha one channel of the same size');
   }
-  const found = holeBox(alpha, variant.radius * 3 + 2);
   const out: RawImage = { ...base, data: Buffer.from(base.data) };
-  if (!found) return out;
-  const { box, holes } = found;
+  const tight = holeBox(alpha, 0);
+  if (!tight) return out;
+  // Sources come from a region around the hole: 0.75 × its size on each side holds the texture that belongs
+  // there, and keeps a small fill in a big photo from searching (and allocating for) the whole frame.
+  const margin = Math.max(48, Math.round(0.75 * Math.max(tight.box.width, tight.box.height)));
+  const { box } = holeBox(alpha, margin)!;
+  const region = crop(base, box);
+  const regionAlpha = crop(alpha, box);
+  const hole = new Uint8Array(regionAlpha.data.length);
+  for (let i = 0; i < hole.length; i++) hole[i] = (regionAlpha.data[i] ?? 255) < 255 ? 1 : 0;
+  const rgb = new Uint8Array(region.data);
 
-  let patch = crop(base, box);
-  let patchMask = holeMask(crop(alpha, box));
-  const scale = Math.min(1, Math.sqrt(MAX_HOLE_PIXELS / holes));
-  if (scale < 1) {
-    const small = {
-      width: Math.max(1, Math.round(box.width * scale)),
-      height: Math.max(1, Math.round(box.height * scale)),
-    };
-    patch = await resizeRaw(patch, small);
-    // Any pixel touched by the hole counts as hole: a downscaled edge pixel carries colour from inside it.
-    patchMask = binarise(await resizeRaw(patchMask, small));
-  }
-
-  let filled = await runInpaint(patch, patchMask, variant);
-  if (scale < 1) filled = await resizeRaw(filled, { width: box.width, height: box.height });
-
+  const pool = options.pool ?? sharedWorkerPool();
+  const result = await pool.run(
+    'complete',
+    { width: box.width, height: box.height, rgb, hole, seed: options.seed },
+    { transfer: [rgb.buffer, hole.buffer], onProgress: options.onProgress, signal: options.signal },
+  );
+  const filled: RawImage = {
+    data: Buffer.from(result.rgb.buffer, result.rgb.byteOffset, result.rgb.byteLength),
+    width: box.width,
+    height: box.height,
+    channels: 3,
+  };
   compositeInto(out, filled, alpha, box);
   return out;
-}
-
-async function runInpaint(patch: RawImage, mask: RawImage, variant: InpaintVariant): Promise<RawImage> {
-  const { cv } = await loadOpenCv();
-  const src = new cv.Mat(patch.height, patch.width, cv.CV_8UC3);
-  const holes = new cv.Mat(mask.height, mask.width, cv.CV_8UC1);
-  const dst = new cv.Mat();
-  try {
-    src.data.set(patch.data);
-    holes.data.set(mask.data);
-    const flags = variant.method === 'ns' ? cv.INPAINT_NS : cv.INPAINT_TELEA;
-    cv.inpaint(src, holes, dst, variant.radius, flags);
-    return { data: Buffer.from(dst.data), width: patch.width, height: patch.height, channels: 3 };
-  } finally {
-    src.delete();
-    holes.delete();
-    dst.delete();
-  }
-}
-
-/** Bounding box of alpha < 255, grown by `margin` (the known ring inpainting reads from), or null if no hole. */
-function holeBox(alpha: RawImage, margin: number): { box: Box; holes: number } | null {
-  const { width, height, data } = alpha;
-  let minX = width;
-  let minY = height;
-  let maxX = -1;
-  let maxY = -1;
-  let holes = 0;
-  for (let y = 0; y < height; y++) {
-    const row = y * width;
-    for (let x = 0; x < width; x++) {
-      if ((data[row + x] ?? 255) < 255) {
-        holes++;
-        if (x < minX) minX = x;
-        if (x > maxX) maxX = x;
-        if (y < minY) minY = y;
-        if (y > maxY) maxY = y;
-      }
-    }
-  }
-  if (holes === 0) return null;
-  const x = Math.max(0, minX - margin);
-  const y = Math.max(0, minY - margin);
-  return {
-    box: { x, y, width: Math.min(width, maxX + margin + 1) - x, height: Math.min(height, maxY + margin + 1) - y },
-    holes,
-  };
-}
-
-function crop(image: RawImage, box: Box): RawImage {
-  const c = image.channels;
-  const data = Buffer.alloc(box.width * box.height * c);
-  for (let y = 0; y < box.height; y++) {
-    const from = ((box.y + y) * image.width + box.x) * c;
-    image.data.copy(data, y * box.width * c, from, from + box.width * c);
-  }
-  return { data, width: box.width, height: box.height, channels: image.channels };
-}
-
-/** 255 where the mask wants repainting (alpha < 255), 0 elsewhere: OpenCV's "non-zero = fill" convention. */
-function holeMask(alpha: RawImage): RawImage {
-  const data = Buffer.alloc(alpha.data.length);
-  for (let i = 0; i < data.length; i++) data[i] = (alpha.data[i] ?? 255) < 255 ? 255 : 0;
-  return { ...alpha, data };
-}
-
-function binarise(mask: RawImage): RawImage {
-  const data = Buffer.alloc(mask.data.length);
-  for (let i = 0; i < data.length; i++) data[i] = (mask.data[i] ?? 0) > 0 ? 255 : 0;
-  return { ...mask, data };
-}
-
-function compositeInto(out: RawImage, filled: RawImage, alpha: RawImage, box: Box): void {
-  for (let y = 0; y < box.height; y++) {
-    for (let x = 0; x < box.width; x++) {
-      const a = alpha.data[(box.y + y) * alpha.width + box.x + x] ?? 255;
-      if (a === 255) continue;
-      const o = ((box.y + y) * out.width + box.x + x) * 3;
-      const f = (y * box.width + x) * 3;
-      for (let ch = 0; ch < 3; ch++) {
-        const b = out.data[o + ch] ?? 0;
-        const v = filled.data[f + ch] ?? 0;
-        out.data[o + ch] = Math.round((b * a + v * (255 - a)) / 255);
-      }
-    }
-  }
 }

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { outputSize } from '@/lib/jobs/options';
+import { OUTPUT_SIZES, outputSize, type FixedRatio, type Resolution } from '@/lib/jobs/options';
 import { PipelineError } from './errors';
 import { placeholderSvg } from './placeholder';
 import { render, type RenderInput } from './render';
@@ -88,6 +88,25 @@ describe('render: output sizes', () => {
     expect(await dims(out.images[0]!)).toEqual({ width, height, format: 'png' });
   });
 
+  it('gives the exact size of every ratio × tier in the docs’ table, from a base and with none', async () => {
+    const pairs = Object.entries(OUTPUT_SIZES).flatMap(([ratio, tiers]) =>
+      Object.entries(tiers).map(([tier, size]) => [ratio as FixedRatio, tier as Resolution, size] as const),
+    );
+    expect(pairs).toHaveLength(13 * 2 + 6);
+    for (const [size, resolution, expected] of pairs) {
+      const withBase = await render(input({ size, resolution, base: coffee, outputFormat: 'jpeg' }));
+      expect(await dims(withBase.images[0]!), `${size} ${resolution}`).toEqual({ ...expected, format: 'jpeg' });
+    }
+    // Text only goes through the placeholder: one 4k and one 2k size are enough to show it honours the table.
+    for (const [size, resolution] of [
+      ['9:21', '4k'],
+      ['4:5', '2k'],
+    ] as const) {
+      const out = await render(input({ size, resolution, outputFormat: 'jpeg' }));
+      expect(await dims(out.images[0]!)).toEqual({ ...outputSize(size, resolution)!, format: 'jpeg' });
+    }
+  }, 120_000);
+
   it('applies EXIF orientation before choosing the auto ratio', async () => {
     // Stored 427×320 with Orientation=6: displays 320×427, nearest ratio 3:4.
     const out = await render(input({ size: 'auto', base: portrait }));
@@ -145,6 +164,30 @@ describe('render: inpainting', () => {
         throw new Error(`pixel ${p} changed outside the mask`);
       }
     }
+  });
+
+  it('places a second reference into the hole, and blends references without a mask', async () => {
+    const rocket = await readFile(`${SAMPLES}/rocket.jpg`);
+    const { width, height } = outputSize('3:2', '1k')!;
+    const placed = await render(input({ size: '3:2', base: coffee, mask: coffeeMask, references: [rocket] }));
+    const [got, base, alpha] = await Promise.all([
+      rawRgb(placed.images[0]!),
+      expectedBase(coffee, width, height),
+      expectedAlpha(coffeeMask, width, height),
+    ]);
+    for (let p = 0; p < width * height; p++) {
+      if (alpha[p] === 255 && got[p * 3] !== base[p * 3]) throw new Error(`pixel ${p} changed outside the mask`);
+    }
+    const blended = await render(input({ size: '3:2', base: coffee, references: [rocket], n: 2 }));
+    expect(Buffer.compare(blended.images[0]!, blended.images[1]!)).not.toBe(0);
+    const blue = async (bytes: Buffer) => {
+      const { channels } = await sharp(bytes).stats();
+      return channels[2]!.mean - channels[0]!.mean;
+    };
+    // Full transfer first, then gentler: the first result is the bluest, both bluer than the coffee.
+    const [b0, b1, bc] = await Promise.all([blue(blended.images[0]!), blue(blended.images[1]!), blue(coffee)]);
+    expect(b0).toBeGreaterThan(b1);
+    expect(b1).toBeGreaterThan(bc);
   });
 
   it('gives n outputs, the extra ones filled differently', async () => {

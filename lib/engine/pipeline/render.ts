@@ -4,9 +4,12 @@
  */
 import { FOUR_K_RATIOS, outputSize, type AspectRatio, type OutputFormat, type Resolution } from '@/lib/jobs/options';
 import { PipelineError } from './errors';
-import { inpaintMasked, variantFor } from './inpaint';
+import { blendReferences, blendStrength } from './blend';
+import { completeMasked } from './inpaint';
+import { placeReference } from './place';
 import { renderPlaceholder } from './placeholder';
 import { coverResizeAlpha, coverResizeRgb, encode, probe, type RawImage } from './raw-image';
+import type { WorkerPool } from './worker-pool';
 
 export interface RenderInput {
   prompt: string;
@@ -20,11 +23,15 @@ export interface RenderInput {
   base: Uint8Array | null;
   /** PNG whose alpha marks what to repaint (0 = repaint), the base's size; only with a base. */
   mask: Uint8Array | null;
+  /** The further references (2nd, 3rd, …): placed into the mask, or their colours transferred to the base. */
+  references?: Uint8Array[];
 }
 
 export interface RenderHooks {
   onProgress?: (progress: number, stage: string) => void | Promise<void>;
   signal?: AbortSignal;
+  /** The workers to run pixel kernels on; the process-wide pool by default. */
+  pool?: WorkerPool;
 }
 
 export interface RenderOutput {
@@ -79,8 +86,16 @@ export async function render(input: RenderInput, hooks: RenderHooks = {}): Promi
   const base = await coverResizeRgb(input.base, target, 'first reference image');
   const alpha = input.mask ? await coverResizeAlpha(input.mask, target) : null;
 
-  if (!alpha) {
-    // Nothing to repaint: every output is the resized base, so encode it once.
+  const references = input.references ?? [];
+  const { signal, pool } = hooks;
+  // Work inside a worker reports fractions; they land between this result's start and its encode.
+  const within = (i: number, stage: string) => (fraction: number) => {
+    if (signal?.aborted) return;
+    void hooks.onProgress?.(Math.round(20 + (70 * (i + 0.85 * fraction)) / n), stage);
+  };
+
+  if (!alpha && references.length === 0) {
+    // Nothing to repaint or blend: every output is the resized base, so encode it once.
     await step(60, 'encode');
     const bytes = await encode(base, input.outputFormat, quality);
     for (let i = 0; i < n; i++) images.push(bytes);
@@ -89,10 +104,22 @@ export async function render(input: RenderInput, hooks: RenderHooks = {}): Promi
   }
 
   for (let i = 0; i < n; i++) {
-    await step(25 + (60 * i) / n, `inpaint ${i + 1}/${n}`);
-    const filled: RawImage = await inpaintMasked(base, alpha, variantFor(i));
-    await step(25 + (60 * (i + 0.6)) / n, `encode ${i + 1}/${n}`);
-    images.push(await encode(filled, input.outputFormat, quality));
+    const stage = alpha ? (references.length > 0 ? 'place' : 'complete') : 'blend';
+    await step(20 + (70 * i) / n, `${stage} ${i + 1}/${n}`);
+    let picture: RawImage;
+    if (alpha) {
+      picture = await completeMasked(base, alpha, { seed: i, signal, pool, onProgress: within(i, stage) });
+      if (references[0]) picture = await placeReference(picture, alpha, references[0]);
+    } else {
+      picture = await blendReferences(base, references, {
+        strength: blendStrength(i),
+        signal,
+        pool,
+        onProgress: within(i, stage),
+      });
+    }
+    await step(20 + (70 * (i + 0.9)) / n, `encode ${i + 1}/${n}`);
+    images.push(await encode(picture, input.outputFormat, quality));
   }
   await step(95, 'store');
   return { ...target, format: input.outputFormat, images };

@@ -1,0 +1,190 @@
+/**
+ * Worker threads for the pixel kernels, so the server's event loop never runs them.
+ *
+ * Why an eval'd worker: a worker file would have to survive Next's bundler (Turbopack rewrites or drops a
+ * separate `.ts` entry, and the production server has no TypeScript loader). The kernels are self-contained
+ * functions, so their compiled source text *is* the worker: `fn.toString()` gives plain JavaScript in vitest, in
+ * `next dev` and in a `next build`, with nothing to resolve on disk. `e2e/engine.spec.ts` proves it on the
+ * production build.
+ *
+ * Size: `availableParallelism() − 1` workers (at least 1), so one core stays free for the server; further jobs wait.
+ */
+import os from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { completeKernel, type CompleteInput, type CompleteOutput } from './kernels/complete';
+import { transferKernel, type TransferInput, type TransferOutput } from './kernels/transfer';
+
+interface Kernels {
+  complete: { input: CompleteInput; output: CompleteOutput };
+  transfer: { input: TransferInput; output: TransferOutput };
+}
+export type KernelName = keyof Kernels;
+
+// `__name`: esbuild's keepNames (tsx, used by the benchmark) wraps nested functions in a helper that lives in the
+// module, not in the function text; a no-op stand-in keeps the kernels' text runnable on its own.
+const WORKER_SOURCE = `
+const { parentPort } = require('node:worker_threads');
+var __name = (fn) => fn;
+const kernels = { complete: (${completeKernel.toString()}), transfer: (${transferKernel.toString()}) };
+parentPort.on('message', ({ id, kernel, input }) => {
+  let sent = -1;
+  const report = (done, total) => {
+    const progress = total > 0 ? Math.min(1, done / total) : 1;
+    if (progress - sent < 0.01 && progress < 1) return;
+    sent = progress;
+    parentPort.postMessage({ id, progress });
+  };
+  try {
+    const output = kernels[kernel](input, report);
+    const buffers = Object.values(output).filter((v) => ArrayBuffer.isView(v)).map((v) => v.buffer);
+    parentPort.postMessage({ id, output }, buffers);
+  } catch (error) {
+    parentPort.postMessage({ id, error: String((error && error.stack) || error) });
+  }
+});
+`;
+
+interface Job {
+  id: number;
+  kernel: KernelName;
+  input: unknown;
+  transfer: ArrayBuffer[];
+  onProgress?: (fraction: number) => void;
+  resolve(output: unknown): void;
+  reject(error: Error): void;
+  signal?: AbortSignal;
+}
+
+interface Slot {
+  worker: Worker;
+  job: Job | null;
+}
+
+export interface RunOptions {
+  onProgress?: (fraction: number) => void;
+  signal?: AbortSignal;
+  /** Buffers to move (not copy) into the worker; the caller must not use them afterwards. */
+  transfer?: ArrayBuffer[];
+}
+
+export interface WorkerPool {
+  run<K extends KernelName>(kernel: K, input: Kernels[K]['input'], options?: RunOptions): Promise<Kernels[K]['output']>;
+  readonly size: number;
+  /** Jobs running now (for tests and the benchmark). */
+  readonly busy: number;
+  close(): Promise<void>;
+}
+
+/** A pool of `size` workers, started on demand and unref'd while idle so they never hold the process open. */
+export function createWorkerPool(size = defaultPoolSize()): WorkerPool {
+  const slots: Slot[] = [];
+  const waiting: Job[] = [];
+  let nextId = 1;
+
+  function spawn(): Slot {
+    const worker = new Worker(WORKER_SOURCE, { eval: true });
+    const slot: Slot = { worker, job: null };
+    worker.on('message', (message: { id: number; progress?: number; output?: unknown; error?: string }) => {
+      const job = slot.job;
+      if (!job || job.id !== message.id) return;
+      if (message.progress !== undefined) {
+        job.onProgress?.(message.progress);
+        return;
+      }
+      finish(slot);
+      if (message.error !== undefined) job.reject(new Error(`Engine worker failed: ${message.error}`));
+      else job.resolve(message.output);
+    });
+    worker.on('error', (error) => {
+      const job = slot.job;
+      retire(slot);
+      job?.reject(error);
+    });
+    worker.on('exit', () => {
+      const job = slot.job;
+      retire(slot);
+      job?.reject(new Error('Engine worker stopped'));
+    });
+    slots.push(slot);
+    return slot;
+  }
+
+  function retire(slot: Slot): void {
+    const at = slots.indexOf(slot);
+    if (at >= 0) slots.splice(at, 1);
+    slot.job = null;
+    setImmediate(pump);
+  }
+
+  function finish(slot: Slot): void {
+    slot.job = null;
+    slot.worker.unref();
+    setImmediate(pump);
+  }
+
+  function start(slot: Slot, job: Job): void {
+    slot.job = job;
+    slot.worker.ref();
+    slot.worker.postMessage({ id: job.id, kernel: job.kernel, input: job.input }, job.transfer);
+    // A closing engine must not wait for a 4k fill: stop the thread; a fresh one replaces it on demand.
+    job.signal?.addEventListener('abort', () => {
+      if (slot.job === job) void slot.worker.terminate();
+    });
+  }
+
+  function pump(): void {
+    while (waiting.length > 0) {
+      const job = waiting[0]!;
+      if (job.signal?.aborted) {
+        waiting.shift();
+        job.reject(new Error('aborted'));
+        continue;
+      }
+      let slot = slots.find((s) => s.job === null);
+      if (!slot && slots.length < size) slot = spawn();
+      if (!slot) return;
+      waiting.shift();
+      start(slot, job);
+    }
+  }
+
+  return {
+    size,
+    get busy() {
+      return slots.filter((s) => s.job !== null).length;
+    },
+    run(kernel, input, options = {}) {
+      return new Promise((resolve, reject) => {
+        options.signal?.throwIfAborted();
+        waiting.push({
+          id: nextId++,
+          kernel,
+          input,
+          transfer: options.transfer ?? [],
+          onProgress: options.onProgress,
+          signal: options.signal,
+          resolve: resolve as (output: unknown) => void,
+          reject,
+        });
+        pump();
+      });
+    },
+    async close() {
+      for (const job of waiting.splice(0)) job.reject(new Error('Engine worker pool closed'));
+      await Promise.all(slots.map((slot) => slot.worker.terminate()));
+    },
+  };
+}
+
+/** Cores − 1, at least one: the event loop keeps a core to answer page loads while the engine works. */
+export function defaultPoolSize(): number {
+  return Math.max(1, os.availableParallelism() - 1);
+}
+
+const globalForPool = globalThis as unknown as { __overpaintWorkerPool?: WorkerPool };
+
+/** The process-wide pool, shared by every bundle (route handlers and server actions may be separate graphs). */
+export function sharedWorkerPool(): WorkerPool {
+  globalForPool.__overpaintWorkerPool ??= createWorkerPool();
+  return globalForPool.__overpaintWorkerPool;
+}
