@@ -77,7 +77,6 @@ test('a task with n = 3 shows three results; compare, difference, Use as referen
   const share = Number((await difference.getAttribute('aria-label'))!.match(/([\d.]+) %/)![1]);
   expect(share).toBeGreaterThan(0);
   expect(share).toBeLessThan(60);
-  await page.screenshot({ path: '/tmp/studio-lightbox.png' });
   await expectNoSeriousA11yViolations(page);
   await page.keyboard.press('Escape');
   await expect(lightbox).toHaveCount(0);
@@ -92,7 +91,6 @@ test('a task with n = 3 shows three results; compare, difference, Use as referen
   await expect(results).toHaveCount(2);
   await studio.gallery.getByRole('button', { name: 'Undo delete' }).click();
   await expect(results).toHaveCount(3);
-  await page.screenshot({ path: '/tmp/studio-gallery.png' });
 
   // A second task, then filter by text and by status.
   await studio.prompt.fill(`Sunset sky ${token}`);

@@ -38,16 +38,17 @@ test('a shared result opens for anyone, unfurls, shows the prompt only when chos
   const prompt = 'Turn the saucer gold';
   const task = await makeResult(studio, prompt);
 
+  const downloadHref = (await task.getByRole('link', { name: /^Download/ }).first().getAttribute('href'))!;
   await task.getByRole('button', { name: 'Share result 1' }).click();
-  const link = task.getByRole('textbox', { name: 'Share link' });
+  // The share panel is a modal dialog: the rest of the page, the task card included, is inert while it is open.
+  const panel = page.getByRole('dialog', { name: 'Share result 1' });
+  const link = panel.getByRole('textbox', { name: 'Share link' });
   await expect(link).toHaveValue(/\/s\/[A-Za-z0-9_-]{43}$/);
   const url = await link.inputValue();
   expect(url.startsWith(`${baseURL}/s/`)).toBe(true);
   // The token is random, never an id the studio shows.
-  expect(url).not.toContain(
-    (await task.getByRole('link', { name: /^Download/ }).getAttribute('href'))!.split('/')[3]!.split('?')[0],
-  );
-  await expect(task.getByRole('button', { name: 'Copy link' })).toBeVisible();
+  expect(url).not.toContain(downloadHref.split('/')[3]!.split('?')[0]);
+  await expect(panel.getByRole('button', { name: 'Copy link' })).toBeVisible();
   await expectNoSeriousA11yViolations(page);
 
   // A stranger: a fresh context with no cookies or storage.
@@ -94,8 +95,8 @@ test('a shared result opens for anyone, unfurls, shows the prompt only when chos
   expect(preview.headers()['content-type']).toBe('image/jpeg');
 
   // The sharer chooses to include the prompt: the page shows it from the next visit on.
-  await task.getByRole('checkbox', { name: 'Include prompt' }).check();
-  await expect(task.getByText('The page now shows the prompt.')).toBeVisible();
+  await panel.getByRole('checkbox', { name: 'Include prompt' }).check();
+  await expect(panel.getByText('The page now shows the prompt.')).toBeVisible();
   await visitor.reload();
   await expect(visitor.getByRole('img', { name: prompt })).toBeVisible();
   await expect(visitor.locator('blockquote')).toContainText(prompt);
@@ -104,8 +105,8 @@ test('a shared result opens for anyone, unfurls, shows the prompt only when chos
   const beforeSrc = new URL(`${url}/before`).pathname;
   expect((await visitor.request.get(beforeSrc)).status()).toBe(404);
   await expect(visitor.getByRole('slider', { name: 'Before and after' })).toHaveCount(0);
-  await task.getByRole('checkbox', { name: 'Before/after slider' }).check();
-  await expect(task.getByText('The page now shows the original too.')).toBeVisible();
+  await panel.getByRole('checkbox', { name: 'Before/after slider' }).check();
+  await expect(panel.getByText('The page now shows the original too.')).toBeVisible();
   await visitor.reload();
   const slider = visitor.getByRole('slider', { name: 'Before and after' });
   await expect(slider).toBeVisible();

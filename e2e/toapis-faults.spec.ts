@@ -61,7 +61,6 @@ test('faults are ridden out or shown in words, and Retry resubmits the same inpu
   await expect(uncertain).toContainText('may or may not have been created');
   await expect(uncertain).not.toContainText(/Bad Gateway|<html/);
   await expectNoSeriousA11yViolations(page, { include: 'section[aria-labelledby="gallery-heading"]' });
-  await page.screenshot({ path: '/tmp/overpaint-uncertain.png', fullPage: true });
 
   await uncertain.getByRole('button', { name: 'Retry' }).click();
   await expect(studio.gallery.getByRole('article')).toHaveCount(3);
@@ -124,11 +123,11 @@ test('settings show the engine, the model, what the key can use, and say when th
   const withKey = await launchApp({ env: appEnv() });
   await page.goto(withKey.url);
   await page.getByRole('link', { name: 'Settings' }).click();
+  await page.waitForURL(/\/settings$/);
   await expect(page.getByRole('status')).toContainText('Connected');
   await expect(page.getByRole('list', { name: 'Available image models' })).toContainText('gpt-image-1.5-official');
   await expect(page.getByText(fake.url.replace('http://', ''))).toBeVisible();
   await expectNoSeriousA11yViolations(page);
-  await page.screenshot({ path: '/tmp/overpaint-settings.png', fullPage: true });
 
   fake.control({ faults: [fakeFaults.unauthorized('models')] });
   await page.reload();
