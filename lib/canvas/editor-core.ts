@@ -313,8 +313,10 @@ export class MaskEditorCore {
 
   /** Enter: starts a keyboard rectangle/ellipse in the middle of the view, or commits the current one. */
   keyboardEnter(): boolean {
-    if (this.#shape.status === 'polygon') return this.#commitShape(this.#shape.finishPolygon());
-    if (this.#shape.status === 'keyboard') return this.#commitShape(this.#shape.commitKeyboard());
+    if (this.#shape.status === 'polygon' || this.#shape.status === 'keyboard') {
+      this.#commitShape(this.#shape.status === 'polygon' ? this.#shape.finishPolygon() : this.#shape.commitKeyboard());
+      return true;
+    }
     const doc = this.#doc;
     if (!doc || (this.#tool !== 'rectangle' && this.#tool !== 'ellipse')) return false;
     const center = stageToImage(this.#camera, { x: this.#viewport.width / 2, y: this.#viewport.height / 2 });
