@@ -69,6 +69,8 @@ export function MaskEditor({ base, controllerRef, ref, className = '', onMaskCha
 
   useLayoutEffect(() => {
     if (!stageRef.current) return;
+    // The controller on its own element (not a global): e2e tests and the benchmark read it there.
+    Object.defineProperty(stageRef.current, 'maskEditor', { value: editor, configurable: true });
     editor.mount(stageRef.current);
     return () => editor.destroy();
   }, [editor]);
