@@ -130,7 +130,7 @@ test('touch: one finger draws, two fingers pan and zoom without painting', async
   const box = await mask.box();
   const at = (fx: number, fy: number) => ({ x: box.x + box.width * fx, y: box.y + box.height * fy });
   const cdp = await context.newCDPSession(page);
-  const touch = (type: string, points: { x: number; y: number; id: number }[]) =>
+  const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', points: { x: number; y: number; id: number }[]) =>
     cdp.send('Input.dispatchTouchEvent', { type, touchPoints: points.map((p) => ({ ...p, radiusX: 4, radiusY: 4, force: 1 })) });
 
   // One finger: a horizontal stroke across the middle.

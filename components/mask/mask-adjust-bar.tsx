@@ -2,14 +2,16 @@
 
 import { useId } from 'react';
 import type { MaskEditor } from '@/lib/canvas/mask-editor';
+import { BrushSettings } from './brush-settings';
 import { MaskCommandButton } from './mask-command-button';
-import { MaskImportButton } from './mask-import-button';
 import { MaskOverlaySettings } from './mask-overlay-settings';
+import { ShapeMode } from './mask-toolbar';
 import { useEditorValue } from './use-editor-value';
 
-/** The second toolbar row: grow / shrink / feather by N px, importing a mask, and how the overlay looks. */
-export function MaskAdjustBar({ editor, onImportError }: { editor: MaskEditor; onImportError: (message: string | null) => void }) {
+/** The second toolbar row: the tool's settings, grow / shrink / feather by N px, and how the overlay looks. */
+export function MaskAdjustBar({ editor }: { editor: MaskEditor }) {
   const radiusId = useId();
+  const tool = useEditorValue(editor, (s) => s.tool);
   const radius = useEditorValue(editor, (s) => s.adjustRadius);
   const disabled = useEditorValue(editor, (s) => s.base === null);
   return (
@@ -18,6 +20,8 @@ export function MaskAdjustBar({ editor, onImportError }: { editor: MaskEditor; o
       aria-label="Mask adjustments"
       className="flex flex-wrap items-center gap-1 border-b border-zinc-800 px-2 py-1.5 text-sm text-zinc-400"
     >
+      {tool === 'brush' || tool === 'eraser' ? <BrushSettings editor={editor} /> : <ShapeMode editor={editor} />}
+      <span aria-hidden="true" className="mx-1 hidden h-6 w-px bg-zinc-800 sm:block" />
       <label htmlFor={radiusId} className="px-1">
         By
       </label>
@@ -36,8 +40,6 @@ export function MaskAdjustBar({ editor, onImportError }: { editor: MaskEditor; o
       <MaskCommandButton editor={editor} name="grow" />
       <MaskCommandButton editor={editor} name="shrink" />
       <MaskCommandButton editor={editor} name="feather" />
-      <span aria-hidden="true" className="mx-1 hidden h-6 w-px bg-zinc-800 sm:block" />
-      <MaskImportButton editor={editor} onError={onImportError} />
       <span className="ml-auto" />
       <MaskOverlaySettings editor={editor} />
     </div>

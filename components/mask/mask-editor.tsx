@@ -92,8 +92,8 @@ export function MaskEditor({ base, controllerRef, ref, className = '', onMaskCha
       aria-label="Mask editor"
       className={`flex min-h-0 flex-1 flex-col overflow-hidden rounded-xl border border-zinc-800 bg-zinc-900 text-zinc-100 ${className}`}
     >
-      <MaskToolbar editor={editor} />
-      <MaskAdjustBar editor={editor} onImportError={setImportError} />
+      <MaskToolbar editor={editor} onImportError={setImportError} />
+      <MaskAdjustBar editor={editor} />
       {importError ? (
         <p role="alert" className="border-b border-zinc-800 bg-red-950/60 px-3 py-2 text-sm text-red-200">
           {importError}

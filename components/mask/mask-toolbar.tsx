@@ -1,18 +1,16 @@
 'use client';
 
 import type { MaskEditor } from '@/lib/canvas/mask-editor';
-import { BrushSettings } from './brush-settings';
 import { MaskCommandButton } from './mask-command-button';
+import { MaskImportButton } from './mask-import-button';
 import { useEditorValue } from './use-editor-value';
 
 function Divider() {
   return <span aria-hidden="true" className="mx-1 hidden h-6 w-px bg-zinc-800 sm:block" />;
 }
 
-/** Tools, brush settings and mask commands. Every button is a registry command. */
-export function MaskToolbar({ editor }: { editor: MaskEditor }) {
-  const tool = useEditorValue(editor, (s) => s.tool);
-  const brush = tool === 'brush' || tool === 'eraser';
+/** Tools, history and whole-mask commands, importing a mask and the shortcut sheet. Every button is a registry command. */
+export function MaskToolbar({ editor, onImportError }: { editor: MaskEditor; onImportError: (message: string | null) => void }) {
   return (
     <div
       role="toolbar"
@@ -27,21 +25,19 @@ export function MaskToolbar({ editor }: { editor: MaskEditor }) {
       <MaskCommandButton editor={editor} name="polygon" compact />
       <MaskCommandButton editor={editor} name="fill" compact />
       <Divider />
-      {brush ? <BrushSettings editor={editor} /> : <ShapeMode editor={editor} />}
-      <Divider />
-      <MaskCommandButton editor={editor} name="undo" />
-      <MaskCommandButton editor={editor} name="redo" />
-      <Divider />
-      <MaskCommandButton editor={editor} name="invert" />
-      <MaskCommandButton editor={editor} name="clear" />
+      <MaskCommandButton editor={editor} name="undo" compact />
+      <MaskCommandButton editor={editor} name="redo" compact />
+      <MaskCommandButton editor={editor} name="invert" compact />
+      <MaskCommandButton editor={editor} name="clear" compact />
       <span className="ml-auto" />
+      <MaskImportButton editor={editor} onError={onImportError} />
       <MaskCommandButton editor={editor} name="shortcuts" compact />
     </div>
   );
 }
 
 /** Add / Subtract for shapes, lasso and fill (X swaps; Alt inverts one gesture). */
-function ShapeMode({ editor }: { editor: MaskEditor }) {
+export function ShapeMode({ editor }: { editor: MaskEditor }) {
   const mode = useEditorValue(editor, (s) => s.shapeMode);
   const disabled = useEditorValue(editor, (s) => s.base === null);
   return (
