@@ -7,7 +7,15 @@ const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   // Native or WASM packages that must be loaded by Node at run time, never bundled.
-  serverExternalPackages: ['sharp', '@electric-sql/pglite', '@techstark/opencv-js', 'pg', 'proper-lockfile'],
+  serverExternalPackages: [
+    'sharp',
+    '@electric-sql/pglite',
+    '@techstark/opencv-js',
+    'pg',
+    'proper-lockfile',
+    '@imgly/background-removal-node',
+    'onnxruntime-node',
+  ],
   experimental: {
     serverActions: { bodySizeLimit: MAX_ACTION_BODY },
   },
