@@ -3,6 +3,7 @@
 import type { MaskEditor } from '@/lib/canvas/mask-editor';
 import { MaskCommandButton } from './mask-command-button';
 import { MaskImportButton } from './mask-import-button';
+import { MaskSegmentButtons } from './mask-segment-buttons';
 import { useEditorValue } from './use-editor-value';
 
 function Divider() {
@@ -29,6 +30,8 @@ export function MaskToolbar({ editor, onImportError }: { editor: MaskEditor; onI
       <MaskCommandButton editor={editor} name="redo" compact />
       <MaskCommandButton editor={editor} name="invert" compact />
       <MaskCommandButton editor={editor} name="clear" compact />
+      <Divider />
+      <MaskSegmentButtons editor={editor} />
       <span className="ml-auto" />
       <MaskImportButton editor={editor} onError={onImportError} />
       <MaskCommandButton editor={editor} name="shortcuts" compact />
