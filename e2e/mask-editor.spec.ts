@@ -157,3 +157,27 @@ test('touch: one finger draws, two fingers pan and zoom without painting', async
   expect(history).toBe(1);
   await context.close();
 });
+
+test('Select subject runs the offline model on the server with progress, without blocking other requests', async ({ page }) => {
+  test.setTimeout(240_000);
+  const studio = new StudioPage(page);
+  const mask = new MaskEditorPage(page);
+  await studio.goto();
+  await studio.addFiles(samplePath('coffee.png'));
+  await expect(mask.root).toContainText('Mask 600 × 400 matches base');
+  await mask.button('Select subject').click();
+  await expect(mask.root.getByRole('progressbar')).toBeVisible();
+  // While the model works, the server keeps answering.
+  const started = Date.now();
+  expect((await page.request.get('/api/health')).status()).toBe(200);
+  expect(Date.now() - started).toBeLessThan(2_000);
+  await expect(mask.root).toContainText('Selected the subject', { timeout: 200_000 });
+  expect(await mask.maskAlphaAt(291 / 600, 152 / 400)).toBeLessThan(128); // the cup is selected for repainting
+  expect(await mask.maskAlphaAt(0.01, 0.01)).toBe(255); // the table corner is kept
+  // The other selection reuses the result: instant, and the exact opposite.
+  await mask.button('Select background').click();
+  await expect(mask.root).toContainText('Selected the background');
+  expect(await mask.maskAlphaAt(291 / 600, 152 / 400)).toBeGreaterThan(128);
+  await page.keyboard.press('ControlOrMeta+z');
+  await expect.poll(() => mask.maskAlphaAt(291 / 600, 152 / 400)).toBeLessThan(128);
+});

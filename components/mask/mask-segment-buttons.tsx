@@ -37,7 +37,7 @@ export function MaskSegmentButtons({ editor }: { editor: MaskEditor }) {
             aria-label={`${LABELS[state.running]}: ${state.stage}`}
             max={1}
             value={state.progress}
-            className="h-2 w-24 accent-violet-500"
+            className="h-2 w-24 overflow-hidden rounded-full [&::-moz-progress-bar]:bg-violet-400 [&::-webkit-progress-bar]:bg-zinc-700 [&::-webkit-progress-value]:bg-violet-400"
           />
           <span aria-live="polite">
             {state.stage} {Math.round(state.progress * 100)}%

@@ -44,8 +44,8 @@ export function MaskStatus({ editor }: { editor: MaskEditor }) {
       <span className="ml-auto tabular-nums" aria-label={`Zoom ${zoom} percent`}>
         Zoom {zoom}%
       </span>
-      <MaskCommandButton editor={editor} name="zoom-actual" />
-      <MaskCommandButton editor={editor} name="zoom-fit" />
+      <MaskCommandButton editor={editor} name="zoom-actual" compact />
+      <MaskCommandButton editor={editor} name="zoom-fit" compact />
     </div>
   );
 }

@@ -219,7 +219,7 @@ export const maskCommands: readonly MaskCommand[] = Object.freeze([
     label: 'Actual size',
     shortcut: 'Mod+1',
     aliases: ['1'],
-    enabled: (s) => hasBase(s) && Math.abs(s.zoom - 1) > 1e-6,
+    enabled: (s) => hasBase(s) && Math.round(s.zoom * 100) !== 100, // as the status line shows it
     run: (e) => e.zoomToActualSize(),
   },
   {

@@ -62,7 +62,8 @@ class Segmenter {
   #start(): ChildProcess {
     if (this.#child && this.#child.connected) return this.#child;
     // process.cwd() is the app root under `next start` and in tests; the script is never bundled.
-    const script = path.join(process.cwd(), 'lib', 'server', 'segmentation', 'segment-child.mjs');
+    // turbopackIgnore: the child is a plain Node script run by path, not a module for the bundler to resolve.
+    const script = path.join(/* turbopackIgnore: true */ process.cwd(), 'lib', 'server', 'segmentation', 'segment-child.mjs');
     const child = fork(script, [], { serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     child.on('message', (message: { id: number; progress?: number; stage?: string; error?: string } & Partial<Segmentation>) => {
       const pending = this.#pending.get(message.id);
