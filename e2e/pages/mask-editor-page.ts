@@ -50,16 +50,4 @@ export class MaskEditorPage {
       [fx, fy],
     );
   }
-
-  /** RGBA of the on-screen canvas at a fraction of its box (what the user sees). */
-  async screenPixel(fx: number, fy: number): Promise<number[]> {
-    return this.canvas.evaluate(
-      (canvas: HTMLCanvasElement, [x, y]) => {
-        const ctx = canvas.getContext('2d')!;
-        const ratio = canvas.width / canvas.getBoundingClientRect().width;
-        return Array.from(ctx.getImageData(Math.floor(canvas.width * x!), Math.floor((canvas.height * y!) / 1), 1, 1).data).concat(ratio);
-      },
-      [fx, fy],
-    );
-  }
 }
