@@ -7,7 +7,15 @@ const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   // Native or WASM packages that must be loaded by Node at run time, never bundled.
-  serverExternalPackages: ['sharp', '@electric-sql/pglite', '@techstark/opencv-js', 'pg', 'proper-lockfile'],
+  serverExternalPackages: [
+    'sharp',
+    '@electric-sql/pglite',
+    '@techstark/opencv-js',
+    'pg',
+    'proper-lockfile',
+    '@imgly/background-removal-node',
+    'onnxruntime-node',
+  ],
   // Link previews: chat tools fetch share pages with all kinds of user agents, and Open Graph tags must be in the
   // <head> of the first bytes for them, not streamed in later (only the share page has dynamic metadata).
   htmlLimitedBots: /.*/,

@@ -63,7 +63,6 @@ test('Edit again reopens a task’s references, prompt and options', async ({ pa
 test('Edit again restores the task’s exact mask', async ({ page }) => {
   // Needs `loadMaskPng` from the mask editor's branch (issue 5); in this branch it still rejects. Marked as an
   // expected failure so the lead sees it flip to "unexpectedly passed" after merging, then removes this line.
-  test.fail(true, 'loadMaskPng is not implemented on this branch yet');
   const studio = new StudioPage(page);
   await studio.goto();
   await studio.addFiles(samplePath('coffee.png'));

@@ -11,7 +11,16 @@ const subscribeNothing = () => () => {};
 const isApple = () => /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
 
 /** A toolbar button for one registry command: label, shortcut, enabled and pressed state all come from it. */
-export function MaskCommandButton({ editor, name }: { editor: MaskEditor; name: MaskCommandName }) {
+export function MaskCommandButton({
+  editor,
+  name,
+  compact = false,
+}: {
+  editor: MaskEditor;
+  name: MaskCommandName;
+  /** Icon only; the label stays the accessible name and the tooltip. */
+  compact?: boolean;
+}) {
   const command = getMaskCommand(name);
   const enabled = useEditorValue(editor, command.enabled);
   const pressed = useEditorValue(editor, (s) => command.pressed?.(s));
@@ -23,6 +32,7 @@ export function MaskCommandButton({ editor, name }: { editor: MaskEditor; name: 
       type="button"
       disabled={!enabled}
       aria-pressed={pressed}
+      aria-label={compact ? command.label : undefined}
       aria-keyshortcuts={command.shortcut ? ariaKeyShortcuts(command.shortcut) : undefined}
       title={hint ? `${command.label} (${hint})` : command.label}
       onClick={() => editor.runCommand(name)}
@@ -30,11 +40,12 @@ export function MaskCommandButton({ editor, name }: { editor: MaskEditor; name: 
         'inline-flex h-9 items-center gap-1.5 rounded-lg px-2.5 text-sm font-medium text-zinc-100 transition-colors',
         'hover:bg-zinc-800 disabled:cursor-not-allowed disabled:text-zinc-500 disabled:hover:bg-transparent',
         'focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-violet-400',
+        compact ? 'w-9 justify-center px-0' : '',
         pressed && enabled ? 'bg-violet-600/20 ring-1 ring-violet-500 ring-inset hover:bg-violet-600/30' : '',
       ].join(' ')}
     >
       <MaskIcon name={name} />
-      <span>{command.label}</span>
+      {compact ? null : <span>{command.label}</span>}
     </button>
   );
 }

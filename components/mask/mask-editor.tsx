@@ -1,6 +1,8 @@
 'use client';
 
 import { useEffect, useImperativeHandle, useLayoutEffect, useRef, useState, type Ref } from 'react';
+import { MaskAdjustBar } from './mask-adjust-bar';
+import { ShortcutSheet } from './shortcut-sheet';
 import type { MaskBase } from '@/lib/canvas/editor-core';
 import { MaskEditor as MaskEditorController } from '@/lib/canvas/mask-editor';
 import { MaskStatus } from './mask-status';
@@ -34,29 +36,41 @@ export interface MaskEditorProps {
 }
 
 const HELP =
-  'Drag to paint the area to repaint. B brush, E eraser, [ and ] brush size, right-drag erases, ' +
-  'Ctrl or Command Z undo, with Shift redo, mouse wheel zooms, Space-drag pans, 0 fits the image.';
+  'Drag to paint the area to repaint. B brush, E eraser, M rectangle, L lasso, G fill, X swaps paint and erase, ' +
+  '[ and ] brush size, Ctrl or Command Z undo, with Shift redo, wheel zooms, Space-drag pans, Ctrl 0 fits. ' +
+  'With the rectangle tool, Enter places a rectangle, arrows move it, Alt+arrows resize it, Enter applies it. ' +
+  'Question mark lists every shortcut.';
 
 /**
  * The mask editor: a Konva canvas (owned by `MaskEditorController`) with a thin React skin.
  * Load it with `MaskEditorLazy` so Konva never reaches the server.
  */
-export function MaskEditor({ base, controllerRef, ref, className = '' }: MaskEditorProps) {
+export function MaskEditor({ base, controllerRef, ref, className = '', onMaskChange }: MaskEditorProps) {
   const [editor] = useState(() => new MaskEditorController());
   const rootRef = useRef<HTMLDivElement>(null);
   const stageRef = useRef<HTMLDivElement>(null);
+  const [importError, setImportError] = useState<string | null>(null);
 
   const handle = (): MaskEditorHandle => ({
     exportMaskPng: () => editor.exportMaskPng(),
     hasMask: () => editor.hasMask(),
-    // TODO(issue 5, mask editor): import the PNG's alpha into the mask document.
-    loadMaskPng: () => Promise.reject(new Error('Loading a mask is not available yet.')),
+    // Throws (so the promise rejects) with a sentence on a size mismatch or a non-PNG.
+    loadMaskPng: async (png) => editor.loadMaskPng(new Uint8Array(await png.arrayBuffer()), 'Mask loaded'),
   });
   useImperativeHandle(controllerRef, handle, [editor]);
   useImperativeHandle(ref, handle, [editor]);
 
+  // The latest callback without re-subscribing on every render of the parent.
+  const onChangeRef = useRef(onMaskChange);
+  useLayoutEffect(() => {
+    onChangeRef.current = onMaskChange;
+  });
+  useEffect(() => editor.onMaskChange(() => onChangeRef.current?.()), [editor]);
+
   useLayoutEffect(() => {
     if (!stageRef.current) return;
+    // The controller on its own element (not a global): e2e tests and the benchmark read it there.
+    Object.defineProperty(stageRef.current, 'maskEditor', { value: editor, configurable: true });
     editor.mount(stageRef.current);
     return () => editor.destroy();
   }, [editor]);
@@ -68,7 +82,7 @@ export function MaskEditor({ base, controllerRef, ref, className = '' }: MaskEdi
     editor.setBase(url !== undefined && width && height ? { url, width, height } : null);
   }, [editor, url, width, height]);
 
-  useMaskShortcuts(editor, rootRef);
+  useMaskShortcuts(editor, rootRef, stageRef);
   const hasBase = useEditorValue(editor, (s) => s.base !== null);
 
   return (
@@ -78,7 +92,13 @@ export function MaskEditor({ base, controllerRef, ref, className = '' }: MaskEdi
       aria-label="Mask editor"
       className={`flex min-h-0 flex-1 flex-col overflow-hidden rounded-xl border border-zinc-800 bg-zinc-900 text-zinc-100 ${className}`}
     >
-      <MaskToolbar editor={editor} />
+      <MaskToolbar editor={editor} onImportError={setImportError} />
+      <MaskAdjustBar editor={editor} />
+      {importError ? (
+        <p role="alert" className="border-b border-zinc-800 bg-red-950/60 px-3 py-2 text-sm text-red-200">
+          {importError}
+        </p>
+      ) : null}
       <div className="relative min-h-[420px] flex-1 bg-zinc-950 bg-[conic-gradient(#1f1f23_25%,#161618_0_50%,#1f1f23_0_75%,#161618_0)] bg-[length:24px_24px]">
         {/* aria-description is global in ARIA 1.3 (Chromium, Firefox); jsx-a11y's role table predates it. */}
         {/* eslint-disable-next-line jsx-a11y/role-supports-aria-props */}
@@ -104,6 +124,7 @@ export function MaskEditor({ base, controllerRef, ref, className = '' }: MaskEdi
         )}
       </div>
       <MaskStatus editor={editor} />
+      <ShortcutSheet editor={editor} />
     </div>
   );
 }

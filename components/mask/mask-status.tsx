@@ -14,6 +14,8 @@ export function MaskStatus({ editor }: { editor: MaskEditor }) {
   const height = useEditorValue(editor, (s) => s.maskHeight);
   const imageStatus = useEditorValue(editor, (s) => s.imageStatus);
   const zoom = useEditorValue(editor, (s) => Math.round(s.zoom * 100));
+  const baseNote = useEditorValue(editor, (s) => s.baseNote);
+  const notice = useEditorValue(editor, (s) => s.notice);
   if (!base) return null;
   const matches = width === base.width && height === base.height;
 
@@ -30,6 +32,8 @@ export function MaskStatus({ editor }: { editor: MaskEditor }) {
             ? `Mask ${width} × ${height} matches base`
             : `Mask ${width} × ${height} does not match base ${base.width} × ${base.height}`}
         </span>
+        {baseNote ? <span className="text-zinc-300"> {baseNote}</span> : null}
+        {notice ? <span className="text-zinc-300"> {notice}.</span> : null}
       </p>
       {imageStatus === 'loading' ? <span>Loading image…</span> : null}
       {imageStatus === 'error' ? (
@@ -40,7 +44,8 @@ export function MaskStatus({ editor }: { editor: MaskEditor }) {
       <span className="ml-auto tabular-nums" aria-label={`Zoom ${zoom} percent`}>
         Zoom {zoom}%
       </span>
-      <MaskCommandButton editor={editor} name="zoom-fit" />
+      <MaskCommandButton editor={editor} name="zoom-actual" compact />
+      <MaskCommandButton editor={editor} name="zoom-fit" compact />
     </div>
   );
 }

@@ -1,93 +1,68 @@
 'use client';
 
-import { useId } from 'react';
 import type { MaskEditor } from '@/lib/canvas/mask-editor';
 import { MaskCommandButton } from './mask-command-button';
+import { MaskImportButton } from './mask-import-button';
+import { MaskSegmentButtons } from './mask-segment-buttons';
 import { useEditorValue } from './use-editor-value';
 
 function Divider() {
   return <span aria-hidden="true" className="mx-1 hidden h-6 w-px bg-zinc-800 sm:block" />;
 }
 
-/** Tools, brush settings and mask commands. Every button is a registry command. */
-export function MaskToolbar({ editor }: { editor: MaskEditor }) {
+/** Tools, history and whole-mask commands, importing a mask and the shortcut sheet. Every button is a registry command. */
+export function MaskToolbar({ editor, onImportError }: { editor: MaskEditor; onImportError: (message: string | null) => void }) {
   return (
     <div
       role="toolbar"
       aria-label="Mask tools"
       className="flex flex-wrap items-center gap-1 border-b border-zinc-800 px-2 py-2"
     >
-      <MaskCommandButton editor={editor} name="brush" />
-      <MaskCommandButton editor={editor} name="eraser" />
+      <MaskCommandButton editor={editor} name="brush" compact />
+      <MaskCommandButton editor={editor} name="eraser" compact />
+      <MaskCommandButton editor={editor} name="rectangle" compact />
+      <MaskCommandButton editor={editor} name="ellipse" compact />
+      <MaskCommandButton editor={editor} name="lasso" compact />
+      <MaskCommandButton editor={editor} name="polygon" compact />
+      <MaskCommandButton editor={editor} name="fill" compact />
       <Divider />
-      <BrushSettings editor={editor} />
+      <MaskCommandButton editor={editor} name="undo" compact />
+      <MaskCommandButton editor={editor} name="redo" compact />
+      <MaskCommandButton editor={editor} name="invert" compact />
+      <MaskCommandButton editor={editor} name="clear" compact />
       <Divider />
-      <MaskCommandButton editor={editor} name="undo" />
-      <MaskCommandButton editor={editor} name="redo" />
-      <Divider />
-      <MaskCommandButton editor={editor} name="invert" />
-      <MaskCommandButton editor={editor} name="clear" />
+      <MaskSegmentButtons editor={editor} />
+      <span className="ml-auto" />
+      <MaskImportButton editor={editor} onError={onImportError} />
+      <MaskCommandButton editor={editor} name="shortcuts" compact />
     </div>
   );
 }
 
-const sliderClass =
-  'h-9 w-24 cursor-pointer accent-violet-500 disabled:cursor-not-allowed disabled:opacity-50 ' +
-  'focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-violet-400 rounded';
-
-function BrushSettings({ editor }: { editor: MaskEditor }) {
-  const sizeId = useId();
-  const hardnessId = useId();
+/** Add / Subtract for shapes, lasso and fill (X swaps; Alt inverts one gesture). */
+export function ShapeMode({ editor }: { editor: MaskEditor }) {
+  const mode = useEditorValue(editor, (s) => s.shapeMode);
   const disabled = useEditorValue(editor, (s) => s.base === null);
-  const size = useEditorValue(editor, (s) => s.brushSize);
-  const min = useEditorValue(editor, (s) => s.minBrushSize);
-  const max = useEditorValue(editor, (s) => s.maxBrushSize);
-  const hardness = Math.round(useEditorValue(editor, (s) => s.brushHardness) * 100);
-
   return (
-    <div className="flex flex-wrap items-center gap-x-3 gap-y-1 px-1 text-sm text-zinc-400">
-      <div className="flex items-center gap-2">
-        <label htmlFor={sizeId}>Size</label>
-        <input
-          id={sizeId}
-          type="range"
-          aria-label="Brush size"
-          aria-valuetext={`${size} pixels`}
-          aria-keyshortcuts="[ ]"
-          title="Brush size ([ and ])"
-          min={min}
-          max={max}
-          step={1}
-          value={size}
+    <div role="radiogroup" aria-label="Shape mode" className="flex items-center gap-1 px-1 text-sm">
+      {(['add', 'subtract'] as const).map((value) => (
+        <button
+          key={value}
+          type="button"
+          role="radio"
+          aria-checked={mode === value}
           disabled={disabled}
-          onChange={(e) => editor.setBrushSize(e.currentTarget.valueAsNumber)}
-          className={sliderClass}
-        />
-        <output htmlFor={sizeId} className="w-12 tabular-nums text-zinc-100">
-          {size} px
-        </output>
-      </div>
-      <div className="flex items-center gap-2">
-        <label htmlFor={hardnessId}>Hardness</label>
-        <input
-          id={hardnessId}
-          type="range"
-          aria-label="Brush hardness"
-          aria-valuetext={`${hardness}%`}
-          aria-keyshortcuts="Shift+[ Shift+]"
-          title="Brush hardness (Shift+[ and Shift+])"
-          min={0}
-          max={100}
-          step={5}
-          value={hardness}
-          disabled={disabled}
-          onChange={(e) => editor.setBrushHardness(e.currentTarget.valueAsNumber / 100)}
-          className={sliderClass}
-        />
-        <output htmlFor={hardnessId} className="w-10 tabular-nums text-zinc-100">
-          {hardness}%
-        </output>
-      </div>
+          title={`${value === 'add' ? 'Add to' : 'Subtract from'} the mask (X swaps, Alt for one shape)`}
+          onClick={() => editor.setShapeMode(value)}
+          className={[
+            'h-9 rounded-lg px-2.5 font-medium text-zinc-100 hover:bg-zinc-800',
+            'focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-violet-400',
+            mode === value ? 'bg-violet-600/20 ring-1 ring-violet-500 ring-inset' : '',
+          ].join(' ')}
+        >
+          {value === 'add' ? 'Add' : 'Subtract'}
+        </button>
+      ))}
     </div>
   );
 }

@@ -11,7 +11,11 @@ import { isTextEntryTarget } from '@/lib/canvas/shortcuts';
  * always swallowed there so the browser's document-wide undo can never run instead.
  * Holding Space over the canvas pans.
  */
-export function useMaskShortcuts(editor: MaskEditor, rootRef: RefObject<HTMLElement | null>): void {
+export function useMaskShortcuts(
+  editor: MaskEditor,
+  rootRef: RefObject<HTMLElement | null>,
+  stageRef: RefObject<HTMLElement | null>,
+): void {
   useEffect(() => {
     const inScope = (target: EventTarget | null): boolean => {
       const root = rootRef.current;
@@ -30,6 +34,11 @@ export function useMaskShortcuts(editor: MaskEditor, rootRef: RefObject<HTMLElem
         if (!spaceIsFree(event.target)) return;
         event.preventDefault();
         editor.setPanMode(true);
+        return;
+      }
+      // On the canvas itself: keyboard shapes (Enter, arrows, Alt+arrows) and the polygon lasso.
+      if (event.target === stageRef.current && canvasKey(editor, event)) {
+        event.preventDefault();
         return;
       }
       const command = commandForKey(event);
@@ -51,5 +60,23 @@ export function useMaskShortcuts(editor: MaskEditor, rootRef: RefObject<HTMLElem
       window.removeEventListener('keyup', onKeyUp);
       window.removeEventListener('blur', onBlur);
     };
-  }, [editor, rootRef]);
+  }, [editor, rootRef, stageRef]);
+}
+
+const ARROWS: Record<string, [number, number]> = {
+  ArrowLeft: [-1, 0],
+  ArrowRight: [1, 0],
+  ArrowUp: [0, -1],
+  ArrowDown: [0, 1],
+};
+
+/** Keys that place and size a shape without a pointer. Returns whether the key was used. */
+function canvasKey(editor: MaskEditor, event: KeyboardEvent): boolean {
+  if (event.ctrlKey || event.metaKey) return false;
+  if (event.key === 'Enter') return editor.keyboardEnter();
+  if (event.key === 'Backspace') return editor.keyboardBackspace();
+  const arrow = ARROWS[event.key];
+  if (!arrow || !editor.placingShape) return false;
+  const step = event.shiftKey ? 10 : 1;
+  return editor.keyboardNudge(arrow[0] * step, arrow[1] * step, event.altKey);
 }

@@ -4,6 +4,17 @@ import { matchesShortcut, type KeyInput } from './shortcuts';
 export type MaskCommandName =
   | 'brush'
   | 'eraser'
+  | 'rectangle'
+  | 'ellipse'
+  | 'lasso'
+  | 'polygon'
+  | 'fill'
+  | 'swap'
+  | 'grow'
+  | 'shrink'
+  | 'feather'
+  | 'zoom-actual'
+  | 'shortcuts'
   | 'undo'
   | 'redo'
   | 'invert'
@@ -55,6 +66,53 @@ export const maskCommands: readonly MaskCommand[] = Object.freeze([
     run: (e) => e.setTool('eraser'),
   },
   {
+    name: 'rectangle',
+    label: 'Rectangle',
+    shortcut: 'M',
+    enabled: hasBase,
+    pressed: (s) => s.tool === 'rectangle',
+    run: (e) => e.setTool('rectangle'),
+  },
+  {
+    name: 'ellipse',
+    label: 'Ellipse',
+    shortcut: 'Shift+M',
+    enabled: hasBase,
+    pressed: (s) => s.tool === 'ellipse',
+    run: (e) => e.setTool('ellipse'),
+  },
+  {
+    name: 'lasso',
+    label: 'Lasso',
+    shortcut: 'L',
+    enabled: hasBase,
+    pressed: (s) => s.tool === 'lasso',
+    run: (e) => e.setTool('lasso'),
+  },
+  {
+    name: 'polygon',
+    label: 'Polygon lasso',
+    shortcut: 'Shift+L',
+    enabled: hasBase,
+    pressed: (s) => s.tool === 'polygon',
+    run: (e) => e.setTool('polygon'),
+  },
+  {
+    name: 'fill',
+    label: 'Fill',
+    shortcut: 'G',
+    enabled: hasBase,
+    pressed: (s) => s.tool === 'fill',
+    run: (e) => e.setTool('fill'),
+  },
+  {
+    name: 'swap',
+    label: 'Swap paint and erase',
+    shortcut: 'X',
+    enabled: hasBase,
+    run: (e) => e.swapMode(),
+  },
+  {
     name: 'undo',
     label: 'Undo',
     shortcut: 'Mod+Z',
@@ -72,7 +130,8 @@ export const maskCommands: readonly MaskCommand[] = Object.freeze([
   {
     name: 'invert',
     label: 'Invert mask',
-    shortcut: 'Shift+I',
+    shortcut: 'Shift+V',
+    aliases: ['Mod+I', 'Shift+I'],
     enabled: hasBase,
     run: (e) => e.invert(),
   },
@@ -82,6 +141,27 @@ export const maskCommands: readonly MaskCommand[] = Object.freeze([
     shortcut: 'Shift+C',
     enabled: (s) => s.hasMask,
     run: (e) => e.clear(),
+  },
+  {
+    name: 'grow',
+    label: 'Grow mask',
+    shortcut: 'Alt+]',
+    enabled: (s) => s.hasMask,
+    run: (e) => e.grow(1),
+  },
+  {
+    name: 'shrink',
+    label: 'Shrink mask',
+    shortcut: 'Alt+[',
+    enabled: (s) => s.hasMask,
+    run: (e) => e.grow(-1),
+  },
+  {
+    name: 'feather',
+    label: 'Feather mask',
+    shortcut: 'Alt+F',
+    enabled: (s) => s.hasMask,
+    run: (e) => e.feather(),
   },
   {
     name: 'brush-smaller',
@@ -129,9 +209,26 @@ export const maskCommands: readonly MaskCommand[] = Object.freeze([
   {
     name: 'zoom-fit',
     label: 'Fit to view',
-    shortcut: '0',
+    shortcut: 'Mod+0',
+    aliases: ['0'],
     enabled: (s) => hasBase(s) && !s.isFitted,
     run: (e) => e.fitToView(),
+  },
+  {
+    name: 'zoom-actual',
+    label: 'Actual size',
+    shortcut: 'Mod+1',
+    aliases: ['1'],
+    enabled: (s) => hasBase(s) && Math.round(s.zoom * 100) !== 100, // as the status line shows it
+    run: (e) => e.zoomToActualSize(),
+  },
+  {
+    name: 'shortcuts',
+    label: 'Keyboard shortcuts',
+    shortcut: '?',
+    enabled: () => true,
+    pressed: (s) => s.shortcutSheet,
+    run: (e) => e.setShortcutSheet(!e.getSnapshot().shortcutSheet),
   },
   {
     name: 'cancel',

@@ -136,14 +136,25 @@ describe('MaskEditorCore', () => {
     expect(editor.getSnapshot().isFitted).toBe(true);
   });
 
-  it('a new base (url or size) starts a new empty mask of exactly that size; the same base keeps it', () => {
+  it('a new base keeps (same size) or rescales (other size) the mask, says which, and always has the base size', () => {
     const { editor, drag } = setup();
     drag([100, 100], [200, 100]);
     expect(editor.setBase({ url: 'blob:base', width: 600, height: 400 })).toBe(false);
     expect(editor.hasMask()).toBe(true);
+    editor.setBase({ url: 'blob:same-size', width: 600, height: 400 });
+    expect(editor.getSnapshot().baseNote).toMatch(/^Mask kept/);
+    expect(editor.document!.alpha()[100 * 600 + 150]).toBe(0);
+    expect(editor.getSnapshot().canUndo).toBe(false); // the carried mask is not an undo step
+    editor.setBase({ url: 'blob:double', width: 1200, height: 800 });
+    expect(editor.getSnapshot()).toMatchObject({ maskWidth: 1200, maskHeight: 800, hasMask: true });
+    expect(editor.getSnapshot().baseNote).toBe('Mask rescaled from 600 × 400 to 1200 × 800 to fit the new base.');
+    expect(editor.document!.alpha()[200 * 1200 + 300]).toBe(0);
     editor.setBase({ url: 'blob:portrait', width: 320, height: 427 });
-    expect(editor.getSnapshot()).toMatchObject({ maskWidth: 320, maskHeight: 427, hasMask: false });
+    expect(editor.getSnapshot().baseNote).toMatch(/shape differs/);
     expect(editor.document!.alpha()).toHaveLength(320 * 427);
+    editor.clear();
+    editor.setBase({ url: 'blob:other', width: 100, height: 100 });
+    expect(editor.getSnapshot()).toMatchObject({ hasMask: false, baseNote: null });
     editor.setBase(null);
     expect(editor.getSnapshot()).toMatchObject({ base: null, maskWidth: 0, canUndo: false });
     expect(() => editor.setBase({ url: 'x', width: 0, height: 5 })).toThrow(RangeError);

@@ -1,5 +1,8 @@
 import { MaskDocument, type MaskDocumentOptions } from '@/lib/mask/document';
+import { decodeMaskPng, maskSizeMismatch } from '@/lib/mask/import';
 import { encodeMaskPng, hasRepaintArea } from '@/lib/mask/png';
+import type { MaskOperation } from '@/lib/mask/types';
+import { carryMask } from './base-change';
 import {
   fitCamera,
   IDENTITY_CAMERA,
@@ -10,7 +13,6 @@ import {
   type Point,
   type Size,
 } from './camera';
-import { StrokeTool, type DraftStroke } from './stroke-tool';
 import {
   defaultBrushSize,
   maxBrushSize,
@@ -18,29 +20,52 @@ import {
   type ImageStatus,
   type MaskBase,
   type MaskEditorSnapshot,
+  type MaskMode,
   type MaskTool,
+  type OverlayPattern,
   type PointerInput,
+  type PointerSample,
 } from './editor-types';
+import { DEFAULT_OVERLAY } from './overlay';
+import { ShapeTool, type ShapeDraft, type ShapeKind } from './shape-tool';
+import { StrokeTool, type DraftStroke } from './stroke-tool';
+import { TouchGesture } from './touch-gesture';
 
 export * from './editor-types';
+export type { ShapeDraft };
 
 export interface MaskEditorCoreOptions {
   history?: MaskDocumentOptions;
 }
 
+const SHAPE_TOOLS: Partial<Record<MaskTool, ShapeKind>> = {
+  rectangle: 'rect',
+  ellipse: 'ellipse',
+  lasso: 'lasso',
+  polygon: 'polygon',
+};
+/** A pen that lifted less than this long ago still rejects touches (the palm lands after the pen). */
+const PALM_GRACE_MS = 500;
 
 /**
  * The headless mask editor: tool state, camera, pointer gestures and the mask document, with no
  * DOM and no Konva. The Konva view (`MaskEditor`) feeds it pointer input and draws what it holds;
  * tests drive it directly. Two channels: `subscribe` fires when the snapshot changes (React),
  * `subscribeRender` fires on anything visible, including every batch of pointer moves (canvas).
+ * `onMaskChange` fires after every committed change of the mask (stroke, shape, command, undo, import).
  */
 export class MaskEditorCore {
   readonly #options: MaskEditorCoreOptions;
   #tool: MaskTool = 'brush';
+  #shapeMode: MaskMode = 'add';
   #brushSize = defaultBrushSize(null);
   #brushHardness = 1;
+  #adjustRadius = 8;
+  #overlay: { color: string; opacity: number; pattern: OverlayPattern } = { ...DEFAULT_OVERLAY };
+  #sheetOpen = false;
   #base: MaskBase | null = null;
+  #baseNote: string | null = null;
+  #notice: string | null = null;
   #imageStatus: ImageStatus = 'none';
   #doc: MaskDocument | null = null;
   #viewport: Size = { width: 0, height: 0 };
@@ -50,11 +75,21 @@ export class MaskEditorCore {
   #hover: Point | null = null;
   #pan: { pointerId: number; last: Point } | null = null;
   readonly #stroke = new StrokeTool();
+  readonly #shape = new ShapeTool();
+  readonly #touch = new TouchGesture();
+  #penDown: number | null = null;
+  #penUpAt = -Infinity;
+  /** Where the last brush stroke ended (image px), for Shift-click straight lines. */
+  #lastStrokeEnd: Point | null = null;
   #hasMaskCache: { doc: MaskDocument; version: number; value: boolean } | null = null;
+  #reportedVersion: { doc: MaskDocument | null; version: number } = { doc: null, version: 0 };
 
   #snapshot: MaskEditorSnapshot;
   readonly #listeners = new Set<() => void>();
   readonly #renderListeners = new Set<() => void>();
+  readonly #changeListeners = new Set<() => void>();
+  /** Clock for palm rejection; tests replace it. */
+  now: () => number = () => (typeof performance === 'undefined' ? Date.now() : performance.now());
 
   constructor(options: MaskEditorCoreOptions = {}) {
     this.#options = options;
@@ -77,6 +112,12 @@ export class MaskEditorCore {
     return () => this.#renderListeners.delete(listener);
   }
 
+  /** Fires after each committed change of the mask (never for strokes in progress, zoom or tool changes). */
+  onMaskChange(listener: () => void): () => void {
+    this.#changeListeners.add(listener);
+    return () => this.#changeListeners.delete(listener);
+  }
+
   // ── read model for the view ──────────────────────────────────────────────────
 
   get document(): MaskDocument | null {
@@ -92,6 +133,10 @@ export class MaskEditorCore {
   get draft(): DraftStroke | null {
     return this.#stroke.draft;
   }
+  /** The shape, lasso or polygon being made (image coordinates), or null. */
+  get shapeDraft(): ShapeDraft | null {
+    return this.#shape.draft;
+  }
   /** Last pointer position over the stage (stage coordinates), for the brush cursor. */
   get hover(): Point | null {
     return this.#hover;
@@ -100,8 +145,9 @@ export class MaskEditorCore {
   // ── base image ───────────────────────────────────────────────────────────────
 
   /**
-   * Sets the base image. A different URL or size starts a new, empty mask of exactly that size;
-   * the same base again changes nothing. Returns true when the base changed.
+   * Sets the base image. The mask always has the base's size: a base of the same size keeps the
+   * mask, another size gets it rescaled (both said in `baseNote`); the same base again changes
+   * nothing. Returns true when the base changed.
    */
   setBase(base: MaskBase | null): boolean {
     const prev = this.#base;
@@ -110,19 +156,25 @@ export class MaskEditorCore {
       this.#base = null;
       this.#doc = null;
       this.#imageStatus = 'none';
+      this.#baseNote = null;
     } else {
       const { url, width, height } = base;
       if (!Number.isInteger(width) || !Number.isInteger(height) || width <= 0 || height <= 0) {
         throw new RangeError(`base size must be positive integers, got ${width}×${height}`);
       }
       if (prev && prev.url === url && prev.width === width && prev.height === height) return false;
+      const old = this.#doc && this.hasMask() ? this.#doc : null;
+      const carried = old ? carryMask(old.alpha(), old.width, old.height, width, height) : null;
       this.#base = Object.freeze({ url, width, height });
-      this.#doc = new MaskDocument(width, height, this.#options.history);
+      this.#doc = new MaskDocument(width, height, { ...this.#options.history, initial: carried?.alpha });
+      this.#reportedVersion = { doc: this.#doc, version: this.#doc.version };
+      this.#baseNote = carried?.note ?? null;
       this.#imageStatus = 'loading';
-      this.#brushSize = defaultBrushSize(base);
+      if (!prev || prev.width !== width || prev.height !== height) this.#brushSize = defaultBrushSize(base);
     }
-    this.#stroke.cancel();
-    this.#pan = null;
+    this.#notice = null;
+    this.#lastStrokeEnd = null;
+    this.#cancelGestures();
     this.#fitted = true;
     this.#camera = this.#fitCamera();
     this.#emit();
@@ -136,10 +188,24 @@ export class MaskEditorCore {
     this.#emit();
   }
 
-  // ── tools ────────────────────────────────────────────────────────────────────
+  // ── tools and settings ───────────────────────────────────────────────────────
 
   setTool(tool: MaskTool): void {
+    if (tool !== this.#tool) this.#shape.cancel();
     this.#tool = tool;
+    this.#emit();
+  }
+
+  /** X: brush ⇄ eraser; for shapes, lasso and fill, add ⇄ subtract. */
+  swapMode(): void {
+    if (this.#tool === 'brush') this.#tool = 'eraser';
+    else if (this.#tool === 'eraser') this.#tool = 'brush';
+    else this.#shapeMode = this.#shapeMode === 'add' ? 'subtract' : 'add';
+    this.#emit();
+  }
+
+  setShapeMode(mode: MaskMode): void {
+    this.#shapeMode = mode;
     this.#emit();
   }
 
@@ -163,6 +229,26 @@ export class MaskEditorCore {
     this.#emit();
   }
 
+  setAdjustRadius(radius: number): void {
+    if (!Number.isFinite(radius)) return;
+    this.#adjustRadius = Math.min(256, Math.max(1, Math.round(radius)));
+    this.#emit();
+  }
+
+  setOverlay(overlay: Partial<{ color: string; opacity: number; pattern: OverlayPattern }>): void {
+    const next = { ...this.#overlay, ...overlay };
+    if (!/^#[0-9a-f]{6}$/i.test(next.color)) next.color = this.#overlay.color;
+    next.opacity = Math.min(1, Math.max(0.1, Number.isFinite(next.opacity) ? next.opacity : 0.55));
+    this.#overlay = next;
+    this.#emit();
+  }
+
+  /** `?`: the sheet listing every shortcut (UI state, kept here so keys and buttons share it). */
+  setShortcutSheet(open: boolean): void {
+    this.#sheetOpen = open;
+    this.#emit();
+  }
+
   setPanMode(on: boolean): void {
     if (this.#panMode === on) return;
     this.#panMode = on;
@@ -180,7 +266,7 @@ export class MaskEditorCore {
   }
 
   invert(): void {
-    this.#command(() => this.#doc?.push({ kind: 'invert' }) ?? false);
+    this.#push({ kind: 'invert' });
   }
 
   /** Clearing an empty mask would only add a no-op undo step, so it does nothing. */
@@ -188,11 +274,81 @@ export class MaskEditorCore {
     this.#command(() => this.hasMask() && (this.#doc?.push({ kind: 'clear' }) ?? false));
   }
 
-  /** Esc: drops the stroke in progress (or ends a pan) without touching the mask. */
+  /** Grow (+1) or shrink (−1) the repaint area by `adjustRadius` px. */
+  grow(direction: 1 | -1): void {
+    this.#push({ kind: 'grow', radius: direction * this.#adjustRadius });
+  }
+
+  feather(): void {
+    this.#push({ kind: 'feather', radius: this.#adjustRadius });
+  }
+
+  /**
+   * Replaces the mask with `alpha` (base size, 255 keep, 0 repaint) as one undoable step.
+   * Throws a sentence when the size does not match the base.
+   */
+  loadMask(mask: { width: number; height: number; alpha: Uint8Array }, label: string): void {
+    const doc = this.#doc;
+    if (!doc || !this.#base) throw new Error('Add a reference image before loading a mask.');
+    const mismatch = maskSizeMismatch(mask, this.#base);
+    if (mismatch) throw new Error(mismatch);
+    this.#command(() => doc.push({ kind: 'replace', alpha: mask.alpha.slice(), label }));
+    this.#notice = label || null;
+    this.#emit();
+  }
+
+  /** Decodes a mask PNG (alpha, or white = repaint when opaque) and loads it; see `loadMask`. */
+  loadMaskPng(bytes: Uint8Array, label = 'Imported mask'): void {
+    this.loadMask(decodeMaskPng(bytes), label);
+  }
+
+  /** Esc: drops the stroke or shape in progress (or ends a pan) without touching the mask. */
   cancelInteraction(): void {
-    const had = this.#stroke.cancel() || this.#pan !== null;
+    const had = this.#stroke.cancel() || this.#shape.cancel() || this.#pan !== null;
     this.#pan = null;
     if (had) this.#emit();
+  }
+
+  // ── keyboard shapes (a rectangle placed and sized without a pointer) ─────────
+
+  /** Enter: starts a keyboard rectangle/ellipse in the middle of the view, or commits the current one. */
+  keyboardEnter(): boolean {
+    if (this.#shape.status === 'polygon' || this.#shape.status === 'keyboard') {
+      this.#commitShape(this.#shape.status === 'polygon' ? this.#shape.finishPolygon() : this.#shape.commitKeyboard());
+      return true;
+    }
+    const doc = this.#doc;
+    if (!doc || (this.#tool !== 'rectangle' && this.#tool !== 'ellipse')) return false;
+    const center = stageToImage(this.#camera, { x: this.#viewport.width / 2, y: this.#viewport.height / 2 });
+    const clamp = (v: number, max: number) => Math.min(max, Math.max(0, v));
+    const size = Math.max(2, Math.round(Math.min(doc.width, doc.height) / 4));
+    this.#shape.startKeyboard(
+      this.#tool === 'rectangle' ? 'rect' : 'ellipse',
+      this.#shapeMode,
+      { x: Math.round(clamp(center.x, doc.width)), y: Math.round(clamp(center.y, doc.height)) },
+      size,
+    );
+    this.#emit();
+    return true;
+  }
+
+  /** Arrow keys while a keyboard shape is placed: move it, or resize it with `resize`. */
+  keyboardNudge(dx: number, dy: number, resize: boolean): boolean {
+    const doc = this.#doc;
+    if (!doc || !this.#shape.nudge(dx, dy, resize, doc)) return false;
+    this.#invalidate();
+    return true;
+  }
+
+  /** Backspace: removes the polygon lasso's last vertex. */
+  keyboardBackspace(): boolean {
+    if (!this.#shape.removeLastVertex()) return false;
+    this.#emit();
+    return true;
+  }
+
+  get placingShape(): boolean {
+    return this.#shape.active;
   }
 
   // ── camera (never recorded in history) ──────────────────────────────────────
@@ -219,11 +375,22 @@ export class MaskEditorCore {
     this.#emit();
   }
 
+  /** Mod+1: one image pixel per CSS pixel, about the viewport centre. */
+  zoomToActualSize(): void {
+    this.zoomBy(1 / this.#camera.scale);
+  }
+
   // ── pointer input (stage coordinates) ────────────────────────────────────────
 
-  /** Starts a stroke or a pan. Returns true when the editor took the pointer (capture it). */
+  /** Starts a stroke, shape or pan. Returns true when the editor took the pointer (capture it). */
   pointerDown(input: PointerInput): boolean {
     const point = { x: input.x, y: input.y };
+    const type = input.pointerType ?? 'mouse';
+    if (type === 'pen') {
+      this.#penDown = input.pointerId;
+      this.#touch.clear(); // a palm already resting is not a gesture
+    }
+    if (type === 'touch') return this.#touchDown(input);
     this.#hover = point;
     if (!this.#doc || this.#pan || this.#stroke.state.status !== 'idle') return false;
     if (input.button === 1 || (input.button === 0 && this.#panMode)) {
@@ -232,22 +399,27 @@ export class MaskEditorCore {
       return true;
     }
     if (input.button !== 0 && input.button !== 2 && input.button !== 5) return false;
-    // Right button and the pen's eraser end always erase.
-    const erase = input.button !== 0 || this.#tool === 'eraser';
-    this.#stroke.begin(
-      input.pointerId,
-      { kind: erase ? 'erase' : 'paint', size: this.#brushSize, hardness: this.#brushHardness },
-      stageToImage(this.#camera, point),
-    );
-    this.#emit();
-    return true;
+    return this.#beginTool(input, point);
   }
 
   /** A frame's batch of (coalesced) positions for one pointer. */
-  pointerMove(pointerId: number, points: readonly Point[]): void {
+  pointerMove(pointerId: number, points: readonly PointerSample[], modifiers: { shiftKey?: boolean } = {}): void {
     const last = points[points.length - 1];
     if (!last) return;
-    this.#hover = last;
+    if (this.#touch.has(pointerId)) {
+      for (const p of points) {
+        const step = this.#touch.move(pointerId, p);
+        if (step) {
+          this.#camera = panCamera(zoomCameraAt(this.#camera, step.factor, step.anchor), step.dx, step.dy);
+          this.#fitted = false;
+        }
+      }
+      if (this.#touch.count >= 2) {
+        this.#emit();
+        return;
+      }
+    }
+    this.#hover = { x: last.x, y: last.y };
     if (this.#pan?.pointerId === pointerId) {
       this.#camera = panCamera(this.#camera, last.x - this.#pan.last.x, last.y - this.#pan.last.y);
       this.#pan = { pointerId, last };
@@ -256,32 +428,54 @@ export class MaskEditorCore {
       return;
     }
     const camera = this.#camera;
-    this.#stroke.extend(
-      pointerId,
-      points.map((p) => stageToImage(camera, p)),
-    );
+    const image = points.map((p) => ({ ...stageToImage(camera, p), pressure: p.pressure }));
+    if (this.#shape.active) this.#shape.move(pointerId, image, modifiers.shiftKey === true);
+    else this.#stroke.extend(pointerId, image);
     this.#invalidate();
   }
 
-  /** Ends the gesture of `pointerId`; a stroke becomes one history entry here, once. */
+  /** Ends the gesture of `pointerId`; a stroke or shape becomes one history entry here, once. */
   pointerUp(pointerId: number): void {
+    if (this.#penDown === pointerId) {
+      this.#penDown = null;
+      this.#penUpAt = this.now();
+    }
+    if (this.#touch.has(pointerId)) {
+      const wasPinching = this.#touch.count >= 2;
+      this.#touch.up(pointerId);
+      if (wasPinching) {
+        this.#emit();
+        return;
+      }
+    }
     if (this.#pan?.pointerId === pointerId) {
       this.#pan = null;
       this.#emit();
       return;
     }
+    const shape = this.#shape.up(pointerId);
+    if (shape) {
+      this.#commitShape(shape);
+      return;
+    }
     const stroke = this.#stroke.finish(pointerId);
     if (!stroke) return;
+    this.#lastStrokeEnd = { x: stroke.points[stroke.points.length - 2]!, y: stroke.points[stroke.points.length - 1]! };
     this.#doc?.push(stroke);
     this.#emit();
   }
 
   /** pointercancel / lost capture: the gesture is dropped, nothing is recorded. */
   pointerCancel(pointerId: number): void {
+    if (this.#penDown === pointerId) this.#penDown = null;
+    const touched = this.#touch.has(pointerId);
+    this.#touch.up(pointerId);
     const state = this.#stroke.state;
     if (state.status === 'drawing' && state.pointerId === pointerId) this.#stroke.cancel();
-    else if (this.#pan?.pointerId === pointerId) this.#pan = null;
-    else return;
+    else if (this.#shape.cancel(pointerId)) {
+      // dropped the drag shape
+    } else if (this.#pan?.pointerId === pointerId) this.#pan = null;
+    else if (!touched) return;
     this.#emit();
   }
 
@@ -317,11 +511,81 @@ export class MaskEditorCore {
 
   // ── internals ────────────────────────────────────────────────────────────────
 
+  #touchDown(input: PointerInput): boolean {
+    // Palm rejection: while a pen is down (or just lifted), touches are a resting hand.
+    if (this.#penDown !== null || this.now() - this.#penUpAt < PALM_GRACE_MS || !this.#doc) return false;
+    const point = { x: input.x, y: input.y };
+    this.#touch.down(input.pointerId, point);
+    if (this.#touch.count === 2) {
+      // The second finger turns a just-started one-finger stroke into a pan/zoom; nothing is recorded.
+      this.#stroke.cancel();
+      this.#shape.cancel();
+      this.#hover = null;
+      this.#emit();
+      return true;
+    }
+    if (this.#touch.count > 2) return true;
+    return this.#beginTool(input, point);
+  }
+
+  #beginTool(input: PointerInput, point: Point): boolean {
+    const doc = this.#doc!;
+    const imagePoint = stageToImage(this.#camera, point);
+    const tool = this.#tool;
+    const erase = input.button === 2 || input.button === 5;
+    const mode: MaskMode = erase || input.altKey ? flip(this.#shapeMode) : this.#shapeMode;
+    if (tool === 'fill') {
+      this.#push({ kind: 'fill', mode, x: imagePoint.x, y: imagePoint.y, tolerance: 32 });
+      return false;
+    }
+    const shapeKind = SHAPE_TOOLS[tool];
+    if (shapeKind) {
+      if (shapeKind === 'polygon' && (input.detail ?? 1) >= 2) return this.#commitShape(this.#shape.finishPolygon());
+      const closeDistance = 8 / this.#camera.scale;
+      const closed = this.#shape.down(shapeKind, mode, input.pointerId, imagePoint, closeDistance);
+      if (closed) return this.#commitShape(closed);
+      this.#emit();
+      return shapeKind !== 'polygon';
+    }
+    // Brush / eraser. Right button and the pen's eraser end always erase.
+    const kind = erase || tool === 'eraser' ? 'erase' : 'paint';
+    const pressure = input.pointerType === 'pen' && input.pressure !== undefined ? input.pressure : undefined;
+    const settings = { kind, size: this.#brushSize, hardness: this.#brushHardness } as const;
+    if (input.shiftKey && this.#lastStrokeEnd) {
+      // Shift-click: a straight line from where the last stroke ended, one history entry.
+      const from = this.#lastStrokeEnd;
+      this.#lastStrokeEnd = imagePoint;
+      this.#push({ ...settings, points: [from.x, from.y, imagePoint.x, imagePoint.y] });
+      return false;
+    }
+    this.#stroke.begin(input.pointerId, settings, { ...imagePoint, pressure });
+    void doc;
+    this.#emit();
+    return true;
+  }
+
+  #commitShape(shape: MaskOperation | null): boolean {
+    if (shape) this.#doc?.push(shape);
+    this.#emit();
+    return false;
+  }
+
+  #push(op: MaskOperation): void {
+    this.#command(() => this.#doc?.push(op) ?? false);
+  }
+
   /** A stroke in progress is dropped first: a command never lands in the middle of a stroke. */
   #command(apply: () => boolean): void {
     const cancelled = this.#stroke.cancel();
     const changed = apply();
     if (cancelled || changed) this.#emit();
+  }
+
+  #cancelGestures(): void {
+    this.#stroke.cancel();
+    this.#shape.cancel();
+    this.#touch.clear();
+    this.#pan = null;
   }
 
   #fitCamera(): Camera {
@@ -331,14 +595,17 @@ export class MaskEditorCore {
   #emit(): void {
     const next = this.#buildSnapshot();
     const prev = this.#snapshot;
-    const changed = (Object.keys(next) as (keyof MaskEditorSnapshot)[]).some(
-      (key) => next[key] !== prev[key],
-    );
+    const changed = (Object.keys(next) as (keyof MaskEditorSnapshot)[]).some((key) => next[key] !== prev[key]);
     if (changed) {
       this.#snapshot = next;
       for (const listener of [...this.#listeners]) listener();
     }
     this.#invalidate();
+    const doc = this.#doc;
+    if (doc && this.#reportedVersion.doc === doc && this.#reportedVersion.version !== doc.version) {
+      this.#reportedVersion = { doc, version: doc.version };
+      for (const listener of [...this.#changeListeners]) listener();
+    }
   }
 
   #invalidate(): void {
@@ -362,8 +629,29 @@ export class MaskEditorCore {
       imageStatus: this.#imageStatus,
       maskWidth: doc?.width ?? 0,
       maskHeight: doc?.height ?? 0,
-      interaction: this.#pan ? 'panning' : this.#stroke.state.status === 'drawing' ? 'drawing' : 'idle',
+      interaction:
+        this.#touch.count >= 2
+          ? 'pinching'
+          : this.#pan
+            ? 'panning'
+            : this.#stroke.state.status === 'drawing'
+              ? 'drawing'
+              : this.#shape.active
+                ? 'shaping'
+                : 'idle',
       panMode: this.#panMode,
+      shapeMode: this.#shapeMode,
+      adjustRadius: this.#adjustRadius,
+      overlayColor: this.#overlay.color,
+      overlayOpacity: this.#overlay.opacity,
+      overlayPattern: this.#overlay.pattern,
+      baseNote: this.#baseNote,
+      notice: this.#notice,
+      shortcutSheet: this.#sheetOpen,
     });
   }
+}
+
+function flip(mode: MaskMode): MaskMode {
+  return mode === 'add' ? 'subtract' : 'add';
 }

@@ -1,6 +1,9 @@
+import type { MaskMode } from '@/lib/mask/types';
 import type { Size } from './camera';
 
-export type MaskTool = 'brush' | 'eraser';
+export type MaskTool = 'brush' | 'eraser' | 'rectangle' | 'ellipse' | 'lasso' | 'polygon' | 'fill';
+export type OverlayPattern = 'solid' | 'stripes' | 'dots';
+export type { MaskMode };
 export type ImageStatus = 'none' | 'loading' | 'ready' | 'error';
 
 /** The base image: its URL and its displayed (EXIF-oriented) size in pixels. */
@@ -28,9 +31,22 @@ export interface MaskEditorSnapshot {
   /** Size of the mask document (always the base size); 0 × 0 without a base. */
   readonly maskWidth: number;
   readonly maskHeight: number;
-  readonly interaction: 'idle' | 'drawing' | 'panning';
+  readonly interaction: 'idle' | 'drawing' | 'panning' | 'shaping' | 'pinching';
   /** Space held: primary-button drags pan instead of paint. */
   readonly panMode: boolean;
+  /** Whether shapes, lasso and fill add to the mask or subtract from it (X swaps). */
+  readonly shapeMode: MaskMode;
+  /** N for grow, shrink and feather, in image pixels. */
+  readonly adjustRadius: number;
+  readonly overlayColor: string;
+  readonly overlayOpacity: number;
+  readonly overlayPattern: OverlayPattern;
+  /** What happened to the mask when the base last changed (kept, rescaled), or null. */
+  readonly baseNote: string | null;
+  /** Where the current mask came from when it was imported or computed ("Imported coffee-mask.png"). */
+  readonly notice: string | null;
+  /** The `?` sheet listing every shortcut is open. */
+  readonly shortcutSheet: boolean;
 }
 
 /** A pointer event reduced to what the editor needs; x/y in stage (CSS) pixels. */
@@ -40,6 +56,20 @@ export interface PointerInput {
   readonly y: number;
   /** DOM `button`: 0 primary (also pen and touch), 1 middle, 2 right, 5 pen eraser. */
   readonly button: number;
+  readonly pointerType?: 'mouse' | 'pen' | 'touch' | string;
+  /** Pen pressure 0..1 (ignored for mouse and touch, which always report 0.5). */
+  readonly pressure?: number;
+  readonly shiftKey?: boolean;
+  readonly altKey?: boolean;
+  /** Click count (2 on a double-click), closes the polygon lasso. */
+  readonly detail?: number;
+}
+
+/** A pointer move: position plus the pen's pressure, stage coordinates. */
+export interface PointerSample {
+  readonly x: number;
+  readonly y: number;
+  readonly pressure?: number;
 }
 
 export const MIN_BRUSH_SIZE = 1;

@@ -2,24 +2,29 @@ import Konva from 'konva/lib/Core';
 import type { KonvaEventObject } from 'konva/lib/Node';
 import { Circle } from 'konva/lib/shapes/Circle';
 import { Image as KonvaImage } from 'konva/lib/shapes/Image';
+import { Line } from 'konva/lib/shapes/Line';
 import type { MaskDocument } from '@/lib/mask/document';
-import type { Point } from './camera';
+import { encodeMaskPng } from '@/lib/mask/png';
+import { shapeOutline } from '@/lib/mask/shapes';
 import { maskCommands, runMaskCommand, type MaskCommand, type MaskCommandName } from './commands';
-import { MaskEditorCore, type MaskBase, type MaskEditorCoreOptions } from './editor-core';
-import { OVERLAY_CSS, OVERLAY_OPACITY, writeOverlayPixels } from './overlay';
+import { MaskEditorCore, type MaskBase, type MaskEditorCoreOptions, type PointerSample } from './editor-core';
+import { MaskExporter } from './export-client';
+import { proxySize, writeOverlay } from './overlay';
+
+/** Longest side of the display proxies (base image and overlay). Measured: a 4096² overlay drawn every frame costs ~4× a 2048² one. */
+const PROXY_MAX_SIDE = 2048;
 
 /**
  * The Konva view of the mask editor: the headless `MaskEditorCore` plus a stage that draws it and
- * feeds it pointer input. One layer (so the DOM holds exactly one <canvas>), inside one "world"
- * group transformed by the camera, holding, in image pixel space:
- *   1. the base image, drawn into a width × height rect (the browser has already applied EXIF);
- *   2. the committed mask as ONE cached bitmap: an offscreen canvas coloured where alpha < 255,
- *      redrawn from the model only when the document changes;
- *   3. the brush cursor.
- * The stroke in progress is drawn incrementally into that overlay bitmap as the buffer (opaque
- * colour with source-over for paint, destination-out for erase, both idempotent so segment joins
- * never double up) and replaced by the exact rasterised model once, on pointer-up. Nothing on
- * screen is ever exported: `exportMaskPng` encodes the model.
+ * feeds it pointer input. Two layers, each with a "world" group transformed by the camera, holding,
+ * in image pixel space:
+ *   1. the base image, from a downscaled proxy for large bases (the full image once zoomed in past it);
+ *   2. the committed mask as ONE cached bitmap (proxy-sized), redrawn from the model only in the
+ *      rectangle the last change touched;
+ *   3. the outline of a shape or lasso in progress, and the brush cursor.
+ * The stroke in progress is drawn as vectors on a second, light layer (the buffer) and replaced by
+ * the exact rasterised model once, on pointer-up; the bitmap layer is redrawn only when it changes. Nothing on screen is ever exported:
+ * `exportMaskPng` encodes the model, in a worker.
  */
 export class MaskEditor extends MaskEditorCore {
   readonly commands: readonly MaskCommand[] = maskCommands;
@@ -28,15 +33,24 @@ export class MaskEditor extends MaskEditorCore {
   #stage: Konva.Stage | null = null;
   #layer: Konva.Layer | null = null;
   #world: Konva.Group | null = null;
+  #uiLayer: Konva.Layer | null = null;
+  #uiWorld: Konva.Group | null = null;
+  #draftNode: Konva.Shape | null = null;
+  /** What the bitmap layer last drew; it is redrawn only when this changes (camera, mask, overlay, image). */
+  #baseKey = '';
   #imageNode: KonvaImage | null = null;
   #overlayNode: KonvaImage | null = null;
+  #shapeNode: Line | null = null;
   #cursor: Konva.Group | null = null;
   #resizeObserver: ResizeObserver | null = null;
   #unsubscribeRender: (() => void) | null = null;
   #frameId: number | null = null;
-  readonly #pendingMoves = new Map<number, Point[]>();
+  readonly #pendingMoves = new Map<number, PointerSample[]>();
+  #shiftKey = false;
+  readonly #exporter = new MaskExporter();
 
   #image: HTMLImageElement | null = null;
+  #proxy: ImageBitmap | null = null;
   #imageUrl: string | null = null;
   #loadToken = 0;
 
@@ -45,8 +59,9 @@ export class MaskEditor extends MaskEditorCore {
   /** What the overlay bitmap currently shows. */
   #drawnDoc: object | null = null;
   #drawnVersion = -1;
-  #drawnPoints = 0;
-  #overlayDirty = false;
+  #drawnStyle = '';
+  /** Frames drawn; the benchmark reads it to pair pointer events with paints. */
+  framesDrawn = 0;
 
   constructor(options?: MaskEditorCoreOptions) {
     super(options);
@@ -64,10 +79,15 @@ export class MaskEditor extends MaskEditorCore {
     const layer = new Konva.Layer({ listening: false });
     const world = new Konva.Group({ listening: false });
     this.#imageNode = new KonvaImage({ image: undefined, listening: false });
-    this.#overlayNode = new KonvaImage({
-      image: undefined,
-      opacity: OVERLAY_OPACITY,
+    this.#overlayNode = new KonvaImage({ image: undefined, listening: false });
+    this.#shapeNode = new Line({
+      points: [],
+      stroke: 'rgba(250, 250, 250, 0.95)',
+      strokeWidth: 1.5,
+      strokeScaleEnabled: false,
+      dash: [6, 4],
       listening: false,
+      visible: false,
     });
     this.#cursor = new Konva.Group({ listening: false, visible: false });
     // Two rings so the cursor stays visible on light and dark images.
@@ -75,12 +95,23 @@ export class MaskEditor extends MaskEditorCore {
       new Circle({ stroke: 'rgba(9, 9, 11, 0.9)', strokeWidth: 3, strokeScaleEnabled: false }),
       new Circle({ stroke: 'rgba(250, 250, 250, 0.95)', strokeWidth: 1, strokeScaleEnabled: false }),
     );
-    world.add(this.#imageNode, this.#overlayNode, this.#cursor);
+    // Two layers: bitmaps (base + committed mask), redrawn only when they or the camera change, and a
+    // light layer for what moves with the pointer (the stroke in progress as vectors, shape outline,
+    // cursor), redrawn every frame. Measured on 4096²: drawing the bitmaps every frame was the cost.
+    world.add(this.#imageNode, this.#overlayNode);
     layer.add(world);
-    stage.add(layer);
+    const uiLayer = new Konva.Layer({ listening: false });
+    const uiWorld = new Konva.Group({ listening: false });
+    this.#draftNode = new Konva.Shape({ listening: false, visible: false, sceneFunc: (ctx) => this.#drawDraft(ctx) });
+    uiWorld.add(this.#draftNode, this.#shapeNode, this.#cursor);
+    uiLayer.add(uiWorld);
+    stage.add(layer, uiLayer);
     this.#stage = stage;
     this.#layer = layer;
     this.#world = world;
+    this.#uiLayer = uiLayer;
+    this.#uiWorld = uiWorld;
+    this.#baseKey = '';
 
     stage.on('pointerdown', this.#onPointerDown);
     stage.on('pointermove', this.#onPointerMove);
@@ -115,14 +146,17 @@ export class MaskEditor extends MaskEditorCore {
       this.#stage.destroy();
     }
     this.#stage = this.#layer = this.#world = null;
+    this.#uiLayer = null;
+    this.#uiWorld = this.#draftNode = null;
     this.#imageNode = this.#overlayNode = null;
+    this.#shapeNode = null;
     this.#cursor = null;
     this.#overlayCanvas = null;
     this.#overlayPixels = null;
     this.#container = null;
   }
 
-  /** Sets the base and loads its image; a new URL or size starts an empty mask of that size. */
+  /** Sets the base and loads its image; see `MaskEditorCore.setBase` for what happens to the mask. */
   override setBase(base: MaskBase | null): boolean {
     const changed = super.setBase(base);
     if (changed && base?.url !== this.#imageUrl) this.#loadImage(base);
@@ -140,11 +174,26 @@ export class MaskEditor extends MaskEditorCore {
     return this.document;
   }
 
+  /** The mask PNG, encoded in a worker (main thread if the worker cannot start). */
+  override async exportMaskPng(): Promise<Blob | null> {
+    const doc = this.document;
+    if (!doc || !this.hasMask()) return null;
+    const alpha = doc.alpha();
+    try {
+      return await this.#exporter.encode(doc.width, doc.height, alpha);
+    } catch {
+      const png = encodeMaskPng(doc.width, doc.height, alpha);
+      return new Blob([png as Uint8Array<ArrayBuffer>], { type: 'image/png' });
+    }
+  }
+
   // ── image ────────────────────────────────────────────────────────────────────
 
   #loadImage(base: MaskBase | null): void {
     const token = ++this.#loadToken;
     this.#image = null;
+    this.#proxy?.close();
+    this.#proxy = null;
     this.#imageUrl = base?.url ?? null;
     if (!base || typeof Image === 'undefined') return;
     const image = new Image();
@@ -153,6 +202,16 @@ export class MaskEditor extends MaskEditorCore {
       if (token !== this.#loadToken) return;
       this.#image = image;
       this.setImageStatus(base.url, 'ready');
+      const size = proxySize(base.width, base.height, PROXY_MAX_SIDE);
+      if (size.width < base.width && typeof createImageBitmap === 'function') {
+        createImageBitmap(image, { resizeWidth: size.width, resizeHeight: size.height, resizeQuality: 'medium' })
+          .then((bitmap) => {
+            if (token !== this.#loadToken) return bitmap.close();
+            this.#proxy = bitmap;
+            this.#requestFrame();
+          })
+          .catch(() => {}); // the full image keeps working
+      }
     };
     image.onerror = () => {
       if (token === this.#loadToken) this.setImageStatus(base.url, 'error');
@@ -162,13 +221,15 @@ export class MaskEditor extends MaskEditorCore {
 
   // ── input ────────────────────────────────────────────────────────────────────
 
-  #stagePoints(evt: PointerEvent): Point[] {
+  #stagePoints(evt: PointerEvent): PointerSample[] {
     const rect = this.#stage?.content.getBoundingClientRect();
     if (!rect) return [];
     const events = evt.getCoalescedEvents?.() ?? [];
+    const pen = evt.pointerType === 'pen';
     return (events.length > 0 ? events : [evt]).map((e) => ({
       x: e.clientX - rect.left,
       y: e.clientY - rect.top,
+      pressure: pen ? e.pressure : undefined,
     }));
   }
 
@@ -177,7 +238,18 @@ export class MaskEditor extends MaskEditorCore {
     const point = this.#stagePoints(evt).at(-1);
     if (!point) return;
     this.#container?.focus({ preventScroll: true });
-    const taken = this.pointerDown({ pointerId: evt.pointerId, button: evt.button, ...point });
+    this.#flushMoves();
+    const taken = this.pointerDown({
+      pointerId: evt.pointerId,
+      button: evt.button,
+      pointerType: evt.pointerType,
+      pressure: evt.pressure,
+      shiftKey: evt.shiftKey,
+      altKey: evt.altKey,
+      detail: evt.detail,
+      x: point.x,
+      y: point.y,
+    });
     if (!taken) return;
     evt.preventDefault();
     try {
@@ -189,6 +261,7 @@ export class MaskEditor extends MaskEditorCore {
 
   #onPointerMove = (e: KonvaEventObject<PointerEvent>): void => {
     const points = this.#stagePoints(e.evt);
+    this.#shiftKey = e.evt.shiftKey;
     const list = this.#pendingMoves.get(e.evt.pointerId);
     if (list) list.push(...points);
     else this.#pendingMoves.set(e.evt.pointerId, points);
@@ -237,7 +310,7 @@ export class MaskEditor extends MaskEditorCore {
     if (this.#pendingMoves.size === 0) return;
     const batches = [...this.#pendingMoves];
     this.#pendingMoves.clear();
-    for (const [pointerId, points] of batches) this.pointerMove(pointerId, points);
+    for (const [pointerId, points] of batches) this.pointerMove(pointerId, points, { shiftKey: this.#shiftKey });
   }
 
   #resize(): void {
@@ -266,85 +339,147 @@ export class MaskEditor extends MaskEditorCore {
   #render(): void {
     const world = this.#world;
     const layer = this.#layer;
-    if (!world || !layer) return;
+    const uiWorld = this.#uiWorld;
+    const uiLayer = this.#uiLayer;
+    if (!world || !layer || !uiWorld || !uiLayer) return;
     const { scale, x, y } = this.camera;
     world.setAttrs({ x, y, scaleX: scale, scaleY: scale });
+    uiWorld.setAttrs({ x, y, scaleX: scale, scaleY: scale });
 
-    const base = this.getSnapshot().base;
+    const snapshot = this.getSnapshot();
+    const base = snapshot.base;
     const doc = this.document;
-    this.#imageNode?.setAttrs({
-      image: this.#image ?? undefined,
-      width: base?.width ?? 0,
-      height: base?.height ?? 0,
-      visible: Boolean(base && this.#image),
-    });
-    this.#renderOverlay();
+    // The proxy while it is at least as sharp as the screen; the full image once zoomed in past it.
+    const useProxy = Boolean(this.#proxy && base && (this.#proxy.width / base.width) * 1.01 >= scale);
+    const overlayChanged = this.#renderOverlay();
+    const key = [scale, x, y, useProxy, Boolean(this.#image), base?.url, snapshot.overlayOpacity, doc !== null].join('|');
+    if (overlayChanged || key !== this.#baseKey) {
+      this.#imageNode?.setAttrs({
+        image: (useProxy ? this.#proxy : this.#image) ?? undefined,
+        width: base?.width ?? 0,
+        height: base?.height ?? 0,
+        visible: Boolean(base && this.#image),
+      });
+      this.#overlayNode?.visible(doc !== null);
+      this.#overlayNode?.opacity(snapshot.overlayOpacity);
+      layer.draw();
+      this.#baseKey = key;
+    }
+    this.#draftNode?.visible(this.draft !== null);
+    this.#renderShape();
     this.#renderCursor();
-    this.#overlayNode?.visible(doc !== null);
-    layer.batchDraw();
+    // Draw now, inside this frame: batchDraw would wait for one more frame (+16 ms pointer-to-paint).
+    uiLayer.draw();
+    this.framesDrawn += 1;
   }
 
-  #renderOverlay(): void {
+  /** Brings the overlay bitmap up to date with the model; returns whether it changed. */
+  #renderOverlay(): boolean {
     const doc = this.document;
     const node = this.#overlayNode;
     if (!doc || !node) {
       this.#drawnDoc = null;
-      return;
+      return false;
     }
+    const size = proxySize(doc.width, doc.height, PROXY_MAX_SIDE);
     let canvas = this.#overlayCanvas;
-    if (!canvas || canvas.width !== doc.width || canvas.height !== doc.height) {
-      canvas = document.createElement('canvas');
-      canvas.width = doc.width;
-      canvas.height = doc.height;
+    if (!canvas || canvas.width !== size.width || canvas.height !== size.height || this.#drawnDoc !== doc) {
+      canvas ??= document.createElement('canvas');
+      canvas.width = size.width;
+      canvas.height = size.height;
       this.#overlayCanvas = canvas;
       this.#overlayPixels = null;
       this.#drawnDoc = null;
       node.setAttrs({ image: canvas, width: doc.width, height: doc.height });
     }
+    const { overlayColor, overlayPattern } = this.getSnapshot();
+    const styleKey = `${overlayColor}/${overlayPattern}`;
+    if (this.#drawnDoc === doc && this.#drawnVersion === doc.version && this.#drawnStyle === styleKey) return false;
     const ctx = canvas.getContext('2d');
-    if (!ctx) return;
-    const draft = this.draft;
-    const stale = this.#drawnDoc !== doc || this.#drawnVersion !== doc.version;
-    if (stale || (!draft && this.#overlayDirty)) {
-      const pixels = this.#overlayPixels ?? ctx.createImageData(doc.width, doc.height);
-      this.#overlayPixels = pixels;
-      writeOverlayPixels(doc.alpha(), pixels.data);
+    if (!ctx) return false;
+    const pixels = this.#overlayPixels ?? ctx.createImageData(size.width, size.height);
+    this.#overlayPixels = pixels;
+    const change = doc.lastChange;
+    // Only the rectangle the last change touched, when this bitmap showed the state just before it.
+    const rect =
+      (this.#drawnDoc === doc &&
+        this.#drawnStyle === styleKey &&
+        change?.fromVersion === this.#drawnVersion &&
+        change.toVersion === doc.version &&
+        change.rect) ||
+      null;
+    writeOverlay(doc.alpha(), doc.width, doc.height, pixels, { color: overlayColor, pattern: overlayPattern }, rect);
+    if (rect) {
+      const sx = size.width / doc.width;
+      const sy = size.height / doc.height;
+      const dx = Math.floor(rect.x0 * sx);
+      const dy = Math.floor(rect.y0 * sy);
+      ctx.putImageData(pixels, 0, 0, dx, dy, Math.ceil(rect.x1 * sx) - dx, Math.ceil(rect.y1 * sy) - dy);
+    } else {
       ctx.putImageData(pixels, 0, 0);
-      this.#drawnDoc = doc;
-      this.#drawnVersion = doc.version;
-      this.#drawnPoints = 0;
-      this.#overlayDirty = false;
     }
-    if (draft) this.#drawDraft(ctx, draft);
-    else this.#drawnPoints = 0;
+    this.#drawnDoc = doc;
+    this.#drawnVersion = doc.version;
+    this.#drawnStyle = styleKey;
+    return true;
   }
 
-  /** Draws only the segments added since the last frame (idempotent paint, so joins stay even). */
-  #drawDraft(ctx: CanvasRenderingContext2D, draft: NonNullable<MaskEditor['draft']>): void {
+  /**
+   * The stroke in progress as vectors on the light layer (committed once, on pointer-up, by the model).
+   * Paint shows in the overlay colour at the overlay's opacity; erase as a dark translucent trail.
+   */
+  #drawDraft(context: Konva.Context): void {
+    const draft = this.draft;
+    if (!draft) return;
+    const ctx = context._context;
     const points = draft.points;
     const count = points.length / 2;
-    if (count <= this.#drawnPoints) return;
+    const { overlayColor, overlayOpacity } = this.getSnapshot();
     ctx.save();
-    ctx.globalCompositeOperation = draft.kind === 'erase' ? 'destination-out' : 'source-over';
-    ctx.strokeStyle = ctx.fillStyle = OVERLAY_CSS;
-    ctx.lineWidth = draft.size;
+    ctx.globalAlpha = draft.kind === 'erase' ? 0.6 : overlayOpacity;
+    ctx.strokeStyle = ctx.fillStyle = draft.kind === 'erase' ? 'rgb(9, 9, 11)' : overlayColor;
     ctx.lineCap = 'round';
     ctx.lineJoin = 'round';
-    if (this.#drawnPoints === 0) {
+    const sizeAt = (i: number) => draft.size * (draft.pressures?.[i] ?? 1);
+    if (count === 1 || draft.pressures) {
+      // A dot, or pen strokes whose width changes per segment: round stamps joined by segments.
       ctx.beginPath();
-      ctx.arc(points[0]!, points[1]!, draft.size / 2, 0, Math.PI * 2);
+      ctx.arc(points[0]!, points[1]!, sizeAt(0) / 2, 0, Math.PI * 2);
       ctx.fill();
-    }
-    const from = Math.max(0, this.#drawnPoints - 1);
-    if (count > from + 1) {
+      for (let i = 1; i < count; i++) {
+        ctx.lineWidth = sizeAt(i);
+        ctx.beginPath();
+        ctx.moveTo(points[(i - 1) * 2]!, points[(i - 1) * 2 + 1]!);
+        ctx.lineTo(points[i * 2]!, points[i * 2 + 1]!);
+        ctx.stroke();
+      }
+    } else {
+      ctx.lineWidth = draft.size;
       ctx.beginPath();
-      ctx.moveTo(points[from * 2]!, points[from * 2 + 1]!);
-      for (let i = from + 1; i < count; i++) ctx.lineTo(points[i * 2]!, points[i * 2 + 1]!);
+      ctx.moveTo(points[0]!, points[1]!);
+      for (let i = 1; i < count; i++) ctx.lineTo(points[i * 2]!, points[i * 2 + 1]!);
       ctx.stroke();
     }
     ctx.restore();
-    this.#drawnPoints = count;
-    this.#overlayDirty = true;
+  }
+
+  #renderShape(): void {
+    const node = this.#shapeNode;
+    if (!node) return;
+    const draft = this.shapeDraft;
+    if (!draft || draft.points.length < 4) {
+      node.visible(false);
+      return;
+    }
+    const outline = draft.shape === 'polygon' ? [...draft.points] : shapeOutline(draft);
+    const { overlayColor } = this.getSnapshot();
+    node.setAttrs({
+      visible: true,
+      points: outline,
+      closed: !draft.open,
+      fill: draft.mode === 'add' ? `${overlayColor}55` : 'rgba(9, 9, 11, 0.35)',
+      dash: draft.mode === 'add' ? [6, 4] : [2, 4],
+    });
   }
 
   #renderCursor(): void {
@@ -352,10 +487,13 @@ export class MaskEditor extends MaskEditorCore {
     if (!cursor) return;
     const snapshot = this.getSnapshot();
     const hover = this.hover;
+    const brush = snapshot.tool === 'brush' || snapshot.tool === 'eraser';
     const show =
-      hover !== null && this.document !== null && !snapshot.panMode && snapshot.interaction !== 'panning';
+      brush && hover !== null && this.document !== null && !snapshot.panMode && snapshot.interaction !== 'panning';
     cursor.visible(show);
-    if (this.#container) this.#container.style.cursor = snapshot.panMode ? 'grab' : show ? 'none' : '';
+    if (this.#container) {
+      this.#container.style.cursor = snapshot.panMode ? 'grab' : show ? 'none' : this.document && !brush ? 'crosshair' : '';
+    }
     if (!show || !hover) return;
     const { scale, x, y } = this.camera;
     cursor.position({ x: (hover.x - x) / scale, y: (hover.y - y) / scale });

@@ -36,7 +36,13 @@ describe('shortcuts', () => {
     expect(commandForKey(key('z', { ctrlKey: true }))?.name).toBe('undo');
     expect(commandForKey(key('z', { metaKey: true, shiftKey: true }))?.name).toBe('redo');
     expect(commandForKey(key('y', { ctrlKey: true }))?.name).toBe('redo');
-    expect(commandForKey(key('x'))).toBeUndefined();
+    expect(commandForKey(key('x'))?.name).toBe('swap');
+    expect(commandForKey(key('V', { shiftKey: true }))?.name).toBe('invert');
+    expect(commandForKey(key('i', { ctrlKey: true }))?.name).toBe('invert');
+    expect(commandForKey(key('0', { metaKey: true }))?.name).toBe('zoom-fit');
+    expect(commandForKey(key('1', { ctrlKey: true }))?.name).toBe('zoom-actual');
+    expect(commandForKey(key('?', { shiftKey: true }))?.name).toBe('shortcuts');
+    expect(commandForKey(key('q'))).toBeUndefined();
   });
 
   it('formats shortcuts for tooltips and aria-keyshortcuts', () => {

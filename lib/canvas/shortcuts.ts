@@ -45,6 +45,8 @@ function parse(shortcut: string): ParsedShortcut {
 export function matchesShortcut(event: KeyInput, shortcut: string): boolean {
   const want = parse(shortcut);
   const mod = event.ctrlKey || event.metaKey;
+  // `?` is Shift+/ on most layouts and unshifted on others: match the character, whatever Shift is.
+  if (want.key === '?') return !mod && !event.altKey && event.key === '?';
   if (mod !== want.mod || event.shiftKey !== want.shift || event.altKey !== want.alt) return false;
   const key = event.key.length === 1 ? event.key.toLowerCase() : event.key;
   if (key === want.key) return true;

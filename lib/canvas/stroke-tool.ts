@@ -7,7 +7,12 @@ export interface DraftStroke {
   readonly size: number;
   readonly hardness: number;
   readonly points: number[];
+  /** Pen pressure per point, or null for mouse and touch (full size). */
+  readonly pressures: number[] | null;
 }
+
+/** A point with the pen's pressure (0..1) when there is a pen. */
+export type PressurePoint = Point & { readonly pressure?: number };
 
 export type StrokeToolState =
   | { readonly status: 'idle' }
@@ -33,20 +38,24 @@ export class StrokeTool {
 
   begin(
     pointerId: number,
-    settings: Omit<DraftStroke, 'points'>,
-    point: Point,
+    settings: Omit<DraftStroke, 'points' | 'pressures'>,
+    point: PressurePoint,
   ): boolean {
     if (this.#state.status === 'drawing') return false;
     this.#state = {
       status: 'drawing',
       pointerId,
-      draft: { ...settings, points: [point.x, point.y] },
+      draft: {
+        ...settings,
+        points: [point.x, point.y],
+        pressures: point.pressure === undefined ? null : [point.pressure],
+      },
     };
     return true;
   }
 
   /** Adds points (a frame's worth of coalesced moves); skips ones too close to matter. */
-  extend(pointerId: number, points: readonly Point[]): boolean {
+  extend(pointerId: number, points: readonly PressurePoint[]): boolean {
     const state = this.#state;
     if (state.status !== 'drawing' || state.pointerId !== pointerId) return false;
     const list = state.draft.points;
@@ -58,6 +67,7 @@ export class StrokeTool {
       const lastY = list[list.length - 1]!;
       if (Math.hypot(point.x - lastX, point.y - lastY) < minDistance) continue;
       list.push(point.x, point.y);
+      state.draft.pressures?.push(point.pressure ?? 1);
       added = true;
     }
     return added;
@@ -68,8 +78,8 @@ export class StrokeTool {
     const state = this.#state;
     if (state.status !== 'drawing' || state.pointerId !== pointerId) return null;
     this.#state = IDLE;
-    const { kind, size, hardness, points } = state.draft;
-    return { kind, size, hardness, points };
+    const { kind, size, hardness, points, pressures } = state.draft;
+    return pressures ? { kind, size, hardness, points, pressures } : { kind, size, hardness, points };
   }
 
   cancel(): boolean {

@@ -1,5 +1,5 @@
-import { applyOperation, createAlpha } from './rasterize';
-import { normalizeOperation, type MaskOperation, type MaskSource } from './types';
+import { applyOperation, createAlpha, operationBounds, type PixelRect } from './rasterize';
+import { isWholeReset, normalizeOperation, type MaskOperation, type MaskSource } from './types';
 
 export interface MaskDocumentOptions {
   /** Most undo + redo entries kept; older operations are flattened into the floor bitmap. */
@@ -8,11 +8,23 @@ export interface MaskDocumentOptions {
   checkpointInterval?: number;
   /** Bytes all checkpoints together may use; the oldest checkpoints go first. */
   checkpointBudgetBytes?: number;
+  /** Bytes that bitmap operations (imports, segmentation) in the history may hold together. */
+  operationBudgetBytes?: number;
+  /** Starting alpha (e.g. a mask kept or rescaled from the previous base); it is not undoable. */
+  initial?: Uint8Array | null;
+}
+
+/** What the last push/undo/redo changed, so a view can redraw only that rectangle. */
+export interface MaskChange {
+  readonly fromVersion: number;
+  readonly toVersion: number;
+  readonly rect: PixelRect | null;
 }
 
 export const DEFAULT_HISTORY_LIMIT = 100;
 export const DEFAULT_CHECKPOINT_INTERVAL = 8;
 export const DEFAULT_CHECKPOINT_BUDGET_BYTES = 48 * 1024 * 1024;
+export const DEFAULT_OPERATION_BUDGET_BYTES = 64 * 1024 * 1024;
 
 /**
  * The editable mask: an ordered list of operations with undo/redo.
@@ -31,7 +43,9 @@ export class MaskDocument implements MaskSource {
   readonly historyLimit: number;
   readonly checkpointInterval: number;
   readonly checkpointBudgetBytes: number;
+  readonly operationBudgetBytes: number;
 
+  #lastChange: MaskChange | null = null;
   #history: MaskOperation[] = [];
   /** Number of applied operations: history[0, cursor) is done, history[cursor…] can be redone. */
   #cursor = 0;
@@ -56,6 +70,26 @@ export class MaskDocument implements MaskSource {
       0,
       options.checkpointBudgetBytes ?? DEFAULT_CHECKPOINT_BUDGET_BYTES,
     );
+    this.operationBudgetBytes = Math.max(0, options.operationBudgetBytes ?? DEFAULT_OPERATION_BUDGET_BYTES);
+    if (options.initial) {
+      if (options.initial.length !== width * height) {
+        throw new RangeError(`initial alpha has ${options.initial.length} bytes, expected ${width * height}`);
+      }
+      this.#floor = options.initial.slice();
+      this.#current.set(this.#floor);
+    }
+  }
+
+  /** The last change (push, undo or redo) and the pixels it touched. */
+  get lastChange(): MaskChange | null {
+    return this.#lastChange;
+  }
+
+  /** Bytes held by bitmap operations in the history (imports, segmentation). */
+  get operationBytes(): number {
+    let total = 0;
+    for (const op of this.#history) if (op.kind === 'replace') total += op.alpha.byteLength;
+    return total;
   }
 
   /** The operations currently applied (oldest first), on top of `floor`. */
@@ -90,7 +124,9 @@ export class MaskDocument implements MaskSource {
   }
   /** All bitmap bytes the document holds: current + floor + checkpoints. */
   get retainedBytes(): number {
-    return this.#current.byteLength + (this.#floor?.byteLength ?? 0) + this.checkpointBytes;
+    return (
+      this.#current.byteLength + (this.#floor?.byteLength ?? 0) + this.checkpointBytes + this.operationBytes
+    );
   }
 
   /**
@@ -110,7 +146,9 @@ export class MaskDocument implements MaskSource {
     this.#currentAt = this.#cursor;
     if (this.#cursor % this.checkpointInterval === 0) this.#saveCheckpoint(this.#cursor);
     while (this.#history.length > this.historyLimit) this.#foldOldest();
-    this.#version += 1;
+    // Bitmap operations are big: fold the oldest entries until they fit (the newest always stays).
+    while (this.#history.length > 1 && this.operationBytes > this.operationBudgetBytes) this.#foldOldest();
+    this.#changed(op);
     return true;
   }
 
@@ -118,7 +156,7 @@ export class MaskDocument implements MaskSource {
   undo(): boolean {
     if (!this.canUndo) return false;
     this.#cursor -= 1;
-    this.#version += 1;
+    this.#changed(this.#history[this.#cursor]!);
     return true;
   }
 
@@ -126,8 +164,14 @@ export class MaskDocument implements MaskSource {
   redo(): boolean {
     if (!this.canRedo) return false;
     this.#cursor += 1;
-    this.#version += 1;
+    this.#changed(this.#history[this.#cursor - 1]!);
     return true;
+  }
+
+  #changed(op: MaskOperation): void {
+    const fromVersion = this.#version;
+    this.#version += 1;
+    this.#lastChange = { fromVersion, toVersion: this.#version, rect: operationBounds(op, this.width, this.height) };
   }
 
   /**
@@ -153,11 +197,11 @@ export class MaskDocument implements MaskSource {
       else if (this.#floor) this.#current.set(this.#floor);
       else this.#current.fill(255);
     }
-    // Nothing before the last `clear` can show.
+    // Nothing before the last `clear` / `replace` can show.
     for (let i = target - 1; i >= from; i--) {
-      if (this.#history[i]?.kind === 'clear') {
+      if (isWholeReset(this.#history[i])) {
         this.#current.fill(255);
-        from = i + 1;
+        from = this.#history[i]!.kind === 'clear' ? i + 1 : i;
         break;
       }
     }

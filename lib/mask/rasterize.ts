@@ -1,4 +1,6 @@
-import { KEEP, type MaskOperation, type MaskSource, type MaskStroke } from './types';
+import { featherMask, floodFill, growMask } from './morphology';
+import { shapeCoverage } from './shapes';
+import { isWholeReset, KEEP, type MaskOperation, type MaskSource, type MaskStroke } from './types';
 
 /**
  * Pure rasterisation of the mask model into one alpha byte per pixel (255 keep, 0 repaint).
@@ -19,11 +21,11 @@ export function createAlpha(width: number, height: number): Uint8Array {
 export function rasterizeMask(source: MaskSource): Uint8Array {
   const { width, height, operations } = source;
   assertSize(width, height);
-  // Nothing before the last `clear` can show, so start there.
+  // Nothing before the last `clear` / `replace` can show, so start there (and replay it).
   let start = 0;
   for (let i = operations.length - 1; i >= 0; i--) {
-    if (operations[i]?.kind === 'clear') {
-      start = i + 1;
+    if (isWholeReset(operations[i])) {
+      start = operations[i]!.kind === 'clear' ? i + 1 : i;
       break;
     }
   }
@@ -63,6 +65,26 @@ export function applyOperation(
     case 'erase':
       applyStroke(alpha, width, height, op);
       return;
+    case 'shape': {
+      const cov = shapeCoverage(op, width, height);
+      if (cov) compositeCoverage(alpha, width, cov.rect, cov.coverage, op.mode === 'add');
+      return;
+    }
+    case 'fill':
+      floodFill(alpha, width, height, op);
+      return;
+    case 'grow':
+      growMask(alpha, width, height, op.radius);
+      return;
+    case 'feather':
+      featherMask(alpha, width, height, op.radius);
+      return;
+    case 'replace':
+      if (op.alpha.length !== alpha.length) {
+        throw new RangeError(`replacement has ${op.alpha.length} bytes, expected ${alpha.length}`);
+      }
+      alpha.set(op.alpha);
+      return;
   }
 }
 
@@ -81,7 +103,7 @@ export interface PixelRect {
 
 /** The pixels a stroke can touch, clipped to the image. */
 export function strokeBounds(stroke: MaskStroke, width: number, height: number): PixelRect | null {
-  const reach = stroke.size / 2 + 0.5;
+  const reach = stroke.size / 2 + 1;
   let minX = Infinity;
   let minY = Infinity;
   let maxX = -Infinity;
@@ -109,17 +131,19 @@ export function strokeCoverage(stroke: MaskStroke, rect: PixelRect): Uint8Array 
   const bw = rect.x1 - rect.x0;
   const bh = rect.y1 - rect.y0;
   const coverage = new Uint8Array(bw * bh);
-  const radius = stroke.size / 2;
-  // Coverage falls linearly from 1 at `reach - feather` to 0 at `reach`; a hard brush keeps a
-  // 1 px ramp so its edge is anti-aliased.
-  const feather = Math.max(1, radius * (1 - stroke.hardness));
-  const reach = radius + 0.5;
-  const soft = stroke.hardness < 1;
-  const solid = Math.max(0, reach - feather);
-  const reach2 = reach * reach;
-  const solid2 = solid * solid;
+  const hardness = stroke.hardness;
+  const soft = hardness < 1;
 
-  const stamp = (cx: number, cy: number): void => {
+  /** One round stamp of diameter `size` (pen pressure scales it per point). */
+  const stamp = (cx: number, cy: number, size: number): void => {
+    const radius = size / 2;
+    // Coverage falls linearly from 1 at `reach - feather` to 0 at `reach`; a hard brush keeps a
+    // 1 px ramp so its edge is anti-aliased.
+    const feather = Math.max(1, radius * (1 - hardness));
+    const reach = radius + 0.5;
+    const solid = Math.max(0, reach - feather);
+    const reach2 = reach * reach;
+    const solid2 = solid * solid;
     const px0 = Math.max(rect.x0, Math.floor(cx - reach));
     const px1 = Math.min(rect.x1, Math.ceil(cx + reach));
     const py0 = Math.max(rect.y0, Math.floor(cy - reach));
@@ -147,21 +171,25 @@ export function strokeCoverage(stroke: MaskStroke, rect: PixelRect): Uint8Array 
   };
 
   const points = stroke.points;
-  const spacing = stampSpacing(stroke.size);
+  const pressures = stroke.pressures;
+  const sizeAt = (i: number) => stroke.size * (pressures?.[i] ?? 1);
   let prevX = points[0]!;
   let prevY = points[1]!;
-  stamp(prevX, prevY);
+  let prevSize = sizeAt(0);
+  stamp(prevX, prevY, prevSize);
   for (let i = 2; i + 1 < points.length; i += 2) {
     const x = points[i]!;
     const y = points[i + 1]!;
+    const size = sizeAt(i / 2);
     const length = Math.hypot(x - prevX, y - prevY);
-    const steps = Math.ceil(length / spacing);
+    const steps = Math.ceil(length / stampSpacing(Math.min(size, prevSize)));
     for (let k = 1; k <= steps; k++) {
       const t = k / steps;
-      stamp(prevX + (x - prevX) * t, prevY + (y - prevY) * t);
+      stamp(prevX + (x - prevX) * t, prevY + (y - prevY) * t, prevSize + (size - prevSize) * t);
     }
     prevX = x;
     prevY = y;
+    prevSize = size;
   }
   return coverage;
 }
@@ -170,9 +198,21 @@ function applyStroke(alpha: Uint8Array, width: number, height: number, stroke: M
   if (stroke.points.length < 2 || !(stroke.size > 0)) return;
   const rect = strokeBounds(stroke, width, height);
   if (!rect) return;
-  const coverage = strokeCoverage(stroke, rect);
+  compositeCoverage(alpha, width, rect, strokeCoverage(stroke, rect), stroke.kind === 'paint');
+}
+
+/**
+ * Composites a coverage map (0..255 over `rect`) once. With repaint amount m = 255 − a:
+ * add/paint is m' = m + c(1 − m) ⇒ a' = a(1 − c); subtract/erase is m' = m(1 − c) ⇒ a' = 255 − (255 − a)(1 − c).
+ */
+export function compositeCoverage(
+  alpha: Uint8Array,
+  width: number,
+  rect: PixelRect,
+  coverage: Uint8Array,
+  add: boolean,
+): void {
   const bw = rect.x1 - rect.x0;
-  const paint = stroke.kind === 'paint';
   for (let y = rect.y0; y < rect.y1; y++) {
     const from = (y - rect.y0) * bw;
     const row = y * width + rect.x0;
@@ -181,13 +221,33 @@ function applyStroke(alpha: Uint8Array, width: number, height: number, stroke: M
       if (c === 0) continue;
       const index = row + i;
       const a = alpha[index]!;
-      // repaint amount m = 255 - a. Paint: m' = m + c(1 - m)  ⇒  a' = a(1 - c).
-      // Erase: m' = m(1 - c)  ⇒  a' = 255 - (255 - a)(1 - c).
-      alpha[index] = paint
+      alpha[index] = add
         ? Math.round((a * (255 - c)) / 255)
         : 255 - Math.round(((255 - a) * (255 - c)) / 255);
     }
   }
+}
+
+/** The pixels an operation can change (the whole image for whole-mask commands). */
+export function operationBounds(op: MaskOperation, width: number, height: number): PixelRect | null {
+  if (op.kind === 'paint' || op.kind === 'erase') return strokeBounds(op, width, height);
+  if (op.kind === 'shape') {
+    let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity; // prettier-ignore
+    for (let i = 0; i + 1 < op.points.length; i += 2) {
+      minX = Math.min(minX, op.points[i]!);
+      maxX = Math.max(maxX, op.points[i]!);
+      minY = Math.min(minY, op.points[i + 1]!);
+      maxY = Math.max(maxY, op.points[i + 1]!);
+    }
+    const rect = {
+      x0: Math.max(0, Math.floor(minX) - 1),
+      y0: Math.max(0, Math.floor(minY) - 1),
+      x1: Math.min(width, Math.ceil(maxX) + 1),
+      y1: Math.min(height, Math.ceil(maxY) + 1),
+    };
+    return rect.x0 < rect.x1 && rect.y0 < rect.y1 ? rect : null;
+  }
+  return { x0: 0, y0: 0, x1: width, y1: height };
 }
 
 function assertSize(width: number, height: number): void {

@@ -1,0 +1,47 @@
+'use client';
+
+import { useId } from 'react';
+import type { MaskEditor } from '@/lib/canvas/mask-editor';
+import { BrushSettings } from './brush-settings';
+import { MaskCommandButton } from './mask-command-button';
+import { MaskOverlaySettings } from './mask-overlay-settings';
+import { ShapeMode } from './mask-toolbar';
+import { useEditorValue } from './use-editor-value';
+
+/** The second toolbar row: the tool's settings, grow / shrink / feather by N px, and how the overlay looks. */
+export function MaskAdjustBar({ editor }: { editor: MaskEditor }) {
+  const radiusId = useId();
+  const tool = useEditorValue(editor, (s) => s.tool);
+  const radius = useEditorValue(editor, (s) => s.adjustRadius);
+  const disabled = useEditorValue(editor, (s) => s.base === null);
+  return (
+    <div
+      role="toolbar"
+      aria-label="Mask adjustments"
+      className="flex flex-wrap items-center gap-1 border-b border-zinc-800 px-2 py-1.5 text-sm text-zinc-400"
+    >
+      {tool === 'brush' || tool === 'eraser' ? <BrushSettings editor={editor} /> : <ShapeMode editor={editor} />}
+      <span aria-hidden="true" className="mx-1 hidden h-6 w-px bg-zinc-800 sm:block" />
+      <label htmlFor={radiusId} className="px-1">
+        By
+      </label>
+      <input
+        id={radiusId}
+        type="number"
+        min={1}
+        max={256}
+        value={radius}
+        disabled={disabled}
+        aria-label="Adjust by pixels"
+        onChange={(e) => editor.setAdjustRadius(e.currentTarget.valueAsNumber)}
+        className="h-9 w-16 rounded-lg border border-zinc-700 bg-zinc-950 px-2 tabular-nums text-zinc-100 focus-visible:outline-2 focus-visible:outline-violet-400 disabled:opacity-50"
+      />
+      <span className="pr-1">px</span>
+      <MaskCommandButton editor={editor} name="grow" />
+      <MaskCommandButton editor={editor} name="shrink" />
+      <MaskCommandButton editor={editor} name="feather" />
+      <span className="ml-auto" />
+      <MaskOverlaySettings editor={editor} />
+    </div>
+  );
+}
