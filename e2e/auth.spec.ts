@@ -49,7 +49,7 @@ test('a private studio: login, refusals without a session, and share links that 
   await studio.select('Resolution').selectOption('1k');
   await studio.select('Quality').selectOption('low');
   await studio.generate.click();
-  const task = studio.newestTask();
+  const task = studio.task('Warm the light');
   await expect(task).toContainText('Completed', { timeout: 45_000 });
   // Catch the server action request Share makes.
   const actionRequest = page.waitForRequest((r) => r.method() === 'POST' && !!r.headers()['next-action']);

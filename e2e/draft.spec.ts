@@ -41,7 +41,7 @@ test('Edit again reopens a task’s references, prompt and options', async ({ pa
   await studio.select('Aspect ratio').selectOption('3:2');
   await studio.select('Quality').selectOption('low');
   await studio.generate.click();
-  const task = studio.newestTask();
+  const task = studio.task('Swap the cup for a glass');
   await expect(task).toContainText('Completed', { timeout: 45_000 });
 
   // Start over: nothing left in the form.
@@ -70,7 +70,7 @@ test('Edit again restores the task’s exact mask', async ({ page }) => {
   await studio.paintAcrossCentre();
   await studio.prompt.fill('Mask round trip');
   await studio.generate.click();
-  const task = studio.newestTask();
+  const task = studio.task('Mask round trip');
   await expect(task).toContainText('Completed', { timeout: 45_000 });
   const clear = studio.maskEditor.getByRole('button', { name: 'Clear mask' });
   await clear.click();

@@ -53,7 +53,7 @@ test('a task with n = 3 shows three results; compare, difference, Use as referen
   await studio.select('Number of images').fill('3');
   await studio.generate.click();
 
-  const task = studio.newestTask();
+  const task = studio.task(`Three variations of the cup ${token}`);
   await expect(task).toContainText('Completed', { timeout: 45_000 });
   const results = task.getByRole('list', { name: 'Results' }).getByRole('listitem');
   await expect(results).toHaveCount(3);

@@ -23,7 +23,7 @@ async function makeResult(studio: StudioPage, prompt: string) {
   await studio.select('Resolution').selectOption('1k');
   await studio.select('Quality').selectOption('low');
   await studio.generate.click();
-  const task = studio.newestTask();
+  const task = studio.task(prompt);
   await expect(task).toContainText('Completed', { timeout: 45_000 });
   return task;
 }

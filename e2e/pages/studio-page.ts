@@ -46,8 +46,13 @@ export class StudioPage {
     return this.page.getByLabel(label, { exact: true });
   }
 
-  /** The newest task's card. */
+  /** The newest task's card. Right after Generate it may still be the previous task: prefer `task(prompt)`. */
   newestTask(): Locator {
     return this.gallery.getByRole('article').first();
+  }
+
+  /** The card of the task with this prompt (the newest, if several share it). */
+  task(prompt: string): Locator {
+    return this.gallery.getByRole('article', { name: `Task: ${prompt}`, exact: true }).first();
   }
 }
