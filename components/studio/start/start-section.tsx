@@ -22,7 +22,7 @@ export function StartSection({ onChoose, onApplyPreset }: StartSectionProps) {
   const id = useId();
   const { data: presets = [] } = useQuery(presetsQuery);
   return (
-    <section aria-labelledby={`${id}-heading`} className="flex flex-col gap-3">
+    <section aria-labelledby={`${id}-heading`} data-start-section className="flex flex-col gap-3">
       <div>
         <h2 id={`${id}-heading`} className="text-sm font-semibold text-zinc-100">
           Start
@@ -32,10 +32,11 @@ export function StartSection({ onChoose, onApplyPreset }: StartSectionProps) {
       <ul className="grid grid-cols-2 gap-2">
         {START_POINTS.map((point) => (
           <li key={point}>
-            <button type="button" className={cardClass} aria-describedby={`${id}-${point}`} onClick={() => onChoose(point)}>
+            <button type="button" className={cardClass} onClick={() => onChoose(point)}>
               <StartIllustration point={point} />
               <span className="text-sm font-semibold text-zinc-100">{START_POINT_INFO[point].label}</span>
-              <span id={`${id}-${point}`} className="text-xs leading-snug text-zinc-400">
+              {/* Part of the button's name on purpose: the visible text is the name (WCAG 2.5.3, label in name). */}
+              <span className="text-xs leading-snug text-zinc-400">
                 {START_POINT_INFO[point].summary}
               </span>
             </button>
