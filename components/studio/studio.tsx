@@ -36,9 +36,6 @@ export function Studio({ initialFilter }: { initialFilter?: GalleryFilter }) {
   const base = uploads.references[0] ?? null;
   const maskLoader = useMaskLoader(maskEditor, base?.id ?? null);
   const start = useStartPoint({ options, setOptions, base });
-  // A new edit gets a fresh mask editor (empty mask, brush tool) by remounting it.
-  const [editSession, setEditSession] = useState(0);
-  const [maskPainted, setMaskPainted] = useState(false);
 
   function openDraft(draft: { references: AssetView[]; prompt: string; options: GenerationOptions; mask: AssetView | null; startPoint: StartPoint | null }) {
     uploads.replaceAll(draft.references);
@@ -53,16 +50,7 @@ export function Studio({ initialFilter }: { initialFilter?: GalleryFilter }) {
     uploads.replaceAll([]);
     setPrompt('');
     setOptions(DEFAULT_OPTIONS);
-    start.restore(null, null);
-    setMaskPainted(false);
-    setEditSession((session) => session + 1);
-  }
-
-  function chooseStartPoint(point: StartPoint) {
-    start.choose(point);
-    // The Start section goes away; the keyboard lands where the mode begins.
-    const target = point === 'text' ? '[data-studio-prompt]' : '[data-testid="reference-drop-zone"] input';
-    requestAnimationFrame(() => document.querySelector<HTMLElement>(target)?.focus());
+    start.reset();
   }
 
   const draft = useStudioDraft({
@@ -90,24 +78,14 @@ export function Studio({ initialFilter }: { initialFilter?: GalleryFilter }) {
       <section aria-label="Edit setup" className="flex flex-col gap-5 rounded-2xl border border-zinc-800 bg-zinc-900/40 p-4">
         {showStart ? (
           <StartSection
-            onChoose={chooseStartPoint}
+            onChoose={start.choose}
             onApplyPreset={(preset) => {
               setOptions(preset.options);
               setPrompt(preset.promptPrefix ? `${preset.promptPrefix} ` : '');
             }}
           />
         ) : (
-          <StartGuide
-            startPoint={start.startPoint}
-            base={base}
-            referenceCount={uploads.references.length}
-            options={options}
-            onUseExample={(example) => {
-              setPrompt(example);
-              document.querySelector<HTMLElement>('[data-studio-prompt]')?.focus();
-            }}
-            onNewEdit={newEdit}
-          />
+          <StartGuide startPoint={start.startPoint} base={base} referenceCount={uploads.references.length} options={options} onUseExample={setPrompt} onNewEdit={newEdit} />
         )}
         <ReferenceTray uploads={uploads} />
         <GenerateForm
@@ -139,14 +117,14 @@ export function Studio({ initialFilter }: { initialFilter?: GalleryFilter }) {
           collapsible={start.startPoint === 'blend'}
           open={start.maskOpen}
           onOpenChange={start.setMaskOpen}
-          hint={start.startPoint === 'inpaint' && base && !maskPainted ? 'Paint over what should change: the brush is ready' : null}
+          hint={start.startPoint === 'inpaint' && base && !start.maskPainted ? 'Paint over what should change: the brush is ready' : null}
         >
           <MaskEditorLazy
-            key={editSession}
+            key={start.session}
             base={base ? { url: base.url, width: base.width, height: base.height } : null}
             controllerRef={maskEditor}
             onMaskChange={() => {
-              setMaskPainted(maskEditor.current?.hasMask() ?? false);
+              start.setMaskPainted(maskEditor.current?.hasMask() ?? false);
               draft.onMaskChange();
             }}
           />

@@ -49,7 +49,10 @@ export function StartGuide({ startPoint, base, referenceCount, options, onUseExa
               <li key={example}>
                 <button
                   type="button"
-                  onClick={() => onUseExample(example)}
+                  onClick={() => {
+                    onUseExample(example);
+                    document.querySelector<HTMLElement>('[data-studio-prompt]')?.focus();
+                  }}
                   className="w-full rounded-md px-2 py-1 text-left text-xs text-violet-200 hover:bg-zinc-800"
                 >
                   “{example}”

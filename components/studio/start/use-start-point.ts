@@ -25,6 +25,10 @@ export function useStartPoint({ options, setOptions, base }: UseStartPoint) {
   const [maskOpen, setMaskOpen] = useState(true);
   // The base the style-transfer ratio was last fitted to: a new base refits it once, a user's own pick then stands.
   const [fittedBase, setFittedBase] = useState<string | null>(null);
+  // A new edit gets a fresh mask editor (empty mask, brush tool): the editor is keyed on this.
+  const [session, setSession] = useState(0);
+  // Whether anything is painted, for the inpainting hint (shown until the first stroke).
+  const [maskPainted, setMaskPainted] = useState(false);
 
   const baseId = base?.id ?? null;
   if (startPoint === 'style' && base && fittedBase !== base.id) {
@@ -39,6 +43,16 @@ export function useStartPoint({ options, setOptions, base }: UseStartPoint) {
     setMaskOpen(point !== 'blend');
     setFittedBase(baseId);
     setOptions(startPointOptions(point, options, base));
+    // The Start section goes away; the keyboard lands where the mode begins.
+    const target = point === 'text' ? '[data-studio-prompt]' : '[data-testid="reference-drop-zone"] input';
+    requestAnimationFrame(() => document.querySelector<HTMLElement>(target)?.focus());
+  }
+
+  /** Back to no start point with a fresh mask editor; the caller clears references, prompt and options. */
+  function reset() {
+    restore(null, null);
+    setMaskPainted(false);
+    setSession((current) => current + 1);
   }
 
   /** A start point coming back from the draft or a job (Edit again): its layout, not its option presets. */
@@ -48,5 +62,5 @@ export function useStartPoint({ options, setOptions, base }: UseStartPoint) {
     setFittedBase(restoredBaseId);
   }
 
-  return { startPoint, maskOpen, setMaskOpen, choose, restore };
+  return { startPoint, maskOpen, setMaskOpen, session, maskPainted, setMaskPainted, choose, restore, reset };
 }
