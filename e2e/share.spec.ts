@@ -23,7 +23,8 @@ async function makeResult(studio: StudioPage, prompt: string) {
   await studio.select('Resolution').selectOption('1k');
   await studio.select('Quality').selectOption('low');
   await studio.generate.click();
-  const task = studio.newestTask();
+  // By its prompt, not by position: an older completed task on the worker's shared app must not stand in for it.
+  const task = studio.gallery.getByRole('article', { name: `Task: ${prompt}` });
   await expect(task).toContainText('Completed', { timeout: 45_000 });
   return task;
 }
