@@ -13,6 +13,7 @@ export type ErrorCode =
   | 'form:invalid'
   | 'mask:invalid'
   | 'mask:size_mismatch'
+  | 'mask:missing'
   | 'upstream:error'
   | 'job:not_found'
   | 'job:not_retryable'

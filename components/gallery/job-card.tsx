@@ -2,6 +2,7 @@
 
 import { RetryButton } from '@/components/gallery/retry-button';
 import { ShareButton } from '@/components/share/share-button';
+import { START_POINT_INFO } from '@/lib/jobs/start-points';
 import { isFinal, STATUS_LABELS, type Job } from '@/lib/jobs/types';
 import { ElapsedTime } from './elapsed-time';
 import { ResultTile, type ResultActions } from './result-tile';
@@ -32,6 +33,7 @@ export function JobCard({ job, actions, onEditAgain }: JobCardProps) {
         <span className={`shrink-0 rounded-full px-2 py-0.5 text-xs font-medium ${STATUS_STYLES[job.status]}`}>{STATUS_LABELS[job.status]}</span>
       </header>
       <p className="mt-1 text-xs text-zinc-400">
+        {job.startPoint && <span className="font-medium text-violet-300">{START_POINT_INFO[job.startPoint].label} · </span>}
         {options.size} · {options.resolution} · {options.quality} · {options.n}× {options.outputFormat}
         {job.hasMask ? ' · masked' : ''} · {job.references.length} ref{job.references.length === 1 ? '' : 's'} ·{' '}
         <ElapsedTime from={job.createdAt} to={job.completedAt ?? (running ? null : job.updatedAt)} />

@@ -4,6 +4,7 @@ import { useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { submitGeneration } from '@/app/(studio)/actions';
 import type { AppError } from '@/lib/errors';
 import type { GenerationOptions } from '@/lib/jobs/options';
+import type { StartPoint } from '@/lib/jobs/start-points';
 import type { AssetView } from '@/lib/jobs/types';
 
 interface GenerateFormProps {
@@ -12,6 +13,8 @@ interface GenerateFormProps {
   prompt: string;
   onPromptChange(prompt: string): void;
   busyUploading: boolean;
+  startPoint: StartPoint | null;
+  hasMask(): boolean;
   exportMask(): Promise<Blob | null>;
   onSubmitted(): void;
   children: ReactNode;
@@ -21,7 +24,7 @@ interface GenerateFormProps {
  * Prompt, options and Generate. One click is one task: the idempotency key is kept until a submit succeeds, so a
  * double click or a retried request after a network failure finds the same task instead of making another.
  */
-export function GenerateForm({ references, options, prompt, onPromptChange: setPrompt, busyUploading, exportMask, onSubmitted, children }: GenerateFormProps) {
+export function GenerateForm({ references, options, prompt, onPromptChange: setPrompt, busyUploading, startPoint, hasMask, exportMask, onSubmitted, children }: GenerateFormProps) {
   const id = useId();
   const [error, setError] = useState<AppError | null>(null);
   const [submitting, setSubmitting] = useState(false);
@@ -37,11 +40,17 @@ export function GenerateForm({ references, options, prompt, onPromptChange: setP
       document.getElementById(`${id}-prompt`)?.focus();
       return;
     }
+    // Inpainting without a mask would run as a plain edit: say what is missing instead (the server refuses it too).
+    const missing = startPoint === 'inpaint' ? missingForInpaint(references.length > 0, hasMask()) : null;
+    if (missing) {
+      setError(missing);
+      return;
+    }
     setSubmitting(true);
     setError(null);
     try {
       const body = new FormData();
-      const payload = { idempotencyKey: idempotencyKey.current, prompt, options, referenceIds: references.map((r) => r.id) };
+      const payload = { idempotencyKey: idempotencyKey.current, prompt, options, referenceIds: references.map((r) => r.id), startPoint };
       body.set('payload', JSON.stringify(payload));
       const mask = references.length > 0 ? await exportMask() : null;
       if (mask) body.set('mask', mask, 'mask.png');
@@ -100,4 +109,10 @@ export function GenerateForm({ references, options, prompt, onPromptChange: setP
       </button>
     </form>
   );
+}
+
+function missingForInpaint(hasBase: boolean, hasMask: boolean): AppError | null {
+  if (!hasBase) return { code: 'mask:missing', field: 'references', message: 'Inpainting needs a base image: add one with Add reference images.' };
+  if (!hasMask) return { code: 'mask:missing', field: 'mask', message: 'No mask painted yet: paint the area to change on the base in the mask editor, then Generate.' };
+  return null;
 }

@@ -5,14 +5,14 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { getPresets, putPreset } from '@/app/(studio)/preset-actions';
 import type { GenerationOptions } from '@/lib/jobs/options';
 
-interface Preset {
+export interface Preset {
   id: string;
   name: string;
   options: GenerationOptions;
   promptPrefix: string;
 }
 
-const presetsQuery = {
+export const presetsQuery = {
   queryKey: ['presets'] as const,
   queryFn: async (): Promise<Preset[]> => {
     const result = await getPresets();

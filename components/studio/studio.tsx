@@ -8,11 +8,16 @@ import type { MaskEditorHandle } from '@/components/mask/mask-editor';
 import { MaskEditorLazy } from '@/components/mask/mask-editor-lazy';
 import { DEFAULT_OPTIONS, type GenerationOptions } from '@/lib/jobs/options';
 import { GALLERY_KEY, type GalleryFilter } from '@/lib/jobs/queries';
+import type { StartPoint } from '@/lib/jobs/start-points';
 import type { AssetView } from '@/lib/jobs/types';
 import { GenerateForm } from './generate-form';
 import { OptionsForm } from './options-form';
 import { PresetPicker } from './preset-picker';
 import { ReferenceTray } from './reference-tray';
+import { CollapsibleMaskEditor } from './start/collapsible-mask-editor';
+import { StartGuide } from './start/start-guide';
+import { StartSection } from './start/start-section';
+import { useStartPoint } from './start/use-start-point';
 import { useMaskLoader } from './use-mask-loader';
 import { useReferenceUploads } from './use-reference-uploads';
 import { useStudioDraft } from './use-studio-draft';
@@ -30,16 +35,30 @@ export function Studio({ initialFilter }: { initialFilter?: GalleryFilter }) {
   const queryClient = useQueryClient();
   const base = uploads.references[0] ?? null;
   const maskLoader = useMaskLoader(maskEditor, base?.id ?? null);
+  const start = useStartPoint({ options, setOptions, base });
 
-  function openDraft(draft: { references: AssetView[]; prompt: string; options: GenerationOptions; mask: AssetView | null }) {
+  function openDraft(draft: { references: AssetView[]; prompt: string; options: GenerationOptions; mask: AssetView | null; startPoint: StartPoint | null }) {
     uploads.replaceAll(draft.references);
     setPrompt(draft.prompt);
     setOptions(draft.options);
     const baseId = draft.references[0]?.id;
+    start.restore(draft.startPoint, baseId ?? null);
     if (draft.mask && baseId) maskLoader.load(draft.mask.url, baseId);
   }
 
-  const draft = useStudioDraft({ state: { references: uploads.references, prompt, options }, editor: maskEditor, onRestore: openDraft });
+  function newEdit() {
+    uploads.replaceAll([]);
+    setPrompt('');
+    setOptions(DEFAULT_OPTIONS);
+    start.reset();
+  }
+
+  const draft = useStudioDraft({
+    state: { references: uploads.references, prompt, options, startPoint: start.startPoint },
+    editor: maskEditor,
+    onRestore: openDraft,
+  });
+  const showStart = start.startPoint === null && uploads.references.length === 0 && uploads.pending.length === 0;
 
   const actions: GalleryActions = {
     async addAsReference(result, asBase) {
@@ -49,7 +68,7 @@ export function Studio({ initialFilter }: { initialFilter?: GalleryFilter }) {
       return asBase ? `${made.data.filename} is now the base.` : `${made.data.filename} added to the references.`;
     },
     editAgain(job) {
-      openDraft({ references: job.references, prompt: job.prompt, options: job.options, mask: job.mask });
+      openDraft({ references: job.references, prompt: job.prompt, options: job.options, mask: job.mask, startPoint: job.startPoint });
       document.querySelector<HTMLElement>('[data-studio-prompt]')?.focus();
     },
   };
@@ -57,6 +76,17 @@ export function Studio({ initialFilter }: { initialFilter?: GalleryFilter }) {
   return (
     <div className="grid flex-1 gap-4 p-4 lg:grid-cols-[minmax(300px,360px)_minmax(0,1fr)] xl:grid-cols-[minmax(300px,360px)_minmax(0,1fr)_minmax(320px,400px)]">
       <section aria-label="Edit setup" className="flex flex-col gap-5 rounded-2xl border border-zinc-800 bg-zinc-900/40 p-4">
+        {showStart ? (
+          <StartSection
+            onChoose={start.choose}
+            onApplyPreset={(preset) => {
+              setOptions(preset.options);
+              setPrompt(preset.promptPrefix ? `${preset.promptPrefix} ` : '');
+            }}
+          />
+        ) : (
+          <StartGuide startPoint={start.startPoint} base={base} referenceCount={uploads.references.length} options={options} onUseExample={setPrompt} onNewEdit={newEdit} />
+        )}
         <ReferenceTray uploads={uploads} />
         <GenerateForm
           references={uploads.references}
@@ -64,7 +94,10 @@ export function Studio({ initialFilter }: { initialFilter?: GalleryFilter }) {
           prompt={prompt}
           onPromptChange={setPrompt}
           busyUploading={uploads.pending.length > 0}
-          exportMask={() => maskEditor.current?.exportMaskPng() ?? Promise.resolve(null)}
+          startPoint={start.startPoint}
+          hasMask={() => maskEditor.current?.hasMask() ?? false}
+          // A folded-away mask is never sent: blending means no mask unless the user opens the editor again.
+          exportMask={() => (start.startPoint === 'blend' && !start.maskOpen ? Promise.resolve(null) : (maskEditor.current?.exportMaskPng() ?? Promise.resolve(null)))}
           onSubmitted={() => void queryClient.invalidateQueries({ queryKey: GALLERY_KEY })}
         >
           <OptionsForm options={options} base={base} onChange={setOptions} />
@@ -80,11 +113,22 @@ export function Studio({ initialFilter }: { initialFilter?: GalleryFilter }) {
       </section>
 
       <div className="flex min-h-[480px] flex-col gap-2 lg:sticky lg:top-4 lg:h-[calc(100dvh-6rem)] lg:self-start">
-        <MaskEditorLazy
-          base={base ? { url: base.url, width: base.width, height: base.height } : null}
-          controllerRef={maskEditor}
-          onMaskChange={draft.onMaskChange}
-        />
+        <CollapsibleMaskEditor
+          collapsible={start.startPoint === 'blend'}
+          open={start.maskOpen}
+          onOpenChange={start.setMaskOpen}
+          hint={start.startPoint === 'inpaint' && base && !start.maskPainted ? 'Paint over what should change: the brush is ready' : null}
+        >
+          <MaskEditorLazy
+            key={start.session}
+            base={base ? { url: base.url, width: base.width, height: base.height } : null}
+            controllerRef={maskEditor}
+            onMaskChange={() => {
+              start.setMaskPainted(maskEditor.current?.hasMask() ?? false);
+              draft.onMaskChange();
+            }}
+          />
+        </CollapsibleMaskEditor>
         {maskLoader.problem && (
           <p role="status" className="text-sm text-amber-200">
             {maskLoader.problem}

@@ -4,6 +4,7 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState, type RefObje
 import { getDraft, putDraft, putDraftMask } from '@/app/(studio)/draft-actions';
 import type { MaskEditorHandle } from '@/components/mask/mask-editor';
 import type { GenerationOptions } from '@/lib/jobs/options';
+import type { StartPoint } from '@/lib/jobs/start-points';
 import type { AssetView } from '@/lib/jobs/types';
 
 const BROWSER_ID_KEY = 'overpaint:browser-id';
@@ -23,6 +24,7 @@ interface DraftState {
   references: AssetView[];
   prompt: string;
   options: GenerationOptions;
+  startPoint: StartPoint | null;
 }
 
 interface UseStudioDraft {
@@ -68,10 +70,11 @@ export function useStudioDraft({ state, editor, onRestore }: UseStudioDraft) {
       // A mask belongs to the base it was painted on: a new base drops it.
       const clearMask = maskBaseId.current !== null && maskBaseId.current !== baseId;
       if (clearMask) maskBaseId.current = null;
-      void putDraft(browser, { prompt: state.prompt, options: state.options, referenceIds: referenceKey ? referenceKey.split(',') : [], clearMask });
+      const referenceIds = referenceKey ? referenceKey.split(',') : [];
+      void putDraft(browser, { prompt: state.prompt, options: state.options, referenceIds, clearMask, startPoint: state.startPoint });
     }, SAVE_DELAY_MS);
     return () => clearTimeout(timer);
-  }, [restored, state.prompt, state.options, referenceKey, baseId]);
+  }, [restored, state.prompt, state.options, state.startPoint, referenceKey, baseId]);
 
   const onMaskChange = useCallback(() => {
     clearTimeout(maskTimer.current);

@@ -15,7 +15,8 @@ export class StudioPage {
     this.references = page.getByRole('list', { name: 'References' });
     this.maskEditor = page.getByRole('group', { name: 'Mask editor' });
     this.prompt = page.getByRole('textbox', { name: 'Prompt' });
-    this.generate = page.getByRole('button', { name: 'Generate' });
+    // Exact: the Start section's "Generate from text" card is a button too.
+    this.generate = page.getByRole('button', { name: 'Generate', exact: true });
     this.gallery = page.getByRole('region', { name: 'Gallery' });
     this.refusals = page.getByRole('alert').filter({ hasText: /./ });
   }

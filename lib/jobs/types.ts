@@ -3,6 +3,7 @@
  * `UpstreamTask` by `normalize.ts`; the server stores a job row; the browser sees a `Job`.
  */
 import type { GenerationOptions } from './options';
+import type { StartPoint } from './start-points';
 
 /** Which engine runs a task: ToAPIs (with a key) or the built-in offline engine. */
 export type EngineKind = 'toapis' | 'offline';
@@ -87,6 +88,8 @@ export interface Job {
   hasMask: boolean;
   /** The exact mask the task used (alpha 0 = repaint), for Edit again. */
   mask: AssetView | null;
+  /** The start point the job was made from; Edit again restores it. */
+  startPoint: StartPoint | null;
   results: JobResultView[];
   /** A sentence fit for the user when failed or uncertain; never upstream HTML, never the key. */
   error: { code: string; message: string } | null;

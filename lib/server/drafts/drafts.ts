@@ -4,10 +4,11 @@ import { z } from 'zod';
 import { fail, ok, type Result } from '@/lib/errors';
 import { sniffImageType } from '@/lib/images/sniff';
 import { DEFAULT_OPTIONS, generationOptionsSchema, MAX_PROMPT_CHARS, MAX_REFERENCES } from '@/lib/jobs/options';
+import { startPointSchema, type StartPoint } from '@/lib/jobs/start-points';
 import type { AssetView } from '@/lib/jobs/types';
 import { assetView, findAssets, storeGeneratedAsset } from '../assets';
 import { getDb } from '../storage/db';
-import { drafts } from '../storage/schema';
+import { drafts, draftStartPoints } from '../storage/schema';
 
 /** What the studio was editing, as the browser gets it back. */
 export interface DraftView {
@@ -15,6 +16,8 @@ export interface DraftView {
   options: z.infer<typeof generationOptionsSchema>;
   references: AssetView[];
   mask: AssetView | null;
+  /** The Start section's mode the draft was set up from; null when none was chosen. */
+  startPoint: StartPoint | null;
 }
 
 /** A browser id is a random UUID the browser made; anything else is refused before touching the database. */
@@ -26,6 +29,8 @@ export const draftInputSchema = z.object({
   referenceIds: z.array(z.uuid()).max(MAX_REFERENCES),
   /** Drop the saved mask (the base changed or the mask was cleared). */
   clearMask: z.boolean().optional(),
+  /** Absent keeps the saved one; null forgets it (New edit). */
+  startPoint: startPointSchema.nullish(),
 });
 export type DraftInput = z.infer<typeof draftInputSchema>;
 
@@ -38,6 +43,7 @@ export async function loadDraft(browserId: string): Promise<DraftView | null> {
   const rows = await findAssets(row.maskId ? [...row.referenceIds, row.maskId] : row.referenceIds);
   const byId = new Map(rows.map((asset) => [asset.id, asset]));
   const mask = row.maskId ? byId.get(row.maskId) : undefined;
+  const [start] = await db.select().from(draftStartPoints).where(eq(draftStartPoints.browserId, browserId)).limit(1);
   // An old draft whose options no longer parse (the model table changed) falls back to the defaults.
   const options = generationOptionsSchema.safeParse(row.options);
   return {
@@ -48,6 +54,7 @@ export async function loadDraft(browserId: string): Promise<DraftView | null> {
       return asset && asset.kind === 'reference' ? [assetView(asset)] : [];
     }),
     mask: mask ? assetView(mask) : null,
+    startPoint: start?.startPoint ?? null,
   };
 }
 
@@ -61,6 +68,7 @@ export async function saveDraft(browserId: string, input: DraftInput): Promise<R
     .insert(drafts)
     .values({ browserId, ...patch })
     .onConflictDoUpdate({ target: drafts.browserId, set: patch });
+  await saveStartPoint(browserId, input.startPoint, updatedAt);
   return ok({ savedAt: updatedAt.toISOString() });
 }
 
@@ -76,4 +84,17 @@ export async function saveDraftMask(browserId: string, png: Blob): Promise<Resul
     .values({ browserId, options: DEFAULT_OPTIONS, maskId: row.id })
     .onConflictDoUpdate({ target: drafts.browserId, set: { maskId: row.id, updatedAt: new Date() } });
   return ok(assetView(row));
+}
+
+async function saveStartPoint(browserId: string, startPoint: StartPoint | null | undefined, updatedAt: Date): Promise<void> {
+  if (startPoint === undefined) return;
+  const db = await getDb();
+  if (startPoint === null) {
+    await db.delete(draftStartPoints).where(eq(draftStartPoints.browserId, browserId));
+    return;
+  }
+  await db
+    .insert(draftStartPoints)
+    .values({ browserId, startPoint, updatedAt })
+    .onConflictDoUpdate({ target: draftStartPoints.browserId, set: { startPoint, updatedAt } });
 }

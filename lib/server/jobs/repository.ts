@@ -8,7 +8,7 @@ import { assets, jobResults, jobs, type JobRow } from '../storage/schema';
 export type NewJob = Pick<
   JobRow,
   'id' | 'idempotencyKey' | 'engine' | 'prompt' | 'options' | 'referenceIds' | 'maskId'
->;
+> & { startPoint?: JobRow['startPoint'] };
 
 /**
  * Inserts the job, or returns the one already made for this idempotency key (a double click, a resubmitted form,
@@ -103,6 +103,7 @@ export async function toJobViews(rows: JobRow[]): Promise<Job[]> {
     references: row.referenceIds.flatMap((id) => assetById.get(id) ?? []),
     hasMask: row.maskId !== null,
     mask: row.maskId ? (assetById.get(row.maskId) ?? null) : null,
+    startPoint: row.startPoint,
     results: results
       .filter((result) => result.jobId === row.id)
       .map((result) => {

@@ -31,6 +31,7 @@ export async function retryJob(input: unknown): Promise<Result<Job>> {
     options: original.options,
     referenceIds: original.referenceIds,
     maskId: original.maskId,
+    startPoint: original.startPoint,
   });
   if (created) await advanceNow(row.id);
   const retried = await getJobView(row.id);

@@ -4,6 +4,7 @@ import sharp from 'sharp';
 import { z } from 'zod';
 import { fail, ok, type Result } from '@/lib/errors';
 import { generationOptionsSchema, MAX_PROMPT_CHARS, MAX_REFERENCES } from '@/lib/jobs/options';
+import { startPointSchema } from '@/lib/jobs/start-points';
 import type { Job } from '@/lib/jobs/types';
 import { findAssets, storeGeneratedAsset } from '../assets';
 import { serverEnv } from '../env';
@@ -19,6 +20,8 @@ export const submitInputSchema = z.object({
     .max(MAX_PROMPT_CHARS, `The prompt can be at most ${MAX_PROMPT_CHARS} characters.`),
   options: generationOptionsSchema,
   referenceIds: z.array(z.string().min(1)).max(MAX_REFERENCES, `A task takes at most ${MAX_REFERENCES} references.`),
+  /** The Start section's mode; inpainting is refused without a base and a mask rather than sent as a plain edit. */
+  startPoint: startPointSchema.nullish(),
 });
 export type SubmitInput = z.infer<typeof submitInputSchema>;
 
@@ -33,7 +36,13 @@ export async function submitJob(input: unknown, mask: Blob | null): Promise<Resu
     const field = issue?.path.join('.') || 'form';
     return fail('form:invalid', `${fieldLabel(field)}: ${issue?.message ?? 'invalid value'}`, { field });
   }
-  const { idempotencyKey, prompt, options, referenceIds } = parsed.data;
+  const { idempotencyKey, prompt, options, referenceIds, startPoint = null } = parsed.data;
+  if (startPoint === 'inpaint' && referenceIds.length === 0) {
+    return fail('mask:missing', 'Inpainting needs a base image: add one to the references first.', { field: 'references' });
+  }
+  if (startPoint === 'inpaint' && (!mask || mask.size === 0)) {
+    return fail('mask:missing', 'Mask: no mask painted yet. Paint the area to change on the base, then Generate.', { field: 'mask' });
+  }
 
   const references = await findAssets(referenceIds);
   if (references.length !== referenceIds.length || references.some((asset) => asset.kind !== 'reference')) {
@@ -71,6 +80,7 @@ export async function submitJob(input: unknown, mask: Blob | null): Promise<Resu
     options,
     referenceIds,
     maskId,
+    startPoint,
   });
   if (created) await advanceNow(row.id);
   const view = await getJobView(row.id);

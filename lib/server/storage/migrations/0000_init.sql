@@ -1,3 +1,9 @@
+CREATE TABLE "draft_start_points" (
+	"browser_id" text PRIMARY KEY NOT NULL,
+	"start_point" text NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "assets" (
 	"id" text PRIMARY KEY NOT NULL,
 	"kind" text NOT NULL,
@@ -29,6 +35,7 @@ CREATE TABLE "jobs" (
 	"options" jsonb NOT NULL,
 	"reference_ids" jsonb NOT NULL,
 	"mask_id" text,
+	"start_point" text,
 	"upstream_id" text,
 	"upstream_result_urls" jsonb DEFAULT '[]'::jsonb NOT NULL,
 	"error_code" text,

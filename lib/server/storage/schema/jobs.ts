@@ -1,6 +1,7 @@
 /** Jobs, the images they use and make (assets), and which result belongs to which job. */
 import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import type { GenerationOptions } from '@/lib/jobs/options';
+import { START_POINTS } from '@/lib/jobs/start-points';
 
 /** Every stored image: references, masks, results. Bytes live in the blob store under `sha256`. */
 export const assets = pgTable(
@@ -44,6 +45,8 @@ export const jobs = pgTable(
     options: jsonb('options').$type<GenerationOptions>().notNull(),
     referenceIds: jsonb('reference_ids').$type<string[]>().notNull(),
     maskId: text('mask_id'),
+    /** The Start section's mode the job was made from (`lib/jobs/start-points.ts`); null when none was chosen. */
+    startPoint: text('start_point', { enum: START_POINTS }),
     upstreamId: text('upstream_id'),
     /** Result URLs upstream gave, kept until each is mirrored into our store. */
     upstreamResultUrls: jsonb('upstream_result_urls').$type<string[]>().notNull().default([]),
