@@ -2,6 +2,7 @@
  * The one internal vocabulary for tasks. Upstream responses (ToAPIs or the offline engine) are turned into an
  * `UpstreamTask` by `normalize.ts`; the server stores a job row; the browser sees a `Job`.
  */
+import type { JobExpansion } from '@/lib/expand/types';
 import type { GenerationOptions } from './options';
 
 /** Which engine runs a task: ToAPIs (with a key) or the built-in offline engine. */
@@ -93,4 +94,6 @@ export interface Job {
   createdAt: string;
   updatedAt: string;
   completedAt: string | null;
+  /** Set when the first image is an expanded canvas (outpainting), and for each task of a ratio set. */
+  expansion?: JobExpansion | null;
 }
