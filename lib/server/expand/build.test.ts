@@ -1,9 +1,8 @@
 import sharp from 'sharp';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { expandLayout, FIXED_RATIOS, PLACEMENTS, ratioValue, type ExpandLayout } from '@/lib/expand/geometry';
 import { buildExpandedMask, buildPaddedBase } from './build';
 
-vi.mock('server-only', () => ({}));
 
 const W = 30;
 const H = 20;
