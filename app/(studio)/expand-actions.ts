@@ -1,7 +1,8 @@
 'use server';
 
 import { fail, type Result } from '@/lib/errors';
-import { submitExpanded, type ExpandSubmission } from '@/lib/server/expand/submit';
+import type { ExpandSubmission } from '@/lib/expand/types';
+import { submitExpanded } from '@/lib/server/expand/submit';
 import { guardAction } from '@/lib/server/guard';
 
 /**

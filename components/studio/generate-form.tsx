@@ -2,7 +2,9 @@
 
 import { useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { submitGeneration } from '@/app/(studio)/actions';
+import { submitExpandRequest } from '@/components/mask/submit-expanded';
 import type { AppError } from '@/lib/errors';
+import type { Placement } from '@/lib/expand/geometry';
 import type { GenerationOptions } from '@/lib/jobs/options';
 import type { AssetView } from '@/lib/jobs/types';
 
@@ -14,6 +16,8 @@ interface GenerateFormProps {
   busyUploading: boolean;
   exportMask(): Promise<Blob | null>;
   onSubmitted(): void;
+  /** Where the original sits when Expand canvas is on (the ratio is `options.size`); null otherwise. */
+  expand?: Placement | null;
   children: ReactNode;
 }
 
@@ -21,7 +25,7 @@ interface GenerateFormProps {
  * Prompt, options and Generate. One click is one task: the idempotency key is kept until a submit succeeds, so a
  * double click or a retried request after a network failure finds the same task instead of making another.
  */
-export function GenerateForm({ references, options, prompt, onPromptChange: setPrompt, busyUploading, exportMask, onSubmitted, children }: GenerateFormProps) {
+export function GenerateForm({ references, options, prompt, onPromptChange: setPrompt, busyUploading, exportMask, onSubmitted, expand, children }: GenerateFormProps) {
   const id = useId();
   const [error, setError] = useState<AppError | null>(null);
   const [submitting, setSubmitting] = useState(false);
@@ -45,7 +49,10 @@ export function GenerateForm({ references, options, prompt, onPromptChange: setP
       body.set('payload', JSON.stringify(payload));
       const mask = references.length > 0 ? await exportMask() : null;
       if (mask) body.set('mask', mask, 'mask.png');
-      const result = await submitGeneration(body);
+      const result =
+        expand && options.size !== 'auto' && references.length > 0
+          ? await submitExpandRequest({ ...payload, targets: [{ ratio: options.size, placement: expand }], mask })
+          : await submitGeneration(body);
       if (result.ok) {
         idempotencyKey.current = crypto.randomUUID();
         onSubmitted();

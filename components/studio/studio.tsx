@@ -5,7 +5,10 @@ import { useQueryClient } from '@tanstack/react-query';
 import { referenceFromResult } from '@/app/(studio)/asset-actions';
 import { Gallery, type GalleryActions } from '@/components/gallery/gallery';
 import type { MaskEditorHandle } from '@/components/mask/mask-editor';
+import { ExpandPanel } from '@/components/mask/expand-panel';
 import { MaskEditorLazy } from '@/components/mask/mask-editor-lazy';
+import { RatioSetDialog } from '@/components/mask/ratio-set-dialog';
+import type { Placement } from '@/lib/expand/geometry';
 import { DEFAULT_OPTIONS, type GenerationOptions } from '@/lib/jobs/options';
 import { GALLERY_KEY, type GalleryFilter } from '@/lib/jobs/queries';
 import type { AssetView } from '@/lib/jobs/types';
@@ -26,6 +29,7 @@ export function Studio({ initialFilter }: { initialFilter?: GalleryFilter }) {
   const uploads = useReferenceUploads();
   const [options, setOptions] = useState<GenerationOptions>(DEFAULT_OPTIONS);
   const [prompt, setPrompt] = useState('');
+  const [expand, setExpand] = useState<Placement | null>(null);
   const maskEditor = useRef<MaskEditorHandle | null>(null);
   const queryClient = useQueryClient();
   const base = uploads.references[0] ?? null;
@@ -41,6 +45,9 @@ export function Studio({ initialFilter }: { initialFilter?: GalleryFilter }) {
 
   const draft = useStudioDraft({ state: { references: uploads.references, prompt, options }, editor: maskEditor, onRestore: openDraft });
 
+  const refreshGallery = () => void queryClient.invalidateQueries({ queryKey: GALLERY_KEY });
+  const exportMask = () => maskEditor.current?.exportMaskPng() ?? Promise.resolve(null);
+
   const actions: GalleryActions = {
     async addAsReference(result, asBase) {
       const made = await referenceFromResult(result.asset.id, result.asset.filename).catch(() => null);
@@ -49,7 +56,11 @@ export function Studio({ initialFilter }: { initialFilter?: GalleryFilter }) {
       return asBase ? `${made.data.filename} is now the base.` : `${made.data.filename} added to the references.`;
     },
     editAgain(job) {
-      openDraft({ references: job.references, prompt: job.prompt, options: job.options, mask: job.mask });
+      // An expanded task reopens on its original, its painted mask and its placement, not on the padded image.
+      const expanded = job.expansion?.source ? job.expansion : null;
+      setExpand(expanded?.placement ?? null);
+      const references = expanded?.source ? [expanded.source, ...job.references.slice(1)] : job.references;
+      openDraft({ references, prompt: job.prompt, options: job.options, mask: expanded ? expanded.paintedMask : job.mask });
       document.querySelector<HTMLElement>('[data-studio-prompt]')?.focus();
     },
   };
@@ -64,8 +75,9 @@ export function Studio({ initialFilter }: { initialFilter?: GalleryFilter }) {
           prompt={prompt}
           onPromptChange={setPrompt}
           busyUploading={uploads.pending.length > 0}
-          exportMask={() => maskEditor.current?.exportMaskPng() ?? Promise.resolve(null)}
-          onSubmitted={() => void queryClient.invalidateQueries({ queryKey: GALLERY_KEY })}
+          exportMask={exportMask}
+          onSubmitted={refreshGallery}
+          expand={expand}
         >
           <OptionsForm options={options} base={base} onChange={setOptions} />
           <PresetPicker
@@ -85,6 +97,9 @@ export function Studio({ initialFilter }: { initialFilter?: GalleryFilter }) {
           controllerRef={maskEditor}
           onMaskChange={draft.onMaskChange}
         />
+        <ExpandPanel base={base} options={options} onOptionsChange={setOptions} placement={expand} onPlacementChange={setExpand}>
+          <RatioSetDialog references={uploads.references} prompt={prompt} options={options} placement={expand} exportMask={exportMask} onSubmitted={refreshGallery} />
+        </ExpandPanel>
         {maskLoader.problem && (
           <p role="status" className="text-sm text-amber-200">
             {maskLoader.problem}

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { expandLayout, FIXED_RATIOS } from '@/lib/expand/geometry';
 import { fail, ok, type Result } from '@/lib/errors';
 import { isFourKAllowed, type FixedRatio } from '@/lib/jobs/options';
+import type { ExpandSubmission } from '@/lib/expand/types';
 import type { Job } from '@/lib/jobs/types';
 import { findAssets, storeGeneratedAsset } from '../assets';
 import { submitJob, submitInputSchema } from '../jobs/submit';
@@ -22,12 +23,6 @@ export const expandInputSchema = submitInputSchema.extend({
     .max(FIXED_RATIOS.length),
   fill: z.enum(['edge', 'neutral']).default('edge'),
 });
-
-export interface ExpandSubmission {
-  /** The set's id when more than one ratio was asked for, else null. */
-  setId: string | null;
-  jobs: Job[];
-}
 
 /**
  * Submits the base expanded to one or more ratios: for each, builds the padded first image and its mask (same pixel
