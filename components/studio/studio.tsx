@@ -8,7 +8,7 @@ import type { MaskEditorHandle } from '@/components/mask/mask-editor';
 import { ExpandPanel } from '@/components/mask/expand-panel';
 import { MaskEditorLazy } from '@/components/mask/mask-editor-lazy';
 import { RatioSetDialog } from '@/components/mask/ratio-set-dialog';
-import type { Placement } from '@/lib/expand/geometry';
+import { expandFrame, type Placement } from '@/lib/expand/geometry';
 import { DEFAULT_OPTIONS, type GenerationOptions } from '@/lib/jobs/options';
 import { GALLERY_KEY, type GalleryFilter } from '@/lib/jobs/queries';
 import type { AssetView } from '@/lib/jobs/types';
@@ -96,6 +96,7 @@ export function Studio({ initialFilter }: { initialFilter?: GalleryFilter }) {
           base={base ? { url: base.url, width: base.width, height: base.height } : null}
           controllerRef={maskEditor}
           onMaskChange={draft.onMaskChange}
+          expandFrame={base && expand ? expandFrame(base, options.size, expand) : null}
         />
         <ExpandPanel base={base} options={options} onOptionsChange={setOptions} placement={expand} onPlacementChange={setExpand}>
           <RatioSetDialog references={uploads.references} prompt={prompt} options={options} placement={expand} exportMask={exportMask} onSubmitted={refreshGallery} />

@@ -104,3 +104,13 @@ export function downscaleNote(original: Size, layout: ExpandLayout): string | nu
 function clamp01(value: number): number {
   return Number.isFinite(value) ? Math.min(1, Math.max(0, value)) : 0.5;
 }
+
+/**
+ * The expanded canvas in the original's own pixels (what the mask editor draws around the base), or null when the
+ * ratio is `auto`. The editor keeps painting on the original; the new area is repainted regardless.
+ */
+export function expandFrame(original: Size, ratio: string, placement: Placement): { x: number; y: number; width: number; height: number } | null {
+  if (!(FIXED_RATIOS as readonly string[]).includes(ratio)) return null;
+  const { canvas, offset, scale } = expandLayout(original, { ratio: ratio as FixedRatio, placement });
+  return { x: -offset.x / scale, y: -offset.y / scale, width: canvas.width / scale, height: canvas.height / scale };
+}
