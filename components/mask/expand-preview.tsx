@@ -59,7 +59,7 @@ export function ExpandPreview({ base, layout, placement, onPlace }: ExpandPrevie
     <div
       ref={frame}
       data-testid="expand-preview"
-      className="relative mx-auto h-32 max-w-full overflow-hidden rounded-md ring-1 ring-zinc-700"
+      className="relative mx-auto h-28 max-w-full overflow-hidden rounded-md ring-1 ring-zinc-700"
       style={{ aspectRatio: `${canvas.width} / ${canvas.height}`, ...NEW_AREA_STYLE }}
     >
       <button

@@ -80,6 +80,9 @@ export function Studio({ initialFilter }: { initialFilter?: GalleryFilter }) {
           expand={expand}
         >
           <OptionsForm options={options} base={base} onChange={setOptions} />
+          <ExpandPanel base={base} options={options} onOptionsChange={setOptions} placement={expand} onPlacementChange={setExpand}>
+            <RatioSetDialog references={uploads.references} prompt={prompt} options={options} placement={expand} exportMask={exportMask} onSubmitted={refreshGallery} />
+          </ExpandPanel>
           <PresetPicker
             options={options}
             prompt={prompt}
@@ -98,9 +101,6 @@ export function Studio({ initialFilter }: { initialFilter?: GalleryFilter }) {
           onMaskChange={draft.onMaskChange}
           expandFrame={base && expand ? expandFrame(base, options.size, expand) : null}
         />
-        <ExpandPanel base={base} options={options} onOptionsChange={setOptions} placement={expand} onPlacementChange={setExpand}>
-          <RatioSetDialog references={uploads.references} prompt={prompt} options={options} placement={expand} exportMask={exportMask} onSubmitted={refreshGallery} />
-        </ExpandPanel>
         {maskLoader.problem && (
           <p role="status" className="text-sm text-amber-200">
             {maskLoader.problem}
