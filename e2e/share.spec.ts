@@ -23,7 +23,8 @@ async function makeResult(studio: StudioPage, prompt: string) {
   await studio.select('Resolution').selectOption('1k');
   await studio.select('Quality').selectOption('low');
   await studio.generate.click();
-  const task = studio.newestTask();
+  // This task by name: the newest card may still be an earlier spec's task until the gallery refetches.
+  const task = studio.gallery.getByRole('article', { name: `Task: ${prompt}` }).first();
   await expect(task).toContainText('Completed', { timeout: 45_000 });
   return task;
 }
