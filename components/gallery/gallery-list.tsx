@@ -1,10 +1,12 @@
 'use client';
 
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
+import { groupSets } from '@/lib/expand/group';
 import type { Job } from '@/lib/jobs/types';
 import { JobCard } from './job-card';
 import type { ResultActions } from './result-tile';
+import { SetCard } from './set-card';
 
 interface GalleryListProps {
   jobs: Job[];
@@ -20,31 +22,37 @@ interface GalleryListProps {
  */
 export function GalleryList({ jobs, hasMore, loadMore, actions, onEditAgain }: GalleryListProps) {
   const scroller = useRef<HTMLDivElement>(null);
+  // The tasks of a ratio set share one card.
+  const cards = useMemo(() => groupSets(jobs), [jobs]);
   // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Virtual returns fresh functions by design
   const virtualizer = useVirtualizer({
-    count: jobs.length,
+    count: cards.length,
     getScrollElement: () => scroller.current,
     estimateSize: () => 300,
     overscan: 3,
     gap: 12,
-    getItemKey: (index) => jobs[index]?.id ?? index,
+    getItemKey: (index) => cards[index]?.key ?? index,
   });
   const items = virtualizer.getVirtualItems();
   const lastIndex = items.at(-1)?.index ?? -1;
 
   useEffect(() => {
-    if (hasMore && lastIndex >= jobs.length - 3) loadMore();
-  }, [hasMore, lastIndex, jobs.length, loadMore]);
+    if (hasMore && lastIndex >= cards.length - 3) loadMore();
+  }, [hasMore, lastIndex, cards.length, loadMore]);
 
   return (
     <div ref={scroller} data-testid="gallery-scroller" className="-mx-1 max-h-[80dvh] min-h-0 flex-1 overflow-y-auto px-1 xl:max-h-none">
       <div className="relative w-full" style={{ height: virtualizer.getTotalSize() }}>
         {items.map((item) => {
-          const job = jobs[item.index];
-          if (!job) return null;
+          const card = cards[item.index];
+          if (!card) return null;
           return (
             <div key={item.key} data-index={item.index} ref={virtualizer.measureElement} className="absolute left-0 top-0 w-full" style={{ transform: `translateY(${item.start}px)` }}>
-              <JobCard job={job} actions={actions} onEditAgain={onEditAgain} />
+              {card.kind === 'set' ? (
+                <SetCard setId={card.setId} jobs={card.jobs} actions={actions} onEditAgain={onEditAgain} />
+              ) : (
+                <JobCard job={card.job} actions={actions} onEditAgain={onEditAgain} />
+              )}
             </div>
           );
         })}

@@ -35,7 +35,7 @@ export function JobCard({ job, actions, onEditAgain }: JobCardProps) {
       <p className="mt-1 text-xs text-zinc-400">
         {job.startPoint && <span className="font-medium text-violet-300">{START_POINT_INFO[job.startPoint].label} · </span>}
         {options.size} · {options.resolution} · {options.quality} · {options.n}× {options.outputFormat}
-        {job.hasMask ? ' · masked' : ''} · {job.references.length} ref{job.references.length === 1 ? '' : 's'} ·{' '}
+        {job.hasMask ? ' · masked' : ''}{job.expansion ? ' · expanded' : ''} · {job.references.length} ref{job.references.length === 1 ? '' : 's'} ·{' '}
         <ElapsedTime from={job.createdAt} to={job.completedAt ?? (running ? null : job.updatedAt)} />
       </p>
       {job.references.length > 0 && (

@@ -3,7 +3,7 @@
 import { useEffect, useImperativeHandle, useLayoutEffect, useRef, useState, type Ref } from 'react';
 import { MaskAdjustBar } from './mask-adjust-bar';
 import { ShortcutSheet } from './shortcut-sheet';
-import type { MaskBase } from '@/lib/canvas/editor-core';
+import type { ExpandFrame, MaskBase } from '@/lib/canvas/editor-core';
 import { MaskEditor as MaskEditorController } from '@/lib/canvas/mask-editor';
 import { MaskStatus } from './mask-status';
 import { MaskToolbar } from './mask-toolbar';
@@ -33,6 +33,8 @@ export interface MaskEditorProps {
   className?: string;
   /** Called after every committed change to the mask (a finished stroke or command), e.g. to autosave a draft. */
   onMaskChange?: () => void;
+  /** Expand canvas: the larger canvas around the base, in base pixels, shown as checkerboard; null for none. */
+  expandFrame?: ExpandFrame | null;
 }
 
 const HELP =
@@ -45,7 +47,7 @@ const HELP =
  * The mask editor: a Konva canvas (owned by `MaskEditorController`) with a thin React skin.
  * Load it with `MaskEditorLazy` so Konva never reaches the server.
  */
-export function MaskEditor({ base, controllerRef, ref, className = '', onMaskChange }: MaskEditorProps) {
+export function MaskEditor({ base, controllerRef, ref, className = '', onMaskChange, expandFrame = null }: MaskEditorProps) {
   const [editor] = useState(() => new MaskEditorController());
   const rootRef = useRef<HTMLDivElement>(null);
   const stageRef = useRef<HTMLDivElement>(null);
@@ -74,6 +76,8 @@ export function MaskEditor({ base, controllerRef, ref, className = '', onMaskCha
     editor.mount(stageRef.current);
     return () => editor.destroy();
   }, [editor]);
+
+  useEffect(() => editor.setExpandFrame(expandFrame), [editor, expandFrame]);
 
   const url = base?.url;
   const width = base?.width;

@@ -2,7 +2,9 @@
 
 import { useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { submitGeneration } from '@/app/(studio)/actions';
+import { submitExpandRequest } from '@/components/mask/submit-expanded';
 import type { AppError } from '@/lib/errors';
+import type { Placement } from '@/lib/expand/geometry';
 import type { GenerationOptions } from '@/lib/jobs/options';
 import type { StartPoint } from '@/lib/jobs/start-points';
 import type { AssetView } from '@/lib/jobs/types';
@@ -17,6 +19,8 @@ interface GenerateFormProps {
   hasMask(): boolean;
   exportMask(): Promise<Blob | null>;
   onSubmitted(): void;
+  /** Where the original sits when Expand canvas is on (the ratio is `options.size`); null otherwise. */
+  expand?: Placement | null;
   children: ReactNode;
 }
 
@@ -24,7 +28,7 @@ interface GenerateFormProps {
  * Prompt, options and Generate. One click is one task: the idempotency key is kept until a submit succeeds, so a
  * double click or a retried request after a network failure finds the same task instead of making another.
  */
-export function GenerateForm({ references, options, prompt, onPromptChange: setPrompt, busyUploading, startPoint, hasMask, exportMask, onSubmitted, children }: GenerateFormProps) {
+export function GenerateForm({ references, options, prompt, onPromptChange: setPrompt, busyUploading, startPoint, hasMask, exportMask, onSubmitted, expand, children }: GenerateFormProps) {
   const id = useId();
   const [error, setError] = useState<AppError | null>(null);
   const [submitting, setSubmitting] = useState(false);
@@ -54,7 +58,10 @@ export function GenerateForm({ references, options, prompt, onPromptChange: setP
       body.set('payload', JSON.stringify(payload));
       const mask = references.length > 0 ? await exportMask() : null;
       if (mask) body.set('mask', mask, 'mask.png');
-      const result = await submitGeneration(body);
+      const result =
+        expand && options.size !== 'auto' && references.length > 0
+          ? await submitExpandRequest({ ...payload, targets: [{ ratio: options.size, placement: expand }], mask })
+          : await submitGeneration(body);
       if (result.ok) {
         idempotencyKey.current = crypto.randomUUID();
         onSubmitted();

@@ -5,7 +5,10 @@ import { useQueryClient } from '@tanstack/react-query';
 import { referenceFromResult } from '@/app/(studio)/asset-actions';
 import { Gallery, type GalleryActions } from '@/components/gallery/gallery';
 import type { MaskEditorHandle } from '@/components/mask/mask-editor';
+import { ExpandPanel } from '@/components/mask/expand-panel';
 import { MaskEditorLazy } from '@/components/mask/mask-editor-lazy';
+import { RatioSetDialog } from '@/components/mask/ratio-set-dialog';
+import { expandFrame, type Placement } from '@/lib/expand/geometry';
 import { DEFAULT_OPTIONS, type GenerationOptions } from '@/lib/jobs/options';
 import { GALLERY_KEY, type GalleryFilter } from '@/lib/jobs/queries';
 import type { StartPoint } from '@/lib/jobs/start-points';
@@ -31,6 +34,7 @@ export function Studio({ initialFilter }: { initialFilter?: GalleryFilter }) {
   const uploads = useReferenceUploads();
   const [options, setOptions] = useState<GenerationOptions>(DEFAULT_OPTIONS);
   const [prompt, setPrompt] = useState('');
+  const [expand, setExpand] = useState<Placement | null>(null);
   const maskEditor = useRef<MaskEditorHandle | null>(null);
   const queryClient = useQueryClient();
   const base = uploads.references[0] ?? null;
@@ -60,6 +64,9 @@ export function Studio({ initialFilter }: { initialFilter?: GalleryFilter }) {
   });
   const showStart = start.startPoint === null && uploads.references.length === 0 && uploads.pending.length === 0;
 
+  const refreshGallery = () => void queryClient.invalidateQueries({ queryKey: GALLERY_KEY });
+  const exportMask = () => maskEditor.current?.exportMaskPng() ?? Promise.resolve(null);
+
   const actions: GalleryActions = {
     async addAsReference(result, asBase) {
       const made = await referenceFromResult(result.asset.id, result.asset.filename).catch(() => null);
@@ -68,7 +75,17 @@ export function Studio({ initialFilter }: { initialFilter?: GalleryFilter }) {
       return asBase ? `${made.data.filename} is now the base.` : `${made.data.filename} added to the references.`;
     },
     editAgain(job) {
-      openDraft({ references: job.references, prompt: job.prompt, options: job.options, mask: job.mask, startPoint: job.startPoint });
+      // An expanded task reopens on its original, its painted mask and its placement, not on the padded image.
+      const expanded = job.expansion?.source ? job.expansion : null;
+      setExpand(expanded?.placement ?? null);
+      const references = expanded?.source ? [expanded.source, ...job.references.slice(1)] : job.references;
+      openDraft({
+        references,
+        prompt: job.prompt,
+        options: job.options,
+        mask: expanded ? expanded.paintedMask : job.mask,
+        startPoint: job.startPoint,
+      });
       document.querySelector<HTMLElement>('[data-studio-prompt]')?.focus();
     },
   };
@@ -97,10 +114,14 @@ export function Studio({ initialFilter }: { initialFilter?: GalleryFilter }) {
           startPoint={start.startPoint}
           hasMask={() => maskEditor.current?.hasMask() ?? false}
           // A folded-away mask is never sent: blending means no mask unless the user opens the editor again.
-          exportMask={() => (start.startPoint === 'blend' && !start.maskOpen ? Promise.resolve(null) : (maskEditor.current?.exportMaskPng() ?? Promise.resolve(null)))}
-          onSubmitted={() => void queryClient.invalidateQueries({ queryKey: GALLERY_KEY })}
+          exportMask={() => (start.startPoint === 'blend' && !start.maskOpen ? Promise.resolve(null) : exportMask())}
+          onSubmitted={refreshGallery}
+          expand={expand}
         >
           <OptionsForm options={options} base={base} onChange={setOptions} />
+          <ExpandPanel base={base} options={options} onOptionsChange={setOptions} placement={expand} onPlacementChange={setExpand}>
+            <RatioSetDialog references={uploads.references} prompt={prompt} options={options} placement={expand} exportMask={exportMask} onSubmitted={refreshGallery} />
+          </ExpandPanel>
           <PresetPicker
             options={options}
             prompt={prompt}
@@ -127,6 +148,7 @@ export function Studio({ initialFilter }: { initialFilter?: GalleryFilter }) {
               start.setMaskPainted(maskEditor.current?.hasMask() ?? false);
               draft.onMaskChange();
             }}
+            expandFrame={base && expand ? expandFrame(base, options.size, expand) : null}
           />
         </CollapsibleMaskEditor>
         {maskLoader.problem && (

@@ -17,6 +17,7 @@ import {
   defaultBrushSize,
   maxBrushSize,
   MIN_BRUSH_SIZE,
+  type ExpandFrame,
   type ImageStatus,
   type MaskBase,
   type MaskEditorSnapshot,
@@ -71,6 +72,8 @@ export class MaskEditorCore {
   #viewport: Size = { width: 0, height: 0 };
   #camera: Camera = IDENTITY_CAMERA;
   #fitted = true;
+  /** The expanded canvas (outpainting) in image pixels, or null: shown around the base and fitted into view. */
+  #expandFrame: ExpandFrame | null = null;
   #panMode = false;
   #hover: Point | null = null;
   #pan: { pointerId: number; last: Point } | null = null;
@@ -125,6 +128,19 @@ export class MaskEditorCore {
   }
   get camera(): Camera {
     return this.#camera;
+  }
+  get expandFrame(): ExpandFrame | null {
+    return this.#expandFrame;
+  }
+
+  /** Shows the expanded canvas around the base (or none) and fits it into view. Never recorded in history. */
+  setExpandFrame(frame: ExpandFrame | null): void {
+    const prev = this.#expandFrame;
+    if (prev === frame || (prev && frame && (Object.keys(frame) as (keyof ExpandFrame)[]).every((k) => prev[k] === frame[k]))) return;
+    this.#expandFrame = frame;
+    this.#fitted = true;
+    this.#camera = this.#fitCamera();
+    this.#emit();
   }
   get viewport(): Size {
     return this.#viewport;
@@ -589,7 +605,11 @@ export class MaskEditorCore {
   }
 
   #fitCamera(): Camera {
-    return this.#base ? fitCamera(this.#viewport, this.#base) : IDENTITY_CAMERA;
+    if (!this.#base) return IDENTITY_CAMERA;
+    const frame = this.#expandFrame;
+    if (!frame) return fitCamera(this.#viewport, this.#base);
+    const fitted = fitCamera(this.#viewport, frame);
+    return { ...fitted, x: fitted.x - frame.x * fitted.scale, y: fitted.y - frame.y * fitted.scale };
   }
 
   #emit(): void {

@@ -84,3 +84,11 @@ export function maxBrushSize(image: Size | null): number {
   if (!image) return 200;
   return Math.max(64, Math.round(Math.min(image.width, image.height) / 2));
 }
+
+/** An expanded canvas in base-image pixels: `x`, `y` ≤ 0 (where the canvas starts, left of and above the base). */
+export interface ExpandFrame {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}

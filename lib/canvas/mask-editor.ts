@@ -3,6 +3,7 @@ import type { KonvaEventObject } from 'konva/lib/Node';
 import { Circle } from 'konva/lib/shapes/Circle';
 import { Image as KonvaImage } from 'konva/lib/shapes/Image';
 import { Line } from 'konva/lib/shapes/Line';
+import { Rect } from 'konva/lib/shapes/Rect';
 import type { MaskDocument } from '@/lib/mask/document';
 import { encodeMaskPng } from '@/lib/mask/png';
 import { shapeOutline } from '@/lib/mask/shapes';
@@ -30,6 +31,8 @@ export class MaskEditor extends MaskEditorCore {
   readonly commands: readonly MaskCommand[] = maskCommands;
 
   #container: HTMLDivElement | null = null;
+  /** The expanded canvas behind the base: checkerboard (transparent, new) tinted as masked for repainting. */
+  #frameNodes: { checker: Rect; tint: Rect } | null = null;
   #stage: Konva.Stage | null = null;
   #layer: Konva.Layer | null = null;
   #world: Konva.Group | null = null;
@@ -98,7 +101,11 @@ export class MaskEditor extends MaskEditorCore {
     // Two layers: bitmaps (base + committed mask), redrawn only when they or the camera change, and a
     // light layer for what moves with the pointer (the stroke in progress as vectors, shape outline,
     // cursor), redrawn every frame. Measured on 4096²: drawing the bitmaps every frame was the cost.
-    world.add(this.#imageNode, this.#overlayNode);
+    this.#frameNodes = {
+      checker: new Rect({ listening: false, visible: false, fillPatternImage: checkerTile() as unknown as HTMLImageElement, fillPatternRepeat: 'repeat' }),
+      tint: new Rect({ listening: false, visible: false, fill: 'rgba(139, 92, 246, 0.28)' }),
+    };
+    world.add(this.#frameNodes.checker, this.#frameNodes.tint, this.#imageNode, this.#overlayNode);
     layer.add(world);
     const uiLayer = new Konva.Layer({ listening: false });
     const uiWorld = new Konva.Group({ listening: false });
@@ -149,6 +156,7 @@ export class MaskEditor extends MaskEditorCore {
     this.#uiLayer = null;
     this.#uiWorld = this.#draftNode = null;
     this.#imageNode = this.#overlayNode = null;
+    this.#frameNodes = null;
     this.#shapeNode = null;
     this.#cursor = null;
     this.#overlayCanvas = null;
@@ -352,8 +360,15 @@ export class MaskEditor extends MaskEditorCore {
     // The proxy while it is at least as sharp as the screen; the full image once zoomed in past it.
     const useProxy = Boolean(this.#proxy && base && (this.#proxy.width / base.width) * 1.01 >= scale);
     const overlayChanged = this.#renderOverlay();
-    const key = [scale, x, y, useProxy, Boolean(this.#image), base?.url, snapshot.overlayOpacity, doc !== null].join('|');
+    const frame = base ? this.expandFrame : null;
+    const frameKey = frame ? [frame.x, frame.y, frame.width, frame.height].join(',') : '';
+    const key = [scale, x, y, useProxy, Boolean(this.#image), base?.url, snapshot.overlayOpacity, doc !== null, frameKey].join('|');
     if (overlayChanged || key !== this.#baseKey) {
+      for (const node of this.#frameNodes ? [this.#frameNodes.checker, this.#frameNodes.tint] : []) {
+        node.setAttrs(frame ? { ...frame, visible: true } : { visible: false });
+      }
+      // Checker squares stay 8 screen pixels at any zoom.
+      this.#frameNodes?.checker.fillPatternScale({ x: 1 / scale, y: 1 / scale });
       this.#imageNode?.setAttrs({
         image: (useProxy ? this.#proxy : this.#image) ?? undefined,
         width: base?.width ?? 0,
@@ -499,4 +514,19 @@ export class MaskEditor extends MaskEditorCore {
     cursor.position({ x: (hover.x - x) / scale, y: (hover.y - y) / scale });
     for (const ring of cursor.getChildren()) (ring as Circle).radius(snapshot.brushSize / 2);
   }
+}
+
+/** A 16 × 16 two-tone tile: the usual sign for transparent pixels. A canvas is a valid pattern source (Konva's type says image). */
+function checkerTile(): HTMLCanvasElement {
+  const tile = document.createElement('canvas');
+  tile.width = tile.height = 16;
+  const context = tile.getContext('2d');
+  if (context) {
+    context.fillStyle = '#52525b';
+    context.fillRect(0, 0, 16, 16);
+    context.fillStyle = '#27272a';
+    context.fillRect(0, 0, 8, 8);
+    context.fillRect(8, 8, 8, 8);
+  }
+  return tile;
 }

@@ -2,6 +2,7 @@
  * The one internal vocabulary for tasks. Upstream responses (ToAPIs or the offline engine) are turned into an
  * `UpstreamTask` by `normalize.ts`; the server stores a job row; the browser sees a `Job`.
  */
+import type { JobExpansion } from '@/lib/expand/types';
 import type { GenerationOptions } from './options';
 import type { StartPoint } from './start-points';
 
@@ -96,4 +97,6 @@ export interface Job {
   createdAt: string;
   updatedAt: string;
   completedAt: string | null;
+  /** Set when the first image is an expanded canvas (outpainting), and for each task of a ratio set. */
+  expansion?: JobExpansion | null;
 }

@@ -84,13 +84,13 @@ export async function storeReference(file: File): Promise<Result<AssetView>> {
 
 /** Stores an image we made or mirrored (a mask, a result). */
 export async function storeGeneratedAsset(input: {
-  kind: 'mask' | 'result';
+  kind: 'mask' | 'result' | 'reference';
   bytes: Uint8Array;
   filename: string;
 }): Promise<AssetRow> {
   const meta = await sharp(input.bytes).metadata();
   const thumb =
-    input.kind === 'result'
+    input.kind !== 'mask'
       ? await sharp(input.bytes)
           .resize(THUMB_SIZE * 2, THUMB_SIZE * 2, { fit: 'inside', withoutEnlargement: true })
           .webp({ quality: 82 })

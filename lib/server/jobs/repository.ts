@@ -2,6 +2,7 @@ import 'server-only';
 import { and, asc, desc, eq, inArray, lte, ne } from 'drizzle-orm';
 import type { Job, JobStatus } from '@/lib/jobs/types';
 import { assetView, findAssets } from '../assets';
+import { findExpansions } from '../expand/repository';
 import { getDb } from '../storage/db';
 import { assets, jobResults, jobs, type JobRow } from '../storage/schema';
 
@@ -71,6 +72,12 @@ export async function listJobViews(limit = 50): Promise<Job[]> {
   return toJobViews(rows);
 }
 
+export async function listJobViewsByIds(ids: readonly string[]): Promise<Job[]> {
+  if (ids.length === 0) return [];
+  const db = await getDb();
+  return toJobViews(await db.select().from(jobs).where(inArray(jobs.id, [...ids])).orderBy(desc(jobs.createdAt)));
+}
+
 export async function getJobView(id: string): Promise<Job | null> {
   const row = await findJobRow(id);
   if (!row) return null;
@@ -92,6 +99,7 @@ export async function toJobViews(rows: JobRow[]): Promise<Job[]> {
     ...new Set(rows.flatMap((row) => (row.maskId ? [...row.referenceIds, row.maskId] : row.referenceIds))),
   ]);
   const assetById = new Map(references.map((row) => [row.id, assetView(row)]));
+  const expansions = await findExpansions(jobIds);
 
   return rows.map((row) => ({
     id: row.id,
@@ -114,6 +122,7 @@ export async function toJobViews(rows: JobRow[]): Promise<Job[]> {
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     completedAt: row.completedAt?.toISOString() ?? null,
+    expansion: expansions.get(row.id) ?? null,
   }));
 }
 

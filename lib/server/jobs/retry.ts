@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { fail, ok, type Result } from '@/lib/errors';
 import { isRetryable, type Job } from '@/lib/jobs/types';
 import { serverEnv } from '../env';
+import { copyExpansion } from '../expand/repository';
 import { findJobRow, getJobView, insertJobOnce } from './repository';
 import { advanceNow } from './runner';
 
@@ -33,7 +34,10 @@ export async function retryJob(input: unknown): Promise<Result<Job>> {
     maskId: original.maskId,
     startPoint: original.startPoint,
   });
-  if (created) await advanceNow(row.id);
+  if (created) {
+    await copyExpansion(original.id, row.id);
+    await advanceNow(row.id);
+  }
   const retried = await getJobView(row.id);
   return retried ? ok(retried) : fail('server:error', 'The task was saved but could not be read back.');
 }

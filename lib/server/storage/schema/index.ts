@@ -7,3 +7,4 @@ export * from './upstream';
 export * from './shares';
 export * from './studio';
 export * from './draft-start';
+export * from './sets';

@@ -1,0 +1,23 @@
+import { submitExpandedGeneration } from '@/app/(studio)/expand-actions';
+import type { Result } from '@/lib/errors';
+import type { Placement } from '@/lib/expand/geometry';
+import type { FixedRatio, GenerationOptions } from '@/lib/jobs/options';
+import type { ExpandSubmission } from '@/lib/expand/types';
+
+export interface ExpandRequest {
+  idempotencyKey: string;
+  prompt: string;
+  options: GenerationOptions;
+  referenceIds: string[];
+  targets: { ratio: FixedRatio; placement: Placement }[];
+  /** The mask painted on the original (its size), or null. */
+  mask: Blob | null;
+}
+
+/** Sends one Expand or one ratio set to the server action: JSON payload plus the painted mask as a file. */
+export function submitExpandRequest({ mask, ...payload }: ExpandRequest): Promise<Result<ExpandSubmission>> {
+  const body = new FormData();
+  body.set('payload', JSON.stringify(payload));
+  if (mask) body.set('mask', mask, 'mask.png');
+  return submitExpandedGeneration(body);
+}

@@ -1,0 +1,55 @@
+import 'server-only';
+import { eq, inArray } from 'drizzle-orm';
+import type { JobExpansion } from '@/lib/expand/types';
+import type { FixedRatio } from '@/lib/jobs/options';
+import { assetView, findAssets } from '../assets';
+import { getDb } from '../storage/db';
+import { jobExpansions, jobSets, type JobExpansionRow } from '../storage/schema';
+
+export async function insertSetOnce(id: string, prompt: string): Promise<void> {
+  const db = await getDb();
+  await db.insert(jobSets).values({ id, prompt }).onConflictDoNothing();
+}
+
+export async function insertExpansionOnce(row: JobExpansionRow): Promise<void> {
+  const db = await getDb();
+  await db.insert(jobExpansions).values(row).onConflictDoNothing();
+}
+
+/** A retried task is the same expansion (and stays in its set), so Edit again and the set card keep working. */
+export async function copyExpansion(fromJobId: string, toJobId: string): Promise<void> {
+  const db = await getDb();
+  const [row] = await db.select().from(jobExpansions).where(eq(jobExpansions.jobId, fromJobId)).limit(1);
+  if (row) await insertExpansionOnce({ ...row, jobId: toJobId });
+}
+
+export async function setJobIds(setId: string): Promise<string[]> {
+  const db = await getDb();
+  const rows = await db.select({ jobId: jobExpansions.jobId }).from(jobExpansions).where(eq(jobExpansions.setId, setId));
+  return rows.map((row) => row.jobId);
+}
+
+/** The expansion of each of these jobs that has one, with its original and painted mask as views. */
+export async function findExpansions(jobIds: readonly string[]): Promise<Map<string, JobExpansion>> {
+  if (jobIds.length === 0) return new Map();
+  const db = await getDb();
+  const rows = await db.select().from(jobExpansions).where(inArray(jobExpansions.jobId, [...jobIds]));
+  if (rows.length === 0) return new Map();
+  const assetIds = [...new Set(rows.flatMap((row) => (row.paintedMaskId ? [row.sourceId, row.paintedMaskId] : [row.sourceId])))];
+  const assetById = new Map((await findAssets(assetIds)).map((asset) => [asset.id, assetView(asset)]));
+  return new Map(
+    rows.map((row) => [
+      row.jobId,
+      {
+        setId: row.setId,
+        ratio: row.ratio as FixedRatio,
+        placement: row.placement,
+        canvas: { width: row.canvasWidth, height: row.canvasHeight },
+        offset: { x: row.offsetX, y: row.offsetY },
+        scale: row.scale,
+        source: assetById.get(row.sourceId) ?? null,
+        paintedMask: row.paintedMaskId ? (assetById.get(row.paintedMaskId) ?? null) : null,
+      },
+    ]),
+  );
+}

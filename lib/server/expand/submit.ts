@@ -1,0 +1,94 @@
+import 'server-only';
+import { createHash } from 'node:crypto';
+import sharp from 'sharp';
+import { z } from 'zod';
+import { expandLayout, FIXED_RATIOS } from '@/lib/expand/geometry';
+import { fail, ok, type Result } from '@/lib/errors';
+import { isFourKAllowed, type FixedRatio } from '@/lib/jobs/options';
+import type { ExpandSubmission } from '@/lib/expand/types';
+import type { Job } from '@/lib/jobs/types';
+import { findAssets, storeGeneratedAsset } from '../assets';
+import { submitJob, submitInputSchema } from '../jobs/submit';
+import { blobStore } from '../storage/blobs';
+import { buildExpandedMask, buildPaddedBase } from './build';
+import { insertExpansionOnce, insertSetOnce } from './repository';
+
+const placementSchema = z.object({ x: z.number().min(0).max(1), y: z.number().min(0).max(1) });
+
+export const expandInputSchema = submitInputSchema.extend({
+  referenceIds: submitInputSchema.shape.referenceIds.min(1, 'Expanding needs a base image: add a reference first.'),
+  targets: z
+    .array(z.object({ ratio: z.enum(FIXED_RATIOS as [FixedRatio, ...FixedRatio[]]), placement: placementSchema }))
+    .min(1, 'Tick at least one ratio.')
+    .max(FIXED_RATIOS.length),
+  fill: z.enum(['edge', 'neutral']).default('edge'),
+});
+
+/**
+ * Submits the base expanded to one or more ratios: for each, builds the padded first image and its mask (same pixel
+ * size, alpha 0 over the new area and what was painted), stores them, and submits an ordinary task through
+ * `submitJob` (same checks, runner and upstream budgets as any task), with `size` set to that ratio. Several ratios
+ * are grouped as one set. Idempotent per click: each ratio's key derives from the click's key.
+ */
+export async function submitExpanded(input: unknown, painted: Blob | null): Promise<Result<ExpandSubmission>> {
+  const parsed = expandInputSchema.safeParse(input);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return fail('form:invalid', issue?.message ?? 'The expand settings could not be read.', { field: issue?.path.join('.') || 'form' });
+  }
+  const { idempotencyKey, prompt, options, referenceIds, targets, fill } = parsed.data;
+  const [base] = await findAssets(referenceIds.slice(0, 1));
+  if (!base || base.kind !== 'reference') {
+    return fail('reference:not_found', 'The base image is no longer stored; remove it and add it again.', { field: 'references' });
+  }
+  const original = await blobStore().read(base.sha256);
+
+  let paintedBytes: Uint8Array | null = null;
+  let paintedMaskId: string | null = null;
+  if (painted && painted.size > 0) {
+    paintedBytes = new Uint8Array(await painted.arrayBuffer());
+    const meta = await sharp(paintedBytes).metadata().catch(() => null);
+    if (!meta || meta.format !== 'png' || meta.width !== base.width || meta.height !== base.height) {
+      return fail('mask:size_mismatch', `The mask must be a PNG of ${base.width} × ${base.height}, the size of ${base.filename}.`, { field: 'mask' });
+    }
+    paintedMaskId = (await storeGeneratedAsset({ kind: 'mask', bytes: paintedBytes, filename: 'mask.png' })).id;
+  }
+
+  const unique = [...new Map(targets.map((target) => [target.ratio, target])).values()];
+  const setId = unique.length > 1 ? `set-${createHash('sha256').update(idempotencyKey).digest('hex').slice(0, 32)}` : null;
+  if (setId) await insertSetOnce(setId, prompt);
+
+  const stem = base.filename.replace(/\.[^.]+$/, '');
+  const jobs: Job[] = [];
+  for (const { ratio, placement } of unique) {
+    const layout = expandLayout(base, { ratio, placement });
+    const [image, mask] = await Promise.all([buildPaddedBase(original, layout, fill), buildExpandedMask(paintedBytes, layout)]);
+    const padded = await storeGeneratedAsset({ kind: 'reference', bytes: image, filename: `${stem}-${ratio.replace(':', 'x')}.png` });
+    const submitted = await submitJob(
+      {
+        idempotencyKey: `${idempotencyKey}:${ratio}`,
+        prompt,
+        // A set keeps one resolution where it can; 4k exists only for some ratios, so the others take 2k.
+        options: { ...options, size: ratio, resolution: options.resolution === '4k' && !isFourKAllowed(ratio) ? '2k' : options.resolution },
+        referenceIds: [padded.id, ...referenceIds.slice(1)],
+      },
+      new Blob([new Uint8Array(mask)], { type: 'image/png' }),
+    );
+    if (!submitted.ok) return submitted;
+    await insertExpansionOnce({
+      jobId: submitted.data.id,
+      setId,
+      sourceId: base.id,
+      paintedMaskId,
+      ratio,
+      placement,
+      canvasWidth: layout.canvas.width,
+      canvasHeight: layout.canvas.height,
+      offsetX: layout.offset.x,
+      offsetY: layout.offset.y,
+      scale: layout.scale,
+    });
+    jobs.push(submitted.data);
+  }
+  return ok({ setId, jobs });
+}
