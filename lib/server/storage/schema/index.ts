@@ -6,3 +6,4 @@ export * from './jobs';
 export * from './upstream';
 export * from './shares';
 export * from './studio';
+export * from './scaling';
