@@ -12,15 +12,20 @@ export const INSTANCE_ID = `${process.pid}-${randomUUID().slice(0, 8)}`;
  * instances racing for one job get one winner: the insert of the loser waits on the winner's row, then finds it
  * held. The expiry is on the database's clock, never on an instance's own.
  */
-export async function claimLease(jobId: string, ms: number): Promise<boolean> {
+export function claimLease(jobId: string, ms: number): Promise<boolean> {
+  return claimLeaseAs(INSTANCE_ID, jobId, ms);
+}
+
+/** `claimLease` for a named holder: tests play several instances with it. */
+export async function claimLeaseAs(holder: string, jobId: string, ms: number): Promise<boolean> {
   const db = await getDb();
   const claimed = await db
     .insert(jobLeases)
-    .values({ jobId, holder: INSTANCE_ID, expiresAt: sql`now() + ${`${ms} milliseconds`}::interval` })
+    .values({ jobId, holder, expiresAt: sql`now() + ${`${ms} milliseconds`}::interval` })
     .onConflictDoUpdate({
       target: jobLeases.jobId,
-      set: { holder: INSTANCE_ID, expiresAt: sql`now() + ${`${ms} milliseconds`}::interval` },
-      where: sql`${jobLeases.expiresAt} < now() or ${jobLeases.holder} = ${INSTANCE_ID}`,
+      set: { holder, expiresAt: sql`now() + ${`${ms} milliseconds`}::interval` },
+      where: sql`${jobLeases.expiresAt} < now() or ${jobLeases.holder} = ${holder}`,
     })
     .returning({ jobId: jobLeases.jobId });
   return claimed.length === 1;

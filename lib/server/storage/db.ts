@@ -8,7 +8,7 @@ import * as schema from './schema';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 
-interface OpenDatabase {
+export interface OpenDatabase {
   db: Db;
   kind: 'pglite' | 'postgres';
   close(): Promise<void>;
@@ -85,7 +85,8 @@ function describePgError(error: unknown): string {
   return `could not open the database (${message})`;
 }
 
-async function openPostgres(url: string): Promise<OpenDatabase> {
+/** Exported for tests (several instances starting together); the app uses `getDb()`. */
+export async function openPostgres(url: string): Promise<OpenDatabase> {
   const { Pool } = await import('pg');
   const { drizzle } = await import('drizzle-orm/node-postgres');
   const { migrate } = await import('drizzle-orm/node-postgres/migrator');
