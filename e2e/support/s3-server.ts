@@ -8,7 +8,6 @@
  * s3rver's traps (stack-notes): path-style URLs, its own key pair S3RVER/S3RVER, bucket names of 3+ characters.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -21,10 +20,7 @@ export interface TestS3 {
 }
 
 export async function startS3(bucket = 'overpaint-test'): Promise<TestS3> {
-  // s3rver is CommonJS without types.
-  const { default: S3rver } = (await import('s3rver')) as unknown as {
-    default: new (options: Record<string, unknown>) => { run(): Promise<AddressInfo>; close(): Promise<void> };
-  };
+  const { default: S3rver } = await import('s3rver');
   const directory = mkdtempSync(path.join(os.tmpdir(), 'overpaint-s3-'));
   const server = new S3rver({
     address: '127.0.0.1',
