@@ -46,7 +46,7 @@ async function gallery(app: AppServer): Promise<GalleryJob[]> {
 async function generate(studio: StudioPage, prompt: string): Promise<void> {
   await studio.prompt.fill(prompt);
   await studio.generate.click();
-  await expect(studio.gallery.getByText(prompt)).toBeVisible();
+  await expect(studio.gallery.getByText(prompt, { exact: true })).toBeVisible();
 }
 
 test('two instances share the work: one create per task, a killed instance taken over, results on both', async ({ launchApp, browser }) => {
@@ -80,7 +80,7 @@ test('two instances share the work: one create per task, a killed instance taken
 
   // One consistent studio: the gallery of each instance shows the tasks submitted through the other.
   await pageB.reload();
-  await expect(studioB.gallery.getByText('A lighthouse at dusk')).toBeVisible();
+  await expect(studioB.gallery.getByText('A lighthouse at dusk', { exact: true })).toBeVisible();
 
   // Let every task be polled at least once, then kill the first instance outright (no goodbye, leases left).
   await expect.poll(() => new Set(statusCalls().map((r) => r.path)).size, { timeout: 20_000 }).toBe(4);
