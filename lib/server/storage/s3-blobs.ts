@@ -1,4 +1,5 @@
 import 'server-only';
+import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import {
   GetObjectCommand,
@@ -11,7 +12,7 @@ import {
 } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import type { S3Settings } from '@/lib/server/env';
-import { sha256Hex, type BlobStore } from './blobs';
+import type { BlobStore } from './blobs';
 
 const KEY_PATTERN = /^[0-9a-f]{64}$/;
 /** Objects above this go up in 8 MB parts (a 50 MB original is 7 parts, retried one part at a time). */
@@ -45,7 +46,8 @@ export class S3BlobStore implements BlobStore {
   }
 
   async put(bytes: Uint8Array): Promise<string> {
-    const key = sha256Hex(bytes);
+    // Hashed here, not with blobs.ts's helper: that module imports this one.
+    const key = createHash('sha256').update(bytes).digest('hex');
     if (await this.has(key)) return key;
     // lib-storage sends one PutObject for small bodies and a multipart upload for large ones. Content-addressed
     // keys make concurrent puts of the same bytes harmless: both write the same object.
