@@ -23,7 +23,8 @@ async function makeResult(studio: StudioPage, prompt: string) {
   await studio.select('Resolution').selectOption('1k');
   await studio.select('Quality').selectOption('low');
   await studio.generate.click();
-  const task = studio.newestTask();
+  // By its prompt, not "the newest": right after the click the newest card may still be an earlier spec's task.
+  const task = studio.gallery.getByRole('article').filter({ hasText: prompt }).first();
   await expect(task).toContainText('Completed', { timeout: 45_000 });
   return task;
 }
