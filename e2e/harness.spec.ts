@@ -6,7 +6,7 @@ test('the app answers /api/health with 200 and JSON', async ({ request }) => {
   const res = await request.get('/api/health');
   expect(res.status()).toBe(200);
   expect(res.headers()['content-type'] ?? '').toContain('application/json');
-  expect(await res.json()).toEqual({ ok: true, database: 'ok' });
+  expect(await res.json()).toEqual({ ok: true, database: 'ok', blobs: 'ok' });
 });
 
 test('an app restarts on the same port and DATA_DIR, and the browser reaches it', async ({ launchApp, page }) => {

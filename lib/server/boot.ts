@@ -1,27 +1,31 @@
 import 'server-only';
 import { closeEngine } from '@/lib/engine/host';
 import { serverEnv } from './env';
-import { startJobRunner, stopJobRunner } from './jobs/runner';
+import { drainJobRunner, startJobRunner } from './jobs/runner';
+import { blobStore } from './storage/blobs';
 import { closeDb, databaseKind } from './storage/db';
 import { DataDirInUseError } from './storage/data-dir-lock';
 
+/** SIGTERM to exit: the runner's steps in flight get most of it, closing the rest. Under a typical 10 s LB drain. */
 const SHUTDOWN_GRACE_MS = 8_000;
+const DRAIN_MS = 5_000;
 
 /**
- * Runs once when the server process starts: opens the database (taking the DATA_DIR lock and applying
- * migrations), then starts the job runner, which resumes every unfinished task from the database.
- * A configuration that cannot work stops the process here with one clear line.
+ * Runs once when the server process starts, before the port opens: reads the configuration, opens the database
+ * (taking the DATA_DIR lock or the migration lock, applying migrations), checks the blob store, then starts the job
+ * runner, which resumes every unfinished task from the database.
+ * A configuration that cannot work stops the process here with one clear line naming the setting.
  */
 export async function bootServer(): Promise<void> {
-  const env = serverEnv();
   try {
+    const env = serverEnv();
     const kind = await databaseKind();
+    await blobStore().check();
     console.log(
-      `[overpaint] ready: engine=${env.engine === 'toapis' ? `ToAPIs (${env.toapis.model})` : 'offline'}, database=${kind}, DATA_DIR=${env.dataDir}`,
+      `[overpaint] ready: engine=${env.engine === 'toapis' ? `ToAPIs (${env.toapis.model})` : 'offline'}, database=${kind}, blobs=${env.blobs.kind === 's3' ? `s3 (${env.blobs.bucket})` : 'files'}, DATA_DIR=${env.dataDir}`,
     );
   } catch (error) {
-    const reason = error instanceof DataDirInUseError ? error.message : `could not open the database: ${describe(error)}`;
-    console.error(`[overpaint] ${reason}`);
+    console.error(`[overpaint] cannot start: ${describe(error)}`);
     process.exit(1);
   }
   startJobRunner();
@@ -29,8 +33,9 @@ export async function bootServer(): Promise<void> {
 }
 
 /**
- * With NEXT_MANUAL_SIG_HANDLE set (npm start sets it), Next leaves SIGTERM/SIGINT to us: stop taking work,
- * let the offline engine stop, close the database so PGlite flushes and the DATA_DIR lock is released, then exit.
+ * With NEXT_MANUAL_SIG_HANDLE set (npm start sets it), Next leaves SIGTERM/SIGINT to us: stop claiming work, let
+ * the steps in flight finish and hand the leases back (another instance takes the jobs over at once), let the
+ * offline engine stop, close the database so PGlite flushes and the DATA_DIR lock is released, then exit.
  */
 function handleShutdownSignals(): void {
   if (!process.env.NEXT_MANUAL_SIG_HANDLE) return;
@@ -38,11 +43,11 @@ function handleShutdownSignals(): void {
   const shutdown = (signal: NodeJS.Signals) => {
     if (closing) return;
     closing = true;
-    stopJobRunner();
     const forced = setTimeout(() => process.exit(1), SHUTDOWN_GRACE_MS);
     forced.unref();
-    // The engine first (its unfinished tasks resume on the next start), then the database.
-    closeEngine()
+    // The runner first, then the engine (its unfinished tasks resume on the next start), then the database.
+    drainJobRunner(DRAIN_MS)
+      .then(closeEngine)
       .then(closeDb)
       .catch((error: unknown) => console.error(`[overpaint] closing the database failed: ${describe(error)}`))
       .finally(() => process.exit(signal === 'SIGINT' ? 130 : 0));
@@ -52,5 +57,10 @@ function handleShutdownSignals(): void {
 }
 
 function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  if (error instanceof DataDirInUseError) return error.message;
+  const message = error instanceof Error ? error.message : String(error);
+  // Our own errors already name the setting; anything else came from opening the database.
+  return /^(Invalid configuration: |DATABASE_URL: |S3_|DATA_DIR: )/.test(message)
+    ? message.replace(/^Invalid configuration: /, '')
+    : `could not open the database: ${message}`;
 }

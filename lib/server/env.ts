@@ -39,7 +39,37 @@ const envSchema = z.object({
     .optional()
     .transform((v) => (v ? v : undefined))
     .pipe(z.url({ protocol: /^https?$/ }).optional()),
+  /** Where image bytes live: `file` (DATA_DIR/blobs) or `s3` (an S3-compatible bucket, settings below). */
+  BLOB_STORE: z.enum(['file', 's3']).default('file'),
+  S3_ENDPOINT: optionalText().pipe(z.url({ protocol: /^https?$/ }).optional()),
+  S3_REGION: optionalText(),
+  S3_BUCKET: optionalText(),
+  S3_ACCESS_KEY_ID: optionalText(),
+  S3_SECRET_ACCESS_KEY: optionalText(),
+  S3_FORCE_PATH_STYLE: z
+    .enum(['true', 'false', '1', '0', ''])
+    .optional()
+    .transform((v) => v === 'true' || v === '1'),
+  /** How long a job runner instance holds a task before another instance may take it over (PostgreSQL leases). */
+  JOB_LEASE_SECONDS: z.coerce.number().int().min(5).max(600).default(30),
 });
+
+function optionalText() {
+  return z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? v : undefined));
+}
+
+export interface S3Settings {
+  endpoint: string | undefined;
+  region: string;
+  bucket: string;
+  accessKeyId: string | undefined;
+  secretAccessKey: string | undefined;
+  forcePathStyle: boolean;
+}
 
 
 export interface ServerEnv {
@@ -52,6 +82,9 @@ export interface ServerEnv {
   appPassword: string | undefined;
   /** Public origin without a trailing slash (`https://paint.example.com`), or undefined. */
   appUrl: string | undefined;
+  /** The blob store: files in DATA_DIR, or an S3-compatible bucket. */
+  blobs: { kind: 'file' } | ({ kind: 's3' } & S3Settings);
+  jobLeaseMs: number;
 }
 
 const globalForEnv = globalThis as unknown as { __overpaintEnv?: ServerEnv };
@@ -73,9 +106,28 @@ export function serverEnv(): ServerEnv {
     port: e.PORT,
     appPassword: e.APP_PASSWORD,
     appUrl: e.APP_URL ? new URL(e.APP_URL).origin : undefined,
+    blobs: e.BLOB_STORE === 's3' ? { kind: 's3', ...s3Settings(e) } : { kind: 'file' },
+    jobLeaseMs: e.JOB_LEASE_SECONDS * 1000,
   };
   globalForEnv.__overpaintEnv = env;
   return env;
+}
+
+function s3Settings(e: z.infer<typeof envSchema>): S3Settings {
+  if (!e.S3_BUCKET) throw new Error('Invalid configuration: S3_BUCKET: required when BLOB_STORE=s3');
+  // Keys come in pairs: one without the other is a typo, not "use the default credential chain".
+  if (Boolean(e.S3_ACCESS_KEY_ID) !== Boolean(e.S3_SECRET_ACCESS_KEY)) {
+    const missing = e.S3_ACCESS_KEY_ID ? 'S3_SECRET_ACCESS_KEY' : 'S3_ACCESS_KEY_ID';
+    throw new Error(`Invalid configuration: ${missing}: required with the other S3 key`);
+  }
+  return {
+    endpoint: e.S3_ENDPOINT,
+    region: e.S3_REGION ?? 'us-east-1',
+    bucket: e.S3_BUCKET,
+    accessKeyId: e.S3_ACCESS_KEY_ID,
+    secretAccessKey: e.S3_SECRET_ACCESS_KEY,
+    forcePathStyle: e.S3_FORCE_PATH_STYLE,
+  };
 }
 
 /** What a page may know about the server's configuration. */

@@ -3,8 +3,8 @@
  * buckets for submits (300/min) and status queries (3,000/min), and a 429 costs nothing but time
  * (api-contract.md §6). One budget per kind is shared by every task in the process.
  *
- * `RequestBudget` is the seam: this file has the in-process token bucket; a budget shared across instances
- * (a database or Redis counter) implements the same two methods and is passed to `createToapisClient`.
+ * `RequestBudget` is the seam: this file has the in-process token bucket; `lib/server/jobs/shared-budget.ts` keeps
+ * the same bucket in PostgreSQL for several instances and is passed to `createToapisClient` instead.
  * Pure: no `server-only`, no I/O besides timers.
  */
 

@@ -1,8 +1,24 @@
 import 'server-only';
 import { offlineUpstreamConfig } from '@/lib/engine/host';
-import { createTokenBucket, DEFAULT_BUDGETS } from '@/lib/toapis/budget';
+import { createTokenBucket, DEFAULT_BUDGETS, type RequestBudget } from '@/lib/toapis/budget';
 import { createToapisClient, type ToapisClient } from '@/lib/toapis/client';
 import { serverEnv } from '../env';
+import { getDb } from '../storage/db';
+import { createSharedBudget } from './shared-budget';
+
+/**
+ * One budget per kind, shared by every task: in this process (PGlite allows one process per DATA_DIR), or in the
+ * PostgreSQL server that every instance shares, since upstream counts per key, not per instance.
+ */
+function requestBudgets(shared: boolean): { create: RequestBudget; status: RequestBudget } {
+  if (!shared) {
+    return { create: createTokenBucket(DEFAULT_BUDGETS.create), status: createTokenBucket(DEFAULT_BUDGETS.status) };
+  }
+  return {
+    create: createSharedBudget('create', DEFAULT_BUDGETS.create, getDb),
+    status: createSharedBudget('status', DEFAULT_BUDGETS.status, getDb),
+  };
+}
 
 const globalForUpstream = globalThis as unknown as { __overpaintUpstream?: ToapisClient };
 
@@ -19,11 +35,7 @@ export function upstreamClient(): ToapisClient {
           baseUrl: env.toapis.baseUrl,
           apiKey: env.toapis.apiKey,
           model: env.toapis.model,
-          // One budget per kind for the whole process: every task's polls draw from the same bucket.
-          budgets: {
-            create: createTokenBucket(DEFAULT_BUDGETS.create),
-            status: createTokenBucket(DEFAULT_BUDGETS.status),
-          },
+          budgets: requestBudgets(env.databaseUrl !== undefined),
         })
       : createToapisClient(offlineUpstreamConfig());
   globalForUpstream.__overpaintUpstream = client;

@@ -5,10 +5,11 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { serverEnv } from '@/lib/server/env';
+import { S3BlobStore } from './s3-blobs';
 
 /**
  * Bytes of images, addressed by their SHA-256: the same file added twice is stored once. The interface is small
- * on purpose, so that an S3-compatible store can stand behind it for teams.
+ * on purpose: `S3BlobStore` (s3-blobs.ts) stands behind it for teams.
  */
 export interface BlobStore {
   /** Stores the bytes (idempotent) and returns their key, the lowercase hex SHA-256. */
@@ -17,6 +18,8 @@ export interface BlobStore {
   /** A web stream of the bytes, for responses; null when missing. */
   stream(key: string): Promise<{ body: ReadableStream<Uint8Array>; size: number } | null>;
   has(key: string): Promise<boolean>;
+  /** Throws one line naming the setting to fix when the store cannot be used (boot, /api/health). */
+  check(): Promise<void>;
 }
 
 export function sha256Hex(bytes: Uint8Array): string {
@@ -59,6 +62,13 @@ export class FileBlobStore implements BlobStore {
       .catch(() => false);
   }
 
+  async check(): Promise<void> {
+    await fs.mkdir(this.root, { recursive: true });
+    await fs.access(this.root, fs.constants.W_OK).catch(() => {
+      throw new Error(`DATA_DIR: ${this.root} is not writable`);
+    });
+  }
+
   private pathFor(key: string): string {
     if (!KEY_PATTERN.test(key)) throw new Error('Invalid blob key');
     return path.join(this.root, key.slice(0, 2), key.slice(2, 4), key);
@@ -67,7 +77,11 @@ export class FileBlobStore implements BlobStore {
 
 const globalForBlobs = globalThis as unknown as { __overpaintBlobs?: BlobStore };
 
+/** The one store of this process: files in DATA_DIR, or the S3 bucket when BLOB_STORE=s3. */
 export function blobStore(): BlobStore {
-  globalForBlobs.__overpaintBlobs ??= new FileBlobStore(path.join(serverEnv().dataDir, 'blobs'));
+  if (globalForBlobs.__overpaintBlobs) return globalForBlobs.__overpaintBlobs;
+  const env = serverEnv();
+  globalForBlobs.__overpaintBlobs =
+    env.blobs.kind === 's3' ? new S3BlobStore(env.blobs) : new FileBlobStore(path.join(env.dataDir, 'blobs'));
   return globalForBlobs.__overpaintBlobs;
 }

@@ -8,7 +8,7 @@ import * as schema from './schema';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 
-interface OpenDatabase {
+export interface OpenDatabase {
   db: Db;
   kind: 'pglite' | 'postgres';
   close(): Promise<void>;
@@ -70,16 +70,53 @@ async function openPglite(dataDir: string): Promise<OpenDatabase> {
   };
 }
 
-async function openPostgres(url: string): Promise<OpenDatabase> {
+/** Any fixed 64-bit number, the same in every instance: "Overpaint migrations". */
+const MIGRATION_LOCK_KEY = 7_001_000_010;
+
+/** Says what is wrong without echoing the URL (it holds the password). */
+function describePgError(error: unknown): string {
+  const code = (error as { code?: string } | undefined)?.code ?? '';
+  const message = error instanceof Error ? error.message : String(error);
+  if (/ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|timeout/i.test(`${code} ${message}`)) {
+    return `the PostgreSQL server cannot be reached (${code || message})`;
+  }
+  if (code === '28P01' || code === '28000') return 'the PostgreSQL server refused the user name or password';
+  if (code === '3D000') return 'the database named in the URL does not exist';
+  return `could not open the database (${message})`;
+}
+
+/** Exported for tests (several instances starting together); the app uses `getDb()`. */
+export async function openPostgres(url: string): Promise<OpenDatabase> {
   const { Pool } = await import('pg');
   const { drizzle } = await import('drizzle-orm/node-postgres');
   const { migrate } = await import('drizzle-orm/node-postgres/migrator');
-  const pool = new Pool({ connectionString: url, max: 10 });
+  const pool = new Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 10_000 });
+  // An idle client's error (the server restarted) must not crash the process; the pool replaces the client.
+  pool.on('error', (error) => console.error(`[overpaint] database connection lost: ${error.message}`));
+  try {
+    // Several instances may start at once: one applies the migrations while the others wait on the same lock,
+    // then find nothing left to do. The lock is per session, so it lives on one dedicated client.
+    const client = await pool.connect();
+    try {
+      await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+      await migrate(drizzle(client, { schema }), { migrationsFolder: MIGRATIONS_FOLDER });
+    } finally {
+      await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
+      client.release();
+    }
+  } catch (error) {
+    await pool.end().catch(() => undefined);
+    throw new Error(`DATABASE_URL: ${describePgError(error)}`);
+  }
   const db = drizzle(pool, { schema });
-  await migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
   return {
     db: db as unknown as Db,
     kind: 'postgres',
     close: () => pool.end(),
   };
+}
+
+/** The rows of a raw `db.execute(sql…)`: node-postgres and PGlite both answer `{ rows }`. */
+export function rowsOf<T>(result: unknown): T[] {
+  return ((result as { rows?: T[] } | null)?.rows ?? []) as T[];
 }

@@ -121,12 +121,26 @@ CREATE TABLE "job_sets" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "job_leases" (
+	"job_id" text PRIMARY KEY NOT NULL,
+	"holder" text NOT NULL,
+	"expires_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "request_budgets" (
+	"name" text PRIMARY KEY NOT NULL,
+	"tokens" double precision NOT NULL,
+	"refilled_at" timestamp with time zone NOT NULL,
+	"paused_until" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
 ALTER TABLE "job_results" ADD CONSTRAINT "job_results_job_id_jobs_id_fk" FOREIGN KEY ("job_id") REFERENCES "public"."jobs"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "job_results" ADD CONSTRAINT "job_results_asset_id_assets_id_fk" FOREIGN KEY ("asset_id") REFERENCES "public"."assets"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "upstream_tasks" ADD CONSTRAINT "upstream_tasks_job_id_jobs_id_fk" FOREIGN KEY ("job_id") REFERENCES "public"."jobs"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "shares" ADD CONSTRAINT "shares_job_id_jobs_id_fk" FOREIGN KEY ("job_id") REFERENCES "public"."jobs"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "job_expansions" ADD CONSTRAINT "job_expansions_job_id_jobs_id_fk" FOREIGN KEY ("job_id") REFERENCES "public"."jobs"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "job_expansions" ADD CONSTRAINT "job_expansions_set_id_job_sets_id_fk" FOREIGN KEY ("set_id") REFERENCES "public"."job_sets"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "job_leases" ADD CONSTRAINT "job_leases_job_id_jobs_id_fk" FOREIGN KEY ("job_id") REFERENCES "public"."jobs"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "assets_sha256_idx" ON "assets" USING btree ("sha256");--> statement-breakpoint
 CREATE UNIQUE INDEX "job_results_job_position_idx" ON "job_results" USING btree ("job_id","position");--> statement-breakpoint
 CREATE UNIQUE INDEX "jobs_idempotency_key_idx" ON "jobs" USING btree ("idempotency_key");--> statement-breakpoint
@@ -136,4 +150,5 @@ CREATE INDEX "webhook_events_received_at_idx" ON "webhook_events" USING btree ("
 CREATE UNIQUE INDEX "shares_token_hash_idx" ON "shares" USING btree ("token_hash");--> statement-breakpoint
 CREATE INDEX "shares_created_at_idx" ON "shares" USING btree ("created_at");--> statement-breakpoint
 CREATE INDEX "deleted_results_job_idx" ON "deleted_results" USING btree ("job_id");--> statement-breakpoint
-CREATE INDEX "job_expansions_set_idx" ON "job_expansions" USING btree ("set_id");
+CREATE INDEX "job_expansions_set_idx" ON "job_expansions" USING btree ("set_id");--> statement-breakpoint
+CREATE INDEX "job_leases_holder_idx" ON "job_leases" USING btree ("holder");

@@ -8,3 +8,4 @@ export * from './shares';
 export * from './studio';
 export * from './draft-start';
 export * from './sets';
+export * from './scaling';

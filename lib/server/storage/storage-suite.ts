@@ -1,0 +1,148 @@
+/**
+ * The storage and runner behaviour every deployment must have, run by `storage.embedded.test.ts` (PGlite, files)
+ * and `storage.postgres.test.ts` (a PostgreSQL server, an S3-compatible bucket). Not a test file itself.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startFakeToapis, type FakeToapis } from '@/e2e/support/fake-toapis';
+import { DEFAULT_OPTIONS } from '@/lib/jobs/options';
+
+const samples = path.resolve(__dirname, '../../../../shared/samples');
+
+export function defineStorageSuite(label: string, environment: () => Promise<Record<string, string>>): void {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'overpaint-storage-'));
+  let fake: FakeToapis;
+
+  // The modules read the environment when first used, so it is set before they are imported.
+  beforeAll(async () => {
+    fake = await startFakeToapis({ apiKey: 'test-key', completeAfterPolls: 2 });
+    Object.assign(process.env, { DATA_DIR: dataDir, TOAPIS_API_KEY: 'test-key', TOAPIS_BASE_URL: fake.url });
+    Object.assign(process.env, await environment());
+  });
+
+  afterAll(async () => {
+    const { closeDb } = await import('./db');
+    await closeDb();
+    await fake?.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  beforeEach(() => fake.control({ reset: true, completeAfterPolls: 2 }));
+
+  describe(`${label}: blobs`, () => {
+    it('stores bytes by their SHA-256, reads and streams them back, and knows what it lacks', async () => {
+      const { blobStore, sha256Hex } = await import('./blobs');
+      const store = blobStore();
+      await store.check();
+      const bytes = randomBytes(100_000);
+      const key = await store.put(bytes);
+      expect(key).toBe(sha256Hex(bytes));
+      expect(await store.put(bytes)).toBe(key);
+      expect(Buffer.compare(await store.read(key), bytes)).toBe(0);
+      const streamed = await store.stream(key);
+      expect(streamed?.size).toBe(bytes.length);
+      expect(Buffer.compare(Buffer.from(await new Response(streamed!.body).arrayBuffer()), bytes)).toBe(0);
+      const absent = sha256Hex(randomBytes(8));
+      expect(await store.has(key)).toBe(true);
+      expect(await store.has(absent)).toBe(false);
+      expect(await store.stream(absent)).toBeNull();
+    });
+
+    it('stores a file larger than one multipart part intact', async () => {
+      const { blobStore } = await import('./blobs');
+      const bytes = randomBytes(20 * 1024 * 1024);
+      const key = await blobStore().put(bytes);
+      expect(Buffer.compare(await blobStore().read(key), bytes)).toBe(0);
+    });
+  });
+
+  describe(`${label}: job leases`, () => {
+    it('gives a job to exactly one of many instances racing for it, and to another once the lease expires', async () => {
+      const { claimLeaseAs, releaseLease } = await import('../jobs/leases');
+      const jobId = await insertJob();
+      const holders = Array.from({ length: 8 }, (_, i) => `instance-${i}`);
+      const won = await Promise.all(holders.map((holder) => claimLeaseAs(holder, jobId, 60_000)));
+      expect(won.filter(Boolean)).toHaveLength(1);
+      // A live lease held by another instance is respected; the holder itself may renew.
+      const winner = holders[won.indexOf(true)]!;
+      expect(await claimLeaseAs('latecomer', jobId, 60_000)).toBe(false);
+      expect(await claimLeaseAs(winner, jobId, 60_000)).toBe(true);
+      // The holder dies: its lease (here a very short one) runs out and the job is taken over.
+      expect(await claimLeaseAs(winner, jobId, 50)).toBe(true);
+      await new Promise((resolve) => setTimeout(resolve, 120));
+      expect(await claimLeaseAs('successor', jobId, 60_000)).toBe(true);
+      await releaseLease(jobId); // not ours: nothing happens
+      expect(await claimLeaseAs('third', jobId, 60_000)).toBe(false);
+    });
+
+    it('runs a task to the end under leases: one create, results in the store, no lease left behind', async () => {
+      const { submitJob } = await import('../jobs/submit');
+      const { advanceNow } = await import('../jobs/runner');
+      const { findJobRow, updateJob, getJobView } = await import('../jobs/repository');
+      const { storeReference, findAsset } = await import('../assets');
+      const { blobStore } = await import('./blobs');
+      const { getDb } = await import('./db');
+      const { jobLeases } = await import('./schema');
+      const reference = await storeReference(new File([readFileSync(path.join(samples, 'coffee.png'))], 'coffee.png'));
+      if (!reference.ok) throw new Error(reference.error.message);
+      const submitted = await submitJob(
+        { idempotencyKey: `idem-${label}-lease`, prompt: 'Leased', options: DEFAULT_OPTIONS, referenceIds: [reference.data.id] },
+        null,
+      );
+      if (!submitted.ok) throw new Error(submitted.error.message);
+      for (let step = 0; step < 20; step++) {
+        const row = await findJobRow(submitted.data.id);
+        if (!row || row.phase === 'done') break;
+        await updateJob(row.id, { nextCheckAt: new Date(Date.now() - 1000) });
+        await advanceNow(row.id);
+      }
+      const job = await getJobView(submitted.data.id);
+      expect(job?.status).toBe('completed');
+      const asset = await findAsset(job!.results[0]!.asset.id);
+      expect((await blobStore().read(asset!.sha256)).subarray(1, 4).toString()).toBe('PNG');
+      expect(fake.state.requests.filter((r) => r.method === 'POST' && r.path === '/v1/images/generations')).toHaveLength(1);
+      expect(await (await getDb()).select().from(jobLeases).where(eq(jobLeases.jobId, submitted.data.id))).toHaveLength(0);
+    });
+  });
+
+  describe(`${label}: shared request budget`, () => {
+    it('makes two budgets on one database (two instances) share one bucket', async () => {
+      const { createSharedBudget } = await import('../jobs/shared-budget');
+      const { getDb } = await import('./db');
+      const name = `test-${randomBytes(3).toString('hex')}`;
+      // 600/min = one token per 100 ms, burst 2: six takes across both need ≥ 4 refills ≈ 400 ms.
+      const options = { perMinute: 600, burst: 2 };
+      const first = createSharedBudget(name, options, getDb);
+      const second = createSharedBudget(name, options, getDb);
+      const started = Date.now();
+      await Promise.all([first.take(), second.take(), first.take(), second.take(), first.take(), second.take()]);
+      expect(Date.now() - started).toBeGreaterThanOrEqual(350);
+      // A pause asked by one (a 429's Retry-After) holds the other back too.
+      first.pause(400);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      const paused = Date.now();
+      await second.take();
+      expect(Date.now() - paused).toBeGreaterThanOrEqual(300);
+    });
+  });
+}
+
+/** A job row to hang leases on. */
+async function insertJob(): Promise<string> {
+  const { insertJobOnce } = await import('../jobs/repository');
+  const id = `job-${randomBytes(6).toString('hex')}`;
+  await insertJobOnce({
+    id,
+    idempotencyKey: id,
+    engine: 'toapis',
+    prompt: 'lease',
+    options: DEFAULT_OPTIONS,
+    referenceIds: [],
+    maskId: null,
+  });
+  return id;
+}
