@@ -2,33 +2,15 @@
  * Expand and ratio sets through the real pipeline: PGlite in a temporary DATA_DIR, the blob store, and the
  * upstream client over HTTP to the local server speaking the ToAPIs contract.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { unzipSync } from 'fflate';
 import sharp from 'sharp';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startFakeToapis, type FakeToapis } from '@/e2e/support/fake-toapis';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_OPTIONS } from '@/lib/jobs/options';
+import { driveJob as drive, sample, setUpPipeline } from '@/lib/testing/pipeline';
 
-const samples = path.resolve(__dirname, '../../../../shared/samples');
-const sample = (name: string) => readFileSync(path.join(samples, name));
-const dataDir = mkdtempSync(path.join(os.tmpdir(), 'overpaint-expand-'));
-let fake: FakeToapis;
+const pipeline = setUpPipeline('expand', { completeAfterPolls: 1 });
 
-beforeAll(async () => {
-  fake = await startFakeToapis({ apiKey: 'test-key', completeAfterPolls: 1 });
-  Object.assign(process.env, { DATA_DIR: dataDir, TOAPIS_API_KEY: 'test-key', TOAPIS_BASE_URL: fake.url });
-});
-
-afterAll(async () => {
-  const { closeDb } = await import('../storage/db');
-  await closeDb();
-  await fake.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
-beforeEach(() => fake.control({ reset: true, completeAfterPolls: 1 }));
+beforeEach(() => pipeline.fake.control({ reset: true, completeAfterPolls: 1 }));
 
 async function modules() {
   const [assets, submit, advance, repository, zip, retry] = await Promise.all([
@@ -42,20 +24,9 @@ async function modules() {
   return { ...assets, ...submit, ...advance, ...repository, ...zip, ...retry };
 }
 
-async function drive(jobId: string) {
-  const { advanceJob, findJobRow, updateJob } = await modules();
-  for (let step = 0; step < 40; step++) {
-    const row = await findJobRow(jobId);
-    if (!row || row.phase === 'done') return;
-    await updateJob(jobId, { nextCheckAt: new Date() });
-    await advanceJob(jobId);
-  }
-  throw new Error('The job did not finish in 40 steps');
-}
-
 const creates = () =>
-  fake.state.requests.filter((r) => r.method === 'POST' && r.path === '/v1/images/generations').map((r) => r.body as Record<string, unknown>);
-const uploaded = (url: unknown) => fake.state.files.get(String(url).split('/files/').pop() ?? '')!.bytes;
+  pipeline.fake.state.requests.filter((r) => r.method === 'POST' && r.path === '/v1/images/generations').map((r) => r.body as Record<string, unknown>);
+const uploaded = (url: unknown) => pipeline.fake.state.files.get(String(url).split('/files/').pop() ?? '')!.bytes;
 
 describe('expand canvas', () => {
   it('sends a padded first image and a mask of the same ratio-shaped size, the original centred, size = the ratio', async () => {

@@ -2,46 +2,27 @@
  * Issue 4 behaviours through the real parts: PGlite in a temporary DATA_DIR, the runner's steps, the upstream
  * client over HTTP against the fake ToAPIs with faults, the webhook receiver, and Retry.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { fakeFaults, startFakeToapis, type FakeToapis } from '@/e2e/support/fake-toapis';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { fakeFaults } from '@/e2e/support/fake-toapis';
 import { DEFAULT_OPTIONS } from '@/lib/jobs/options';
+import { driveJob as drive, sample, setUpPipeline } from '@/lib/testing/pipeline';
 import { signWebhook } from '@/lib/toapis/webhook';
 
-const samples = path.resolve(__dirname, '../../../../shared/samples');
-const sample = (name: string) => readFileSync(path.join(samples, name));
-const dataDir = mkdtempSync(path.join(os.tmpdir(), 'overpaint-hardening-'));
 const SECRET = 'whsec-test-0123456789abcdef0123456789abcdef';
-let fake: FakeToapis;
+const pipeline = setUpPipeline('hardening', { completeAfterPolls: 2, env: { TOAPIS_WEBHOOK_SECRET: SECRET } });
 
+// The runner's client, with timeouts short enough for a hang to be a test of seconds.
 beforeAll(async () => {
-  fake = await startFakeToapis({ apiKey: 'test-key', completeAfterPolls: 2 });
-  Object.assign(process.env, {
-    DATA_DIR: dataDir,
-    TOAPIS_API_KEY: 'test-key',
-    TOAPIS_BASE_URL: fake.url,
-    TOAPIS_WEBHOOK_SECRET: SECRET,
-  });
-  // The runner's client, with timeouts short enough for a hang to be a test of seconds.
   const { createToapisClient } = await import('@/lib/toapis/client');
   (globalThis as { __overpaintUpstream?: unknown }).__overpaintUpstream = createToapisClient({
-    baseUrl: fake.url,
+    baseUrl: pipeline.fake.url,
     apiKey: 'test-key',
     model: 'gpt-image-1.5-official',
     timeoutMs: 800,
   });
 });
 
-afterAll(async () => {
-  const { closeDb } = await import('../storage/db');
-  await closeDb();
-  await fake.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
-beforeEach(() => fake.control({ reset: true, completeAfterPolls: 2 }));
+beforeEach(() => pipeline.fake.control({ reset: true, completeAfterPolls: 2 }));
 
 async function modules() {
   const [assets, submit, advance, repository, state, retry, webhook] = await Promise.all([
@@ -67,22 +48,12 @@ async function submit(key: string, extra: { referenceIds?: string[]; mask?: Blob
 }
 
 /** Steps a job as the runner would, without waiting for its schedule. */
-async function drive(jobId: string, maxSteps = 40) {
-  const { advanceJob, findJobRow, updateJob } = await modules();
-  for (let step = 0; step < maxSteps; step++) {
-    const row = await findJobRow(jobId);
-    if (!row || row.phase === 'done') return row;
-    await updateJob(jobId, { nextCheckAt: new Date() });
-    await advanceJob(jobId);
-  }
-  return findJobRow(jobId);
-}
 
 const requestsTo = (p: string, method = 'POST') =>
-  fake.state.requests.filter((r) => r.method === method && r.path === p);
+  pipeline.fake.state.requests.filter((r) => r.method === method && r.path === p);
 const creates = () => requestsTo('/v1/images/generations');
 const statusPolls = () =>
-  fake.state.requests.filter((r) => r.method === 'GET' && r.path.startsWith('/v1/images/generations/'));
+  pipeline.fake.state.requests.filter((r) => r.method === 'GET' && r.path.startsWith('/v1/images/generations/'));
 
 describe('creates', () => {
   it.each([
@@ -93,20 +64,20 @@ describe('creates', () => {
     const { storeReference } = await modules();
     const ref = await storeReference(new File([sample('coffee.png')], 'coffee.png'));
     if (!ref.ok) throw new Error(ref.error.message);
-    fake.control({ faults: [fault] });
+    pipeline.fake.control({ faults: [fault] });
     const id = await submit(`create-${_name}`, { referenceIds: [ref.data.id] });
     const waiting = await findJobRow(id);
     expect(waiting).toMatchObject({ phase: 'upload', attempts: 1 });
     expect(waiting!.nextCheckAt.getTime() - Date.now()).toBeGreaterThan(1500);
     expect((await drive(id))?.status).toBe('completed');
-    expect(fake.state.tasks.size).toBe(1);
+    expect(pipeline.fake.state.tasks.size).toBe(1);
     // The reference was uploaded once: the second create used the URL recorded after the first upload.
     expect(requestsTo('/v1/uploads/images')).toHaveLength(1);
   });
 
   it('a create that hangs past the timeout is uncertain, shown so, and never sent twice', async () => {
     const { findJobRow, getJobView } = await modules();
-    fake.control({ faults: [fakeFaults.hang('create', 3000)] });
+    pipeline.fake.control({ faults: [fakeFaults.hang('create', 3000)] });
     const id = await submit('create-hang');
     expect(await findJobRow(id)).toMatchObject({ phase: 'done', status: 'failed', errorCode: 'uncertain' });
     const view = await getJobView(id);
@@ -122,7 +93,7 @@ describe('creates', () => {
     if (!ref.ok) throw new Error(ref.error.message);
     // The create is refused before reaching upstream, so the job rests in `upload` with its uploads recorded: what a
     // process that stopped right after the uploads leaves behind. The next step (any process) goes on from there.
-    fake.control({ faults: [fakeFaults.rateLimited('create', '0')] });
+    pipeline.fake.control({ faults: [fakeFaults.rateLimited('create', '0')] });
     const id = await submit('restart-after-upload', { referenceIds: [ref.data.id] });
     const saved = await findUpstreamState(id);
     expect(saved?.imageUrls).toHaveLength(1);
@@ -136,7 +107,7 @@ describe('creates', () => {
 describe('polling', () => {
   it('rides out a burst of timeouts while polling, and resumes after a restart mid-polling', async () => {
     const { findJobRow, findUpstreamState } = await modules();
-    fake.control({ faults: [{ ...fakeFaults.hang('status', 3000), times: 2 }] });
+    pipeline.fake.control({ faults: [{ ...fakeFaults.hang('status', 3000), times: 2 }] });
     const id = await submit('poll-timeouts');
     await drive(id, 2);
     const row = await findJobRow(id);
@@ -153,7 +124,7 @@ describe('polling', () => {
     const { getDb } = await import('../storage/db');
     const { upstreamTasks } = await import('../storage/schema');
     const { eq } = await import('drizzle-orm');
-    fake.control({ hold: true, faults: [{ ...fakeFaults.unknownStatusWord('thinking'), times: 50 }] });
+    pipeline.fake.control({ hold: true, faults: [{ ...fakeFaults.unknownStatusWord('thinking'), times: 50 }] });
     const id = await submit('poll-unknown');
     await drive(id, 3);
     expect((await findJobRow(id))?.phase).toBe('poll');
@@ -171,7 +142,7 @@ describe('polling', () => {
   });
 
   it('completed without a URL fails with a reason', async () => {
-    fake.control({ faults: [fakeFaults.completedWithoutUrl()] });
+    pipeline.fake.control({ faults: [fakeFaults.completedWithoutUrl()] });
     const row = await drive(await submit('completed-no-url'));
     expect(row).toMatchObject({ status: 'failed', errorCode: 'no_result' });
   });
@@ -179,7 +150,7 @@ describe('polling', () => {
 
 describe('result downloads', () => {
   it('a result URL that 404s is retried until it downloads', async () => {
-    fake.control({ faults: [{ ...fakeFaults.resultNotFound(), times: 2 }] });
+    pipeline.fake.control({ faults: [{ ...fakeFaults.resultNotFound(), times: 2 }] });
     const id = await submit('download-404-twice');
     const { getJobView } = await modules();
     expect((await drive(id))?.status).toBe('completed');
@@ -188,7 +159,7 @@ describe('result downloads', () => {
 
   it('a restart mid-download keeps the results already stored and fetches only the rest', async () => {
     const { findJobRow, getJobView, submitJob } = await modules();
-    fake.control({ faults: [{ on: 'download', delayMs: 3000 }] });
+    pipeline.fake.control({ faults: [{ on: 'download', delayMs: 3000 }] });
     const result = await submitJob(
       {
         idempotencyKey: 'download-restart',
@@ -206,13 +177,13 @@ describe('result downloads', () => {
     expect(row).toMatchObject({ phase: 'download', status: 'in_progress' });
     expect((await drive(result.data.id))?.status).toBe('completed');
     expect((await getJobView(result.data.id))?.results).toHaveLength(2);
-    const downloads = fake.state.requests.filter((r) => r.path.startsWith('/files/')).map((r) => r.path);
+    const downloads = pipeline.fake.state.requests.filter((r) => r.path.startsWith('/files/')).map((r) => r.path);
     expect(downloads.filter((p) => p.endsWith('_0.png'))).toHaveLength(2); // the hung one, then again
     expect(downloads.filter((p) => p.endsWith('_1.png'))).toHaveLength(1);
   });
 
   it('a result that never downloads fails after the retries, saying the image was made', async () => {
-    fake.control({ faults: [{ ...fakeFaults.resultNotFound(), times: 100 }] });
+    pipeline.fake.control({ faults: [{ ...fakeFaults.resultNotFound(), times: 100 }] });
     const row = await drive(await submit('download-404-always'));
     expect(row).toMatchObject({ status: 'failed', errorCode: 'download_failed' });
     expect(row?.errorMessage).toMatch(/made but could not be downloaded after 8 attempts/);
@@ -235,7 +206,7 @@ describe('webhooks', () => {
 
   async function runningTask(key: string) {
     const { findJobRow } = await modules();
-    fake.control({ hold: true });
+    pipeline.fake.control({ hold: true });
     const id = await submit(key);
     const row = await findJobRow(id);
     expect(row?.phase).toBe('poll');
@@ -246,8 +217,8 @@ describe('webhooks', () => {
     const { receiveWebhook, findJobRow, advanceJob } = await modules();
     const job = await runningTask('webhook-ok');
     const polls = statusPolls().length;
-    const resultUrl = `${fake.url}/files/from-webhook.png`;
-    fake.state.files.set('from-webhook.png', { bytes: new Uint8Array(sample('coffee.png')), contentType: 'image/png' });
+    const resultUrl = `${pipeline.fake.url}/files/from-webhook.png`;
+    pipeline.fake.state.files.set('from-webhook.png', { bytes: new Uint8Array(sample('coffee.png')), contentType: 'image/png' });
     const event = {
       id: 'evt_1',
       type: 'generation.completed',
@@ -298,8 +269,8 @@ describe('budgets', () => {
     const { createToapisClient } = await import('@/lib/toapis/client');
     const { createTokenBucket } = await import('@/lib/toapis/budget');
     const status = createTokenBucket({ perMinute: 600, burst: 1 });
-    const client = createToapisClient({ baseUrl: fake.url, apiKey: 'test-key', model: 'm', budgets: { status } });
-    fake.control({ hold: true });
+    const client = createToapisClient({ baseUrl: pipeline.fake.url, apiKey: 'test-key', model: 'm', budgets: { status } });
+    pipeline.fake.control({ hold: true });
     const task = await client.createGeneration({
       prompt: 'x',
       size: '1:1',
@@ -313,7 +284,7 @@ describe('budgets', () => {
     // One at once, three more at 10/s.
     expect(Date.now() - started).toBeGreaterThanOrEqual(280);
 
-    fake.control({ faults: [fakeFaults.rateLimited('status', '1')] });
+    pipeline.fake.control({ faults: [fakeFaults.rateLimited('status', '1')] });
     await expect(client.getGeneration(task.id)).rejects.toMatchObject({ kind: 'rate_limited', retryAfterMs: 1000 });
     started = Date.now();
     await client.getGeneration(task.id); // another task's poll waits out the Retry-After
@@ -327,7 +298,7 @@ describe('Retry', () => {
     const base = await storeReference(new File([sample('coffee.png')], 'coffee.png'));
     const second = await storeReference(new File([sample('rocket.jpg')], 'rocket.jpg'));
     if (!base.ok || !second.ok) throw new Error('references');
-    fake.control({ faults: [fakeFaults.htmlBadGateway('create')] });
+    pipeline.fake.control({ faults: [fakeFaults.htmlBadGateway('create')] });
     const mask = new Blob([sample('coffee-mask.png')], { type: 'image/png' });
     const id = await submit('retry-original', { referenceIds: [base.data.id, second.data.id], mask });
     expect((await getJobView(id))?.status).toBe('uncertain');

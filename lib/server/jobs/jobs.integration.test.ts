@@ -2,33 +2,15 @@
  * The job pipeline through its real parts: PGlite in a temporary DATA_DIR, files in the blob store, and the
  * upstream client talking HTTP to a local server that speaks the ToAPIs contract (with faults on demand).
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import sharp from 'sharp';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { fakeFaults, startFakeToapis, type FakeToapis } from '@/e2e/support/fake-toapis';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeFaults } from '@/e2e/support/fake-toapis';
 import { DEFAULT_OPTIONS } from '@/lib/jobs/options';
+import { addReference, driveJob as drive, sample, setUpPipeline } from '@/lib/testing/pipeline';
 
-const samples = path.resolve(__dirname, '../../../../shared/samples');
-const sample = (name: string) => readFileSync(path.join(samples, name));
-const dataDir = mkdtempSync(path.join(os.tmpdir(), 'overpaint-jobs-'));
-let fake: FakeToapis;
+const pipeline = setUpPipeline('jobs', { completeAfterPolls: 2 });
 
-// The modules read the environment when first used, so it is set before they are imported.
-beforeAll(async () => {
-  fake = await startFakeToapis({ apiKey: 'test-key', completeAfterPolls: 2 });
-  Object.assign(process.env, { DATA_DIR: dataDir, TOAPIS_API_KEY: 'test-key', TOAPIS_BASE_URL: fake.url });
-});
-
-afterAll(async () => {
-  const { closeDb } = await import('../storage/db');
-  await closeDb();
-  await fake.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
-beforeEach(() => fake.control({ reset: true, completeAfterPolls: 2 }));
+beforeEach(() => pipeline.fake.control({ reset: true, completeAfterPolls: 2 }));
 
 async function modules() {
   const [assets, submit, advance, repository, db, schema] = await Promise.all([
@@ -42,26 +24,7 @@ async function modules() {
   return { ...assets, ...submit, ...advance, ...repository, ...db, ...schema };
 }
 
-async function addReference(name: string) {
-  const { storeReference } = await modules();
-  const result = await storeReference(new File([sample(name)], name));
-  if (!result.ok) throw new Error(result.error.message);
-  return result.data;
-}
-
-/** Steps a job as the runner would, without waiting for its schedule. */
-async function drive(jobId: string) {
-  const { advanceJob, findJobRow, updateJob } = await modules();
-  for (let step = 0; step < 40; step++) {
-    const row = await findJobRow(jobId);
-    if (!row || row.phase === 'done') return row;
-    await updateJob(jobId, { nextCheckAt: new Date() });
-    await advanceJob(jobId);
-  }
-  throw new Error('The job did not finish in 40 steps');
-}
-
-const creates = () => fake.state.requests.filter((r) => r.method === 'POST' && r.path === '/v1/images/generations');
+const creates = () => pipeline.fake.state.requests.filter((r) => r.method === 'POST' && r.path === '/v1/images/generations');
 
 describe('a task through the pipeline', () => {
   it('uploads references and mask, creates once with the documented body, polls, and stores the results', async () => {
@@ -97,10 +60,10 @@ describe('a task through the pipeline', () => {
     expect(body.output_format).toBe('jpeg');
     expect(body.output_compression).toBe(80);
     expect(body.image_urls).toHaveLength(2);
-    expect(String((body.image_urls as string[])[0])).toContain(fake.url);
-    expect(body.mask_url).toEqual(expect.stringContaining(fake.url));
-    expect(fake.state.requests.filter((r) => r.path === '/v1/uploads/images')).toHaveLength(3);
-    expect(fake.state.requests.every((r) => r.authorized || r.path.startsWith('/files/'))).toBe(true);
+    expect(String((body.image_urls as string[])[0])).toContain(pipeline.fake.url);
+    expect(body.mask_url).toEqual(expect.stringContaining(pipeline.fake.url));
+    expect(pipeline.fake.state.requests.filter((r) => r.path === '/v1/uploads/images')).toHaveLength(3);
+    expect(pipeline.fake.state.requests.every((r) => r.authorized || r.path.startsWith('/files/'))).toBe(true);
   });
 
   it('sends an EXIF-rotated reference upright, so it matches a mask drawn over the displayed image', async () => {
@@ -112,7 +75,7 @@ describe('a task through the pipeline', () => {
       null,
     );
     expect(result.ok).toBe(true);
-    const uploaded = [...fake.state.files.values()].find((file) => file.contentType === 'image/jpeg');
+    const uploaded = [...pipeline.fake.state.files.values()].find((file) => file.contentType === 'image/jpeg');
     const meta = await sharp(uploaded!.bytes).metadata();
     expect([meta.width, meta.height, meta.orientation ?? 1]).toEqual([320, 427, 1]);
   });
@@ -162,19 +125,19 @@ describe('bad input is refused with the field named, and nothing is stored', () 
 describe('faults', () => {
   it('retries a create refused with 429 (it never reached upstream) and creates exactly one task', async () => {
     const { submitJob, findJobRow } = await modules();
-    fake.control({ faults: [fakeFaults.rateLimited('create', '1')] });
+    pipeline.fake.control({ faults: [fakeFaults.rateLimited('create', '1')] });
     const result = await submitJob({ idempotencyKey: 'idem-key-429', prompt: 'Busy', options: DEFAULT_OPTIONS, referenceIds: [] }, null);
     if (!result.ok) throw new Error(result.error.message);
     const waiting = await findJobRow(result.data.id);
     expect(waiting).toMatchObject({ phase: 'upload', attempts: 1 });
     expect(waiting!.nextCheckAt.getTime() - Date.now()).toBeGreaterThan(500);
     expect((await drive(result.data.id))?.status).toBe('completed');
-    expect(fake.state.tasks.size).toBe(1);
+    expect(pipeline.fake.state.tasks.size).toBe(1);
   });
 
   it('never resubmits a create answered by an HTML 502: the task is marked uncertain, in words', async () => {
     const { submitJob, findJobRow } = await modules();
-    fake.control({ faults: [fakeFaults.htmlBadGateway('create')] });
+    pipeline.fake.control({ faults: [fakeFaults.htmlBadGateway('create')] });
     const result = await submitJob({ idempotencyKey: 'idem-key-502', prompt: 'Gateway', options: DEFAULT_OPTIONS, referenceIds: [] }, null);
     if (!result.ok) throw new Error(result.error.message);
     const row = await findJobRow(result.data.id);
@@ -186,7 +149,7 @@ describe('faults', () => {
 
   it('rides out a burst of 502s while polling', async () => {
     const { submitJob } = await modules();
-    fake.control({ faults: [{ ...fakeFaults.htmlBadGateway('status'), times: 3 }] });
+    pipeline.fake.control({ faults: [{ ...fakeFaults.htmlBadGateway('status'), times: 3 }] });
     const result = await submitJob({ idempotencyKey: 'idem-key-poll-502', prompt: 'Patience', options: DEFAULT_OPTIONS, referenceIds: [] }, null);
     if (!result.ok) throw new Error(result.error.message);
     expect((await drive(result.data.id))?.status).toBe('completed');
@@ -194,7 +157,7 @@ describe('faults', () => {
 
   it('reports a task that failed upstream with its reason', async () => {
     const { submitJob } = await modules();
-    fake.control({ faults: [fakeFaults.failedWithError()] });
+    pipeline.fake.control({ faults: [fakeFaults.failedWithError()] });
     const result = await submitJob({ idempotencyKey: 'idem-key-failed', prompt: 'Nope', options: DEFAULT_OPTIONS, referenceIds: [] }, null);
     if (!result.ok) throw new Error(result.error.message);
     const row = await drive(result.data.id);

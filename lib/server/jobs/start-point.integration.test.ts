@@ -2,36 +2,11 @@
  * Start points on the server: an inpaint submit needs a base and a mask (the page checks first, the server still
  * refuses), the job keeps its start point for the gallery and Retry, and the draft remembers it.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeToapis, type FakeToapis } from '@/e2e/support/fake-toapis';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_OPTIONS } from '@/lib/jobs/options';
+import { addReference, sample, setUpPipeline } from '@/lib/testing/pipeline';
 
-const samples = path.resolve(__dirname, '../../../../shared/samples');
-const sample = (name: string) => readFileSync(path.join(samples, name));
-const dataDir = mkdtempSync(path.join(os.tmpdir(), 'overpaint-start-'));
-let fake: FakeToapis;
-
-beforeAll(async () => {
-  fake = await startFakeToapis({ apiKey: 'test-key', completeAfterPolls: 1 });
-  Object.assign(process.env, { DATA_DIR: dataDir, TOAPIS_API_KEY: 'test-key', TOAPIS_BASE_URL: fake.url });
-});
-
-afterAll(async () => {
-  const { closeDb } = await import('../storage/db');
-  await closeDb();
-  await fake.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
-async function addReference(name: string) {
-  const { storeReference } = await import('../assets');
-  const result = await storeReference(new File([sample(name)], name));
-  if (!result.ok) throw new Error(result.error.message);
-  return result.data;
-}
+setUpPipeline('start', { completeAfterPolls: 1 });
 
 const input = (key: string, referenceIds: string[], startPoint?: string | null) => ({
   idempotencyKey: `start-${key}`,
