@@ -1,5 +1,6 @@
 // References are uploaded one per server action call, so the body limit is one reference (50 MB) plus
 // multipart overhead, not sixteen of them. See ../shared/docs/stack-notes.md ("Server actions reject bodies over 1 MB").
+// proxy.ts buffers every request body with its own cap (10 MB by default), so it needs the same limit.
 const MAX_ACTION_BODY = '52mb';
 
 /** @type {import('next').NextConfig} */
@@ -36,6 +37,7 @@ const nextConfig = {
   },
   experimental: {
     serverActions: { bodySizeLimit: MAX_ACTION_BODY },
+    proxyClientMaxBodySize: MAX_ACTION_BODY,
   },
 };
 

@@ -88,3 +88,30 @@ test('16 references by drop and paste, the 17th refused, reordered by keyboard, 
   await expect(duplicates).toHaveCount(0);
   await expect(items).toHaveCount(15);
 });
+
+test('a reference over 10 MB uploads through the browser and the task completes', async ({ page }) => {
+  test.setTimeout(120_000);
+  // Noise does not compress: a 2200² RGB PNG of it is ~14 MB, past the proxy's default 10 MB body cap.
+  const side = 2200;
+  const noise = Buffer.alloc(side * side * 3);
+  for (let i = 0, x = 0x9e3779b9; i < noise.length; i++) {
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    noise[i] = x & 0xff;
+  }
+  const png = await sharp(noise, { raw: { width: side, height: side, channels: 3 } }).png({ compressionLevel: 1 }).toBuffer();
+  expect(png.length).toBeGreaterThan(12 * 1024 * 1024);
+
+  const studio = new StudioPage(page);
+  await studio.goto();
+  await studio.addFiles({ name: 'noise-14mb.png', mimeType: 'image/png', buffer: png });
+  const items = studio.references.getByRole('listitem');
+  await expect(items).toHaveCount(1, { timeout: 60_000 });
+  await expect(items.first()).toContainText(`${side} × ${side}`);
+  await expect(studio.maskEditor).toContainText(`Mask ${side} × ${side} matches base`, { timeout: 60_000 });
+
+  await studio.prompt.fill('a large reference');
+  await studio.generate.click();
+  await expect(studio.task('a large reference')).toContainText('Completed', { timeout: 90_000 });
+});
