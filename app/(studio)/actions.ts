@@ -5,6 +5,7 @@ import type { AssetView, Job } from '@/lib/jobs/types';
 import { storeReference } from '@/lib/server/assets';
 import { guardAction } from '@/lib/server/guard';
 import { submitJob } from '@/lib/server/jobs/submit';
+import { readSubmitForm } from '@/lib/server/submit-form';
 
 /*
  * Server actions are public endpoints: each parses its input and calls lib/server through `guardAction`, which
@@ -20,13 +21,8 @@ export async function addReference(formData: FormData): Promise<Result<AssetView
 
 /** Submits a task: `payload` is JSON (prompt, options, reference ids, idempotency key), `mask` an optional PNG. */
 export async function submitGeneration(formData: FormData): Promise<Result<Job>> {
-  const payload = formData.get('payload');
-  const mask = formData.get('mask');
-  let input: unknown;
-  try {
-    input = JSON.parse(typeof payload === 'string' ? payload : '');
-  } catch {
-    return fail('form:invalid', 'The form could not be read; reload the page and try again.');
-  }
-  return guardAction('submitGeneration', () => submitJob(input, mask instanceof Blob ? mask : null));
+  return guardAction('submitGeneration', async () => {
+    const form = readSubmitForm(formData);
+    return form.ok ? submitJob(form.data.input, form.data.mask) : form;
+  });
 }

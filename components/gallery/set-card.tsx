@@ -29,6 +29,8 @@ export function SetCard({ setId, jobs, actions, onEditAgain }: SetCardProps) {
   const [openId, setOpenId] = useState<string | null>(null);
   const open = jobs.find((job) => job.id === openId) ?? jobs[0];
   const done = jobs.filter((job) => job.status === 'completed').length;
+  // The gallery's jobs already leave deleted results out, as the ZIP does: nothing left, nothing to download.
+  const downloadable = jobs.some((job) => job.results.length > 0);
   if (!open) return null;
 
   function onKeyDown(event: KeyboardEvent) {
@@ -51,7 +53,7 @@ export function SetCard({ setId, jobs, actions, onEditAgain }: SetCardProps) {
         <a
           href={`/api/sets/${setId}/zip`}
           download
-          aria-disabled={done === 0}
+          aria-disabled={!downloadable}
           className="rounded-md px-2 py-1 text-xs font-medium text-violet-300 hover:bg-zinc-800 hover:text-violet-200 aria-disabled:pointer-events-none aria-disabled:opacity-50"
         >
           Download set as ZIP

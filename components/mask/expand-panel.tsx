@@ -1,17 +1,31 @@
 'use client';
 
 import { useId, type ReactNode } from 'react';
-import { CENTRE, downscaleNote, expandLayout, FIXED_RATIOS, PLACEMENTS, type Placement } from '@/lib/expand/geometry';
-import { isFourKAllowed, outputSize, type FixedRatio, type GenerationOptions } from '@/lib/jobs/options';
+import { withRatio } from '@/lib/expand/frame';
+import {
+  CENTRE,
+  downscaleNote,
+  FIXED_RATIOS,
+  frameForRatio,
+  layoutFrame,
+  type ExpandFrame,
+} from '@/lib/expand/geometry';
+import { outputSize, type FixedRatio, type GenerationOptions } from '@/lib/jobs/options';
 import { ExpandPreview } from './expand-preview';
+import { PlacementGrid } from './placement-grid';
 
 interface ExpandPanelProps {
   base: { url: string; filename: string; width: number; height: number } | null;
   options: GenerationOptions;
-  onOptionsChange(options: GenerationOptions): void;
-  /** Where the original sits in the expanded canvas, or null when not expanding. */
-  placement: Placement | null;
-  onPlacementChange(placement: Placement | null): void;
+  /** Expand canvas is switched on. */
+  on: boolean;
+  /** The frame being expanded to (its ratio is the Aspect ratio), or null when off or the Aspect ratio is auto. */
+  frame: ExpandFrame | null;
+  /** A new frame (its ratio becomes the Aspect ratio), or null to stop expanding. */
+  onFrameChange(frame: ExpandFrame | null): void;
+  /** Whether the editor's edge handles keep the ratio (else they snap to the nearest API ratio). */
+  ratioLocked: boolean;
+  onRatioLockedChange(locked: boolean): void;
   /** More actions beside the toggle (Make variants for ratios…). */
   children?: ReactNode;
 }
@@ -20,35 +34,35 @@ interface ExpandPanelProps {
 const DEFAULT_RATIO: FixedRatio = '16:9';
 
 /**
- * Expand canvas: grow the base to a target ratio (the same list the API renders) and place the original inside it.
- * The target ratio is the task's Aspect ratio, so the two never disagree; the new area is repainted.
+ * Expand canvas: grow the base to one of the API's ratios and place the original inside it. The same frame has
+ * handles in the mask editor (drag its edges; drag the original with Move original); these controls are the
+ * keyboard's way to every change: ratio, placement, the original's position to the pixel, the ratio lock.
  */
 export function ExpandPanel({
   base,
   options,
-  onOptionsChange,
-  placement,
-  onPlacementChange,
+  on,
+  frame,
+  onFrameChange,
+  ratioLocked,
+  onRatioLockedChange,
   children,
 }: ExpandPanelProps) {
   const id = useId();
-  const on = placement !== null && base !== null;
-  const ratio: FixedRatio = options.size === 'auto' ? DEFAULT_RATIO : options.size;
-  const setRatio = (size: FixedRatio) =>
-    onOptionsChange({
-      ...options,
-      size,
-      resolution: options.resolution === '4k' && !isFourKAllowed(size) ? '2k' : options.resolution,
-    });
+  const active = on && base !== null;
 
   function toggle() {
-    if (on) return onPlacementChange(null);
-    if (options.size === 'auto') setRatio(DEFAULT_RATIO);
-    onPlacementChange(CENTRE);
+    if (!base) return;
+    if (active) return onFrameChange(null);
+    onFrameChange(frameForRatio(base, options.size === 'auto' ? DEFAULT_RATIO : options.size, CENTRE));
   }
 
-  const layout = on ? expandLayout(base, { ratio, placement }) : null;
-  const output = outputSize(ratio, options.resolution);
+  function pickRatio(ratio: FixedRatio) {
+    if (base) onFrameChange(frame ? withRatio(frame, base, ratio) : frameForRatio(base, ratio, CENTRE));
+  }
+
+  const layout = base && frame ? layoutFrame(base, frame) : null;
+  const output = frame ? outputSize(frame.ratio, options.resolution) : null;
   const note = layout && base ? downscaleNote(base, layout) : null;
 
   return (
@@ -61,7 +75,7 @@ export function ExpandPanel({
           {children}
           <button
             type="button"
-            aria-pressed={on}
+            aria-pressed={active}
             disabled={!base}
             onClick={toggle}
             className="rounded-md border border-zinc-700 px-2.5 py-1 text-xs font-medium text-zinc-100 hover:bg-zinc-800 disabled:cursor-not-allowed disabled:opacity-50 aria-pressed:border-violet-400 aria-pressed:bg-violet-700 aria-pressed:text-white"
@@ -71,7 +85,7 @@ export function ExpandPanel({
         </div>
       </div>
       {!base && <p className="mt-2 text-xs text-zinc-400">Add a base image to expand its canvas.</p>}
-      {on && layout && (
+      {active && base && (
         <div className="mt-3 grid gap-3 sm:grid-cols-[auto_minmax(0,1fr)]">
           <div className="flex flex-col gap-3">
             <div>
@@ -80,10 +94,15 @@ export function ExpandPanel({
               </label>
               <select
                 id={`${id}-ratio`}
-                value={ratio}
-                onChange={(event) => setRatio(event.target.value as FixedRatio)}
+                value={frame?.ratio ?? ''}
+                onChange={(event) => pickRatio(event.target.value as FixedRatio)}
                 className="w-full rounded-lg border border-zinc-700 bg-zinc-950 px-2.5 py-1.5 text-sm text-zinc-100"
               >
+                {frame ? null : (
+                  <option value="" disabled>
+                    Choose a ratio
+                  </option>
+                )}
                 {FIXED_RATIOS.map((value) => (
                   <option key={value} value={value}>
                     {value}
@@ -91,30 +110,29 @@ export function ExpandPanel({
                 ))}
               </select>
             </div>
-            <div role="radiogroup" aria-label="Placement" className="grid w-fit grid-cols-3 gap-1">
-              {Object.entries(PLACEMENTS).map(([name, spot]) => {
-                const checked = spot.x === placement.x && spot.y === placement.y;
-                return (
-                  <button
-                    key={name}
-                    type="button"
-                    role="radio"
-                    aria-checked={checked}
-                    aria-label={`Place ${name}`}
-                    onClick={() => onPlacementChange(spot)}
-                    className="grid size-7 place-items-center rounded border border-zinc-700 hover:bg-zinc-800 aria-checked:border-violet-400 aria-checked:bg-violet-700"
-                  >
-                    <span aria-hidden className="size-2 rounded-sm bg-zinc-300" />
-                  </button>
-                );
-              })}
-            </div>
+            <label
+              className="flex items-center gap-2 text-xs text-zinc-200"
+              title="On: the editor's edge handles keep the ratio. Off: they snap to the nearest ratio the API renders."
+            >
+              <input
+                type="checkbox"
+                checked={ratioLocked}
+                onChange={(event) => onRatioLockedChange(event.target.checked)}
+                className="accent-violet-500"
+              />
+              Lock ratio
+            </label>
+            {frame && <PlacementGrid base={base} frame={frame} onFrameChange={onFrameChange} />}
           </div>
-          <ExpandPreview base={base} layout={layout} placement={placement} onPlace={onPlacementChange} />
+          {frame && <ExpandPreview base={base} frame={frame} onFrameChange={onFrameChange} />}
           <p role="status" className="text-xs text-zinc-300 sm:col-span-2">
-            Canvas {layout.canvas.width} × {layout.canvas.height} px, original at ({layout.offset.x}, {layout.offset.y}
-            ); the new area is repainted.{output ? ` Output: ${output.width} × ${output.height} px.` : ''}
-            {note ? ` ${note}` : ''}
+            {layout
+              ? `Canvas ${layout.canvas.width} × ${layout.canvas.height} px, original at (${layout.offset.x}, ${layout.offset.y}); the new area is repainted.` +
+                `${output ? ` Output: ${output.width} × ${output.height} px.` : ''}${note ? ` ${note}` : ''}`
+              : 'The Aspect ratio is auto: choose a target ratio to expand to.'}
+          </p>
+          <p className="text-xs text-zinc-400 sm:col-span-2">
+            In the mask editor, drag the canvas edges and corners; Move original (V) drags the original.
           </p>
         </div>
       )}

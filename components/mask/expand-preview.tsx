@@ -1,13 +1,13 @@
 'use client';
 
-import { useRef, type KeyboardEvent, type PointerEvent } from 'react';
-import type { ExpandLayout, Placement } from '@/lib/expand/geometry';
+import { useId, useRef, type KeyboardEvent, type PointerEvent } from 'react';
+import { moveOriginal, nudgeOriginal } from '@/lib/expand/frame';
+import type { ExpandFrame, Point, Size } from '@/lib/expand/geometry';
 
 interface ExpandPreviewProps {
-  base: { url: string; filename: string };
-  layout: ExpandLayout;
-  placement: Placement;
-  onPlace(placement: Placement): void;
+  base: Size & { url: string; filename: string };
+  frame: ExpandFrame;
+  onFrameChange(frame: ExpandFrame): void;
 }
 
 /** Transparent-looking checkerboard for the new area, tinted violet: it is masked for repainting. */
@@ -18,53 +18,53 @@ const NEW_AREA_STYLE = {
   backgroundSize: '100% 100%, 16px 16px',
 };
 
-const STEP = 0.05;
-
 /**
- * The expanded canvas at a glance: the new area as checkerboard, the original where it will sit. Drag the original
- * (or focus it and use the arrow keys) to place it anywhere along the free axis.
+ * The expanded canvas at a glance, and the keyboard's way to place the original to the pixel: "Original position"
+ * takes the arrow keys (1 px, 10 px with Shift) and can be dragged. The panel's status line announces the offset.
  */
-export function ExpandPreview({ base, layout, placement, onPlace }: ExpandPreviewProps) {
-  const frame = useRef<HTMLDivElement>(null);
-  const drag = useRef<{ x: number; y: number; start: Placement } | null>(null);
-  const { canvas, inner, offset } = layout;
-  const freeX = canvas.width - inner.width;
-  const freeY = canvas.height - inner.height;
+export function ExpandPreview({ base, frame, onFrameChange }: ExpandPreviewProps) {
+  const id = useId();
+  const box = useRef<HTMLDivElement>(null);
+  const drag = useRef<{ from: Point; start: ExpandFrame } | null>(null);
+  const { canvas, offset } = frame;
 
   function onPointerDown(event: PointerEvent<HTMLButtonElement>) {
     event.currentTarget.setPointerCapture(event.pointerId);
-    drag.current = { x: event.clientX, y: event.clientY, start: placement };
+    drag.current = { from: { x: event.clientX, y: event.clientY }, start: frame };
   }
 
   function onPointerMove(event: PointerEvent<HTMLButtonElement>) {
     const start = drag.current;
-    const box = frame.current?.getBoundingClientRect();
-    if (!start || !box) return;
-    // Screen pixels to canvas pixels, then to a share of the free space on each axis.
-    const perPx = canvas.width / box.width;
-    const x = freeX > 0 ? start.start.x + ((event.clientX - start.x) * perPx) / freeX : placement.x;
-    const y = freeY > 0 ? start.start.y + ((event.clientY - start.y) * perPx) / freeY : placement.y;
-    onPlace({ x: clamp(x), y: clamp(y) });
+    const rect = box.current?.getBoundingClientRect();
+    if (!start || !rect) return;
+    // Screen pixels to canvas pixels.
+    const perPx = canvas.width / rect.width;
+    onFrameChange(
+      moveOriginal(start.start, base, {
+        x: (event.clientX - start.from.x) * perPx,
+        y: (event.clientY - start.from.y) * perPx,
+      }),
+    );
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLButtonElement>) {
-    const moves: Record<string, [number, number]> = { ArrowLeft: [-STEP, 0], ArrowRight: [STEP, 0], ArrowUp: [0, -STEP], ArrowDown: [0, STEP] };
-    const move = moves[event.key];
-    if (!move) return;
+    const next = nudgeOriginal(frame, base, event.key, event.shiftKey);
+    if (!next) return;
     event.preventDefault();
-    onPlace({ x: clamp(placement.x + move[0]), y: clamp(placement.y + move[1]) });
+    onFrameChange(next);
   }
 
   return (
     <div
-      ref={frame}
+      ref={box}
       data-testid="expand-preview"
       className="relative mx-auto h-28 max-w-full overflow-hidden rounded-md ring-1 ring-zinc-700"
       style={{ aspectRatio: `${canvas.width} / ${canvas.height}`, ...NEW_AREA_STYLE }}
     >
       <button
         type="button"
-        aria-label={`Move the original: ${Math.round(placement.x * 100)} % across, ${Math.round(placement.y * 100)} % down (drag, or arrow keys)`}
+        aria-label="Original position"
+        aria-describedby={`${id}-hint`}
         onPointerDown={onPointerDown}
         onPointerMove={onPointerMove}
         onPointerUp={() => (drag.current = null)}
@@ -74,15 +74,15 @@ export function ExpandPreview({ base, layout, placement, onPlace }: ExpandPrevie
         style={{
           left: `${(offset.x / canvas.width) * 100}%`,
           top: `${(offset.y / canvas.height) * 100}%`,
-          width: `${(inner.width / canvas.width) * 100}%`,
-          height: `${(inner.height / canvas.height) * 100}%`,
+          width: `${(base.width / canvas.width) * 100}%`,
+          height: `${(base.height / canvas.height) * 100}%`,
           backgroundImage: `url(${JSON.stringify(base.url)})`,
         }}
       />
+      <span id={`${id}-hint`} className="sr-only">
+        At ({offset.x}, {offset.y}) px in a {canvas.width} × {canvas.height} canvas. Arrow keys move it 1 pixel, with
+        Shift 10; or drag it.
+      </span>
     </div>
   );
-}
-
-function clamp(value: number): number {
-  return Math.min(1, Math.max(0, Math.round(value * 1000) / 1000));
 }

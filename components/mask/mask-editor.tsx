@@ -3,8 +3,9 @@
 import { useEffect, useImperativeHandle, useLayoutEffect, useRef, useState, type Ref } from 'react';
 import { MaskAdjustBar } from './mask-adjust-bar';
 import { ShortcutSheet } from './shortcut-sheet';
-import type { ExpandFrame, MaskBase } from '@/lib/canvas/editor-core';
+import type { MaskBase } from '@/lib/canvas/editor-core';
 import { MaskEditor as MaskEditorController } from '@/lib/canvas/mask-editor';
+import type { ExpandFrame } from '@/lib/expand/geometry';
 import { MaskStatus } from './mask-status';
 import { MaskToolbar } from './mask-toolbar';
 import { useEditorValue } from './use-editor-value';
@@ -33,21 +34,27 @@ export interface MaskEditorProps {
   className?: string;
   /** Called after every committed change to the mask (a finished stroke or command), e.g. to autosave a draft. */
   onMaskChange?: () => void;
-  /** Expand canvas: the larger canvas around the base, in base pixels, shown as checkerboard; null for none. */
-  expandFrame?: ExpandFrame | null;
+  /**
+   * Expand canvas: the larger canvas around the base (base pixels), shown as checkerboard with handles that resize
+   * it (keeping its ratio when `ratioLocked`, else snapping to the nearest API ratio); null for none.
+   */
+  expand?: { frame: ExpandFrame; ratioLocked: boolean } | null;
+  /** A handle or the original was dragged: the frame it made (the page owns the frame and sets it back). */
+  onExpandFrameChange?: (frame: ExpandFrame) => void;
 }
 
 const HELP =
   'Drag to paint the area to repaint. B brush, E eraser, M rectangle, L lasso, G fill, X swaps paint and erase, ' +
   '[ and ] brush size, Ctrl or Command Z undo, with Shift redo, wheel zooms, Space-drag pans, Ctrl 0 fits. ' +
   'With the rectangle tool, Enter places a rectangle, arrows move it, Alt+arrows resize it, Enter applies it. ' +
-  'Question mark lists every shortcut.';
+  'While expanding the canvas, drag its handles to resize it and V moves the original; the Outpainting panel does ' +
+  'both from the keyboard. Question mark lists every shortcut.';
 
 /**
  * The mask editor: a Konva canvas (owned by `MaskEditorController`) with a thin React skin.
  * Load it with `MaskEditorLazy` so Konva never reaches the server.
  */
-export function MaskEditor({ base, controllerRef, ref, className = '', onMaskChange, expandFrame = null }: MaskEditorProps) {
+export function MaskEditor({ base, controllerRef, ref, className = '', onMaskChange, expand = null, onExpandFrameChange }: MaskEditorProps) {
   const [editor] = useState(() => new MaskEditorController());
   const rootRef = useRef<HTMLDivElement>(null);
   const stageRef = useRef<HTMLDivElement>(null);
@@ -64,10 +71,13 @@ export function MaskEditor({ base, controllerRef, ref, className = '', onMaskCha
 
   // The latest callback without re-subscribing on every render of the parent.
   const onChangeRef = useRef(onMaskChange);
+  const onFrameRef = useRef(onExpandFrameChange);
   useLayoutEffect(() => {
     onChangeRef.current = onMaskChange;
+    onFrameRef.current = onExpandFrameChange;
   });
   useEffect(() => editor.onMaskChange(() => onChangeRef.current?.()), [editor]);
+  useEffect(() => editor.onExpandFrameChange((frame) => onFrameRef.current?.(frame)), [editor]);
 
   useLayoutEffect(() => {
     if (!stageRef.current) return;
@@ -77,7 +87,9 @@ export function MaskEditor({ base, controllerRef, ref, className = '', onMaskCha
     return () => editor.destroy();
   }, [editor]);
 
-  useEffect(() => editor.setExpandFrame(expandFrame), [editor, expandFrame]);
+  const frame = expand?.frame ?? null;
+  const ratioLocked = expand?.ratioLocked ?? true;
+  useEffect(() => editor.setExpandFrame(frame, { ratioLocked }), [editor, frame, ratioLocked]);
 
   const url = base?.url;
   const width = base?.width;

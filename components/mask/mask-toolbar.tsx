@@ -12,6 +12,7 @@ function Divider() {
 
 /** Tools, history and whole-mask commands, importing a mask and the shortcut sheet. Every button is a registry command. */
 export function MaskToolbar({ editor, onImportError }: { editor: MaskEditor; onImportError: (message: string | null) => void }) {
+  const expanding = useEditorValue(editor, (s) => s.expanding);
   return (
     <div
       role="toolbar"
@@ -25,6 +26,8 @@ export function MaskToolbar({ editor, onImportError }: { editor: MaskEditor; onI
       <MaskCommandButton editor={editor} name="lasso" compact />
       <MaskCommandButton editor={editor} name="polygon" compact />
       <MaskCommandButton editor={editor} name="fill" compact />
+      {/* Only while expanding: drags the original inside the expanded canvas, so brush strokes stay strokes. */}
+      {expanding ? <MaskCommandButton editor={editor} name="move" compact /> : null}
       <Divider />
       <MaskCommandButton editor={editor} name="undo" compact />
       <MaskCommandButton editor={editor} name="redo" compact />

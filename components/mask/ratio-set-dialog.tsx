@@ -1,7 +1,7 @@
 'use client';
 
 import { useId, useRef, useState } from 'react';
-import { CENTRE, expandLayout, FIXED_RATIOS, RATIO_PRESETS, type Placement } from '@/lib/expand/geometry';
+import { CENTRE, FIXED_RATIOS, frameForRatio, placementOf, RATIO_PRESETS, type ExpandFrame } from '@/lib/expand/geometry';
 import { isFourKAllowed, outputSize, type FixedRatio, type GenerationOptions } from '@/lib/jobs/options';
 import type { AssetView } from '@/lib/jobs/types';
 import { submitExpandRequest } from './submit-expanded';
@@ -10,8 +10,8 @@ interface RatioSetDialogProps {
   references: AssetView[];
   prompt: string;
   options: GenerationOptions;
-  /** Where the original sits in each canvas (the Expand canvas placement, or centred). */
-  placement: Placement | null;
+  /** The Expand canvas frame: each ratio's canvas places the original at the same share of the free space. */
+  frame: ExpandFrame | null;
   exportMask(): Promise<Blob | null>;
   onSubmitted(): void;
 }
@@ -20,7 +20,7 @@ interface RatioSetDialogProps {
  * Make variants for ratios…: the current base (and its painted mask) expanded to every ticked ratio, one task each,
  * grouped as one set in the gallery. Each task draws from the same upstream budgets as any other.
  */
-export function RatioSetDialog({ references, prompt, options, placement, exportMask, onSubmitted }: RatioSetDialogProps) {
+export function RatioSetDialog({ references, prompt, options, frame, exportMask, onSubmitted }: RatioSetDialogProps) {
   const id = useId();
   const dialog = useRef<HTMLDialogElement>(null);
   const key = useRef(crypto.randomUUID());
@@ -28,6 +28,7 @@ export function RatioSetDialog({ references, prompt, options, placement, exportM
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const base = references[0];
+  const placement = base && frame ? placementOf(base, frame) : CENTRE;
 
   async function submit() {
     if (!base || busy) return;
@@ -35,7 +36,7 @@ export function RatioSetDialog({ references, prompt, options, placement, exportM
     setBusy(true);
     setError(null);
     try {
-      const targets = ticked.map((ratio) => ({ ratio, placement: placement ?? CENTRE }));
+      const targets = ticked.map((ratio) => ({ ratio, placement }));
       const referenceIds = references.map((r) => r.id);
       const result = await submitExpandRequest({ idempotencyKey: key.current, prompt, options, referenceIds, targets, mask: await exportMask() });
       if (!result.ok) return setError(result.error.message);
@@ -83,7 +84,7 @@ export function RatioSetDialog({ references, prompt, options, placement, exportM
         <fieldset className="mt-3 grid grid-cols-2 gap-1.5 sm:grid-cols-3">
           <legend className="sr-only">Ratios</legend>
           {FIXED_RATIOS.map((ratio) => {
-            const canvas = base ? expandLayout(base, { ratio, placement: placement ?? CENTRE }).canvas : null;
+            const canvas = base ? frameForRatio(base, ratio, placement).canvas : null;
             const output = outputSize(ratio, options.resolution === '4k' && !isFourKAllowed(ratio) ? '2k' : options.resolution);
             return (
               <label key={ratio} className="flex items-center gap-2 rounded-md px-1.5 py-1 text-sm hover:bg-zinc-800">

@@ -1,6 +1,6 @@
 import { submitExpandedGeneration } from '@/app/(studio)/expand-actions';
 import type { Result } from '@/lib/errors';
-import type { Placement } from '@/lib/expand/geometry';
+import type { Placement, Point, Size } from '@/lib/expand/geometry';
 import type { FixedRatio, GenerationOptions } from '@/lib/jobs/options';
 import type { ExpandSubmission } from '@/lib/expand/types';
 
@@ -9,7 +9,8 @@ export interface ExpandRequest {
   prompt: string;
   options: GenerationOptions;
   referenceIds: string[];
-  targets: { ratio: FixedRatio; placement: Placement }[];
+  /** Per ratio: the smallest canvas with the original at a placement, or the exact frame set in the editor. */
+  targets: ({ ratio: FixedRatio; placement: Placement } | { ratio: FixedRatio; canvas: Size; offset: Point })[];
   /** The mask painted on the original (its size), or null. */
   mask: Blob | null;
 }

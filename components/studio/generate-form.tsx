@@ -4,7 +4,7 @@ import { useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { submitGeneration } from '@/app/(studio)/actions';
 import { submitExpandRequest } from '@/components/mask/submit-expanded';
 import type { AppError } from '@/lib/errors';
-import type { Placement } from '@/lib/expand/geometry';
+import type { ExpandFrame } from '@/lib/expand/geometry';
 import type { GenerationOptions } from '@/lib/jobs/options';
 import type { StartPoint } from '@/lib/jobs/start-points';
 import type { AssetView } from '@/lib/jobs/types';
@@ -19,8 +19,8 @@ interface GenerateFormProps {
   hasMask(): boolean;
   exportMask(): Promise<Blob | null>;
   onSubmitted(): void;
-  /** Where the original sits when Expand canvas is on (the ratio is `options.size`); null otherwise. */
-  expand?: Placement | null;
+  /** The expanded canvas when Expand canvas is on (its ratio is `options.size`); null otherwise. */
+  expand?: ExpandFrame | null;
   children: ReactNode;
 }
 
@@ -59,8 +59,8 @@ export function GenerateForm({ references, options, prompt, onPromptChange: setP
       const mask = references.length > 0 ? await exportMask() : null;
       if (mask) body.set('mask', mask, 'mask.png');
       const result =
-        expand && options.size !== 'auto' && references.length > 0
-          ? await submitExpandRequest({ ...payload, targets: [{ ratio: options.size, placement: expand }], mask })
+        expand && references.length > 0
+          ? await submitExpandRequest({ ...payload, targets: [{ ratio: expand.ratio, canvas: expand.canvas, offset: expand.offset }], mask })
           : await submitGeneration(body);
       if (result.ok) {
         idempotencyKey.current = crypto.randomUUID();

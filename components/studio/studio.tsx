@@ -8,8 +8,9 @@ import type { MaskEditorHandle } from '@/components/mask/mask-editor';
 import { ExpandPanel } from '@/components/mask/expand-panel';
 import { MaskEditorLazy } from '@/components/mask/mask-editor-lazy';
 import { RatioSetDialog } from '@/components/mask/ratio-set-dialog';
-import { expandFrame, type Placement } from '@/lib/expand/geometry';
-import { DEFAULT_OPTIONS, type GenerationOptions } from '@/lib/jobs/options';
+import { conformFrame } from '@/lib/expand/frame';
+import type { ExpandFrame } from '@/lib/expand/geometry';
+import { DEFAULT_OPTIONS, withAspectRatio, type GenerationOptions } from '@/lib/jobs/options';
 import { GALLERY_KEY, type GalleryFilter } from '@/lib/jobs/queries';
 import type { StartPoint } from '@/lib/jobs/start-points';
 import type { AssetView } from '@/lib/jobs/types';
@@ -34,12 +35,25 @@ export function Studio({ initialFilter }: { initialFilter?: GalleryFilter }) {
   const uploads = useReferenceUploads();
   const [options, setOptions] = useState<GenerationOptions>(DEFAULT_OPTIONS);
   const [prompt, setPrompt] = useState('');
-  const [expand, setExpand] = useState<Placement | null>(null);
+  /** Expand canvas: the frame the user set and the base it was set on; null when not expanding. */
+  const [expand, setExpand] = useState<{ baseId: string; frame: ExpandFrame } | null>(null);
+  const [ratioLocked, setRatioLocked] = useState(true);
   const maskEditor = useRef<MaskEditorHandle | null>(null);
   const queryClient = useQueryClient();
   const base = uploads.references[0] ?? null;
   const maskLoader = useMaskLoader(maskEditor, base?.id ?? null);
   const start = useStartPoint({ options, setOptions, base });
+  // The frame shown, submitted and dragged: the one set, remade when the ratio was changed elsewhere (the Aspect
+  // ratio option, a preset, a draft) or the base changed, so it always matches both. None while the ratio is auto.
+  const frame =
+    expand && base && options.size !== 'auto' ? conformFrame(expand.baseId === base.id ? expand.frame : null, base, options.size) : null;
+
+  /** A new frame from the panel or the editor's handles: the Aspect ratio follows its ratio. */
+  function changeFrame(next: ExpandFrame | null) {
+    if (!next || !base) return setExpand(null);
+    setExpand({ baseId: base.id, frame: next });
+    if (next.ratio !== options.size) setOptions((now) => withAspectRatio(now, next.ratio));
+  }
 
   function openDraft(draft: { references: AssetView[]; prompt: string; options: GenerationOptions; mask: AssetView | null; startPoint: StartPoint | null }) {
     uploads.replaceAll(draft.references);
@@ -52,6 +66,7 @@ export function Studio({ initialFilter }: { initialFilter?: GalleryFilter }) {
 
   function newEdit() {
     uploads.replaceAll([]);
+    setExpand(null);
     setPrompt('');
     setOptions(DEFAULT_OPTIONS);
     start.reset();
@@ -75,9 +90,9 @@ export function Studio({ initialFilter }: { initialFilter?: GalleryFilter }) {
       return asBase ? `${made.data.filename} is now the base.` : `${made.data.filename} added to the references.`;
     },
     editAgain(job) {
-      // An expanded task reopens on its original, its painted mask and its placement, not on the padded image.
+      // An expanded task reopens on its original, its painted mask and its frame, not on the padded image.
       const expanded = job.expansion?.source ? job.expansion : null;
-      setExpand(expanded?.placement ?? null);
+      setExpand(expanded?.source ? { baseId: expanded.source.id, frame: expanded.frame } : null);
       const references = expanded?.source ? [expanded.source, ...job.references.slice(1)] : job.references;
       openDraft({
         references,
@@ -116,11 +131,19 @@ export function Studio({ initialFilter }: { initialFilter?: GalleryFilter }) {
           // A folded-away mask is never sent: blending means no mask unless the user opens the editor again.
           exportMask={() => (start.startPoint === 'blend' && !start.maskOpen ? Promise.resolve(null) : exportMask())}
           onSubmitted={refreshGallery}
-          expand={expand}
+          expand={frame}
         >
           <OptionsForm options={options} base={base} onChange={setOptions} />
-          <ExpandPanel base={base} options={options} onOptionsChange={setOptions} placement={expand} onPlacementChange={setExpand}>
-            <RatioSetDialog references={uploads.references} prompt={prompt} options={options} placement={expand} exportMask={exportMask} onSubmitted={refreshGallery} />
+          <ExpandPanel
+            base={base}
+            options={options}
+            on={expand !== null}
+            frame={frame}
+            onFrameChange={changeFrame}
+            ratioLocked={ratioLocked}
+            onRatioLockedChange={setRatioLocked}
+          >
+            <RatioSetDialog references={uploads.references} prompt={prompt} options={options} frame={frame} exportMask={exportMask} onSubmitted={refreshGallery} />
           </ExpandPanel>
           <PresetPicker
             options={options}
@@ -148,7 +171,8 @@ export function Studio({ initialFilter }: { initialFilter?: GalleryFilter }) {
               start.setMaskPainted(maskEditor.current?.hasMask() ?? false);
               draft.onMaskChange();
             }}
-            expandFrame={base && expand ? expandFrame(base, options.size, expand) : null}
+            expand={frame ? { frame, ratioLocked } : null}
+            onExpandFrameChange={changeFrame}
           />
         </CollapsibleMaskEditor>
         {maskLoader.problem && (

@@ -42,12 +42,71 @@ export class MaskEditorPage {
   async maskAlphaAt(fx: number, fy: number): Promise<number> {
     return this.canvasArea.evaluate(
       (el, [x, y]) => {
-        const editor = (el as unknown as { maskEditor: { document: { width: number; height: number; alpha(): Uint8Array } } })
-          .maskEditor;
+        const editor = (
+          el as unknown as { maskEditor: { document: { width: number; height: number; alpha(): Uint8Array } } }
+        ).maskEditor;
         const doc = editor.document;
         return doc.alpha()[Math.floor(y! * doc.height) * doc.width + Math.floor(x! * doc.width)]!;
       },
       [fx, fy],
     );
+  }
+
+  /**
+   * Page coordinates of a point given in base-image pixels (x, y may be outside the base: the expanded canvas), from
+   * the editor's own camera, as a user's pointer would reach it.
+   */
+  async imageToPage(x: number, y: number): Promise<{ x: number; y: number }> {
+    return this.canvasArea.evaluate(
+      (el, [ix, iy]) => {
+        const { camera } = (el as unknown as { maskEditor: { camera: { x: number; y: number; scale: number } } })
+          .maskEditor;
+        const box = el.getBoundingClientRect();
+        return { x: box.left + camera.x + ix! * camera.scale, y: box.top + camera.y + iy! * camera.scale };
+      },
+      [x, y],
+    );
+  }
+
+  /** Screen pixels per image pixel now. */
+  async zoom(): Promise<number> {
+    return this.canvasArea.evaluate(
+      (el) => (el as unknown as { maskEditor: { camera: { scale: number } } }).maskEditor.camera.scale,
+    );
+  }
+
+  /** The expand frame the editor holds (ratio, canvas, the original's offset), or null. */
+  async canvasFrame(): Promise<{
+    ratio: string;
+    canvas: { width: number; height: number };
+    offset: { x: number; y: number };
+  } | null> {
+    return this.canvasArea.evaluate(
+      (el) => (el as unknown as { maskEditor: { canvasFrame: unknown } }).maskEditor.canvasFrame as never,
+    );
+  }
+
+  /** Page coordinates of an expand frame handle (`e` = the right edge's middle, `se` = bottom-right corner …). */
+  async frameHandle(handle: 'n' | 'ne' | 'e' | 'se' | 's' | 'sw' | 'w' | 'nw'): Promise<{ x: number; y: number }> {
+    const frame = await this.canvasFrame();
+    if (!frame) throw new Error('The editor shows no expand frame');
+    const fx = handle.includes('w') ? 0 : handle.includes('e') ? 1 : 0.5;
+    const fy = handle.includes('n') ? 0 : handle.includes('s') ? 1 : 0.5;
+    return this.imageToPage(-frame.offset.x + frame.canvas.width * fx, -frame.offset.y + frame.canvas.height * fy);
+  }
+
+  /** Presses at `from` and moves to `to` (page coordinates) in steps, then releases: a mouse drag. */
+  async dragPage(from: { x: number; y: number }, to: { x: number; y: number }, steps = 10): Promise<void> {
+    await this.page.mouse.move(from.x, from.y);
+    await this.page.mouse.down();
+    for (let i = 1; i <= steps; i++) {
+      await this.page.mouse.move(from.x + ((to.x - from.x) * i) / steps, from.y + ((to.y - from.y) * i) / steps);
+    }
+    await this.page.mouse.up();
+  }
+
+  /** The CSS cursor the canvas shows now (it says what a press would do). */
+  async cursor(): Promise<string> {
+    return this.canvasArea.evaluate((el) => (el as HTMLElement).style.cursor);
   }
 }

@@ -9,6 +9,7 @@ export type MaskCommandName =
   | 'lasso'
   | 'polygon'
   | 'fill'
+  | 'move'
   | 'swap'
   | 'grow'
   | 'shrink'
@@ -104,6 +105,15 @@ export const maskCommands: readonly MaskCommand[] = Object.freeze([
     enabled: hasBase,
     pressed: (s) => s.tool === 'fill',
     run: (e) => e.setTool('fill'),
+  },
+  {
+    // Photoshop's Move tool key. Only while expanding: it drags the original inside the expanded canvas.
+    name: 'move',
+    label: 'Move original',
+    shortcut: 'V',
+    enabled: (s) => hasBase(s) && s.expanding,
+    pressed: (s) => s.tool === 'move',
+    run: (e) => e.setTool('move'),
   },
   {
     name: 'swap',

@@ -1,3 +1,5 @@
+import { frameRect, type FrameHandle, type Rect } from '@/lib/expand/frame';
+import type { ExpandFrame } from '@/lib/expand/geometry';
 import { MaskDocument, type MaskDocumentOptions } from '@/lib/mask/document';
 import { decodeMaskPng, maskSizeMismatch } from '@/lib/mask/import';
 import { encodeMaskPng, hasRepaintArea } from '@/lib/mask/png';
@@ -17,7 +19,6 @@ import {
   defaultBrushSize,
   maxBrushSize,
   MIN_BRUSH_SIZE,
-  type ExpandFrame,
   type ImageStatus,
   type MaskBase,
   type MaskEditorSnapshot,
@@ -27,6 +28,7 @@ import {
   type PointerInput,
   type PointerSample,
 } from './editor-types';
+import { FrameTool, frameHandleAt } from './frame-tool';
 import { DEFAULT_OVERLAY } from './overlay';
 import { ShapeTool, type ShapeDraft, type ShapeKind } from './shape-tool';
 import { StrokeTool, type DraftStroke } from './stroke-tool';
@@ -72,8 +74,11 @@ export class MaskEditorCore {
   #viewport: Size = { width: 0, height: 0 };
   #camera: Camera = IDENTITY_CAMERA;
   #fitted = true;
-  /** The expanded canvas (outpainting) in image pixels, or null: shown around the base and fitted into view. */
-  #expandFrame: ExpandFrame | null = null;
+  /** The expanded canvas (outpainting), or null: shown around the base, fitted into view, dragged by its handles. */
+  #expand: { frame: ExpandFrame; ratioLocked: boolean } | null = null;
+  readonly #frameTool = new FrameTool();
+  /** Where the camera was when a drag of the original began: the view follows the original, and Esc puts it back. */
+  #frameDragCamera: Camera | null = null;
   #panMode = false;
   #hover: Point | null = null;
   #pan: { pointerId: number; last: Point } | null = null;
@@ -91,6 +96,7 @@ export class MaskEditorCore {
   readonly #listeners = new Set<() => void>();
   readonly #renderListeners = new Set<() => void>();
   readonly #changeListeners = new Set<() => void>();
+  readonly #frameListeners = new Set<(frame: ExpandFrame) => void>();
   /** Clock for palm rejection; tests replace it. */
   now: () => number = () => (typeof performance === 'undefined' ? Date.now() : performance.now());
 
@@ -129,18 +135,50 @@ export class MaskEditorCore {
   get camera(): Camera {
     return this.#camera;
   }
-  get expandFrame(): ExpandFrame | null {
-    return this.#expandFrame;
+  /** The expand frame as shown: the one being dragged, else the one set; null when not expanding. */
+  get canvasFrame(): ExpandFrame | null {
+    return this.#frameTool.draft ?? this.#expand?.frame ?? null;
   }
 
-  /** Shows the expanded canvas around the base (or none) and fits it into view. Never recorded in history. */
-  setExpandFrame(frame: ExpandFrame | null): void {
-    const prev = this.#expandFrame;
-    if (prev === frame || (prev && frame && (Object.keys(frame) as (keyof ExpandFrame)[]).every((k) => prev[k] === frame[k]))) return;
-    this.#expandFrame = frame;
+  /** The expanded canvas as a rectangle in image pixels (the base at 0, 0), for drawing; null when not expanding. */
+  get expandFrame(): Rect | null {
+    const frame = this.canvasFrame;
+    return frame ? frameRect(frame) : null;
+  }
+
+  /**
+   * Shows the expanded canvas around the base (or none) and fits it into view; `ratioLocked` says how its handles
+   * drag (`resizeFrame`). Never recorded in history: the frame belongs to the page, which hears of each drag
+   * through `onExpandFrameChange` and sets the frame back here.
+   */
+  setExpandFrame(frame: ExpandFrame | null, options: { ratioLocked?: boolean } = {}): void {
+    const ratioLocked = options.ratioLocked ?? this.#expand?.ratioLocked ?? true;
+    const prev = this.#expand?.frame ?? null;
+    const same = prev === frame || (prev !== null && frame !== null && sameFrame(prev, frame));
+    this.#expand = frame ? { frame: same && prev ? prev : frame, ratioLocked } : null;
+    if (same) return;
+    this.#cancelFrameDrag();
+    if (!frame && this.#tool === 'move') this.#tool = 'brush';
     this.#fitted = true;
     this.#camera = this.#fitCamera();
     this.#emit();
+  }
+
+  /** Fires when the user finishes dragging a frame handle or the original, with the frame it made. */
+  onExpandFrameChange(listener: (frame: ExpandFrame) => void): () => void {
+    this.#frameListeners.add(listener);
+    return () => this.#frameListeners.delete(listener);
+  }
+
+  /** The frame handle being dragged, or null. */
+  get frameDragHandle(): FrameHandle | null {
+    return this.#frameTool.handle;
+  }
+
+  /** The frame handle under a stage point (for the cursor), or null. */
+  frameHandleAt(point: Point): FrameHandle | null {
+    const rect = this.#base && this.#expand && !this.#panMode ? this.expandFrame : null;
+    return rect ? frameHandleAt(this.#camera, rect, point) : null;
   }
   get viewport(): Size {
     return this.#viewport;
@@ -207,6 +245,7 @@ export class MaskEditorCore {
   // ── tools and settings ───────────────────────────────────────────────────────
 
   setTool(tool: MaskTool): void {
+    if (tool === 'move' && !this.#expand) return;
     if (tool !== this.#tool) this.#shape.cancel();
     this.#tool = tool;
     this.#emit();
@@ -320,7 +359,7 @@ export class MaskEditorCore {
 
   /** Esc: drops the stroke or shape in progress (or ends a pan) without touching the mask. */
   cancelInteraction(): void {
-    const had = this.#stroke.cancel() || this.#shape.cancel() || this.#pan !== null;
+    const had = this.#stroke.cancel() || this.#shape.cancel() || this.#cancelFrameDrag() || this.#pan !== null;
     this.#pan = null;
     if (had) this.#emit();
   }
@@ -408,7 +447,7 @@ export class MaskEditorCore {
     }
     if (type === 'touch') return this.#touchDown(input);
     this.#hover = point;
-    if (!this.#doc || this.#pan || this.#stroke.state.status !== 'idle') return false;
+    if (!this.#doc || this.#pan || this.#stroke.state.status !== 'idle' || this.#frameTool.active) return false;
     if (input.button === 1 || (input.button === 0 && this.#panMode)) {
       this.#pan = { pointerId: input.pointerId, last: point };
       this.#emit();
@@ -443,6 +482,10 @@ export class MaskEditorCore {
       this.#emit();
       return;
     }
+    if (this.#frameTool.owns(pointerId)) {
+      this.#dragFrame(pointerId, last);
+      return;
+    }
     const camera = this.#camera;
     const image = points.map((p) => ({ ...stageToImage(camera, p), pressure: p.pressure }));
     if (this.#shape.active) this.#shape.move(pointerId, image, modifiers.shiftKey === true);
@@ -469,6 +512,11 @@ export class MaskEditorCore {
       this.#emit();
       return;
     }
+    const frame = this.#frameTool.finish(pointerId);
+    if (frame) {
+      this.#commitFrame(frame);
+      return;
+    }
     const shape = this.#shape.up(pointerId);
     if (shape) {
       this.#commitShape(shape);
@@ -488,6 +536,7 @@ export class MaskEditorCore {
     this.#touch.up(pointerId);
     const state = this.#stroke.state;
     if (state.status === 'drawing' && state.pointerId === pointerId) this.#stroke.cancel();
+    else if (this.#frameTool.owns(pointerId)) this.#cancelFrameDrag();
     else if (this.#shape.cancel(pointerId)) {
       // dropped the drag shape
     } else if (this.#pan?.pointerId === pointerId) this.#pan = null;
@@ -536,6 +585,7 @@ export class MaskEditorCore {
       // The second finger turns a just-started one-finger stroke into a pan/zoom; nothing is recorded.
       this.#stroke.cancel();
       this.#shape.cancel();
+      this.#cancelFrameDrag();
       this.#hover = null;
       this.#emit();
       return true;
@@ -546,8 +596,10 @@ export class MaskEditorCore {
 
   #beginTool(input: PointerInput, point: Point): boolean {
     const doc = this.#doc!;
+    if (input.button === 0 && this.#beginFrameDrag(input.pointerId, point)) return true;
     const imagePoint = stageToImage(this.#camera, point);
     const tool = this.#tool;
+    if (tool === 'move') return false;
     const erase = input.button === 2 || input.button === 5;
     const mode: MaskMode = erase || input.altKey ? flip(this.#shapeMode) : this.#shapeMode;
     if (tool === 'fill') {
@@ -580,6 +632,65 @@ export class MaskEditorCore {
     return true;
   }
 
+  // ── expand frame drags ───────────────────────────────────────────────────────
+
+  /** A handle under the pointer resizes the frame; with the Move original tool, anywhere moves the original. */
+  #beginFrameDrag(pointerId: number, point: Point): boolean {
+    const frame = this.#base ? this.#expand?.frame : null;
+    if (!frame) return false;
+    const handle = this.frameHandleAt(point);
+    if (handle) this.#frameTool.beginResize(pointerId, handle, frame, point, this.#camera.scale);
+    else if (this.#tool === 'move') {
+      this.#frameTool.beginMove(pointerId, frame, point, this.#camera.scale);
+      this.#frameDragCamera = this.#camera;
+    } else return false;
+    this.#emit();
+    return true;
+  }
+
+  #dragFrame(pointerId: number, to: Point): void {
+    const base = this.#base;
+    const start = this.#frameTool.start;
+    const draft = base && this.#expand ? this.#frameTool.move(pointerId, to, base, this.#expand.ratioLocked) : null;
+    if (!draft || !start) return;
+    const camera = this.#frameDragCamera;
+    if (camera) {
+      // Moving the original: the canvas stays put on screen and the original slides inside it, under the pointer.
+      this.#camera = {
+        ...camera,
+        x: camera.x + (draft.offset.x - start.offset.x) * camera.scale,
+        y: camera.y + (draft.offset.y - start.offset.y) * camera.scale,
+      };
+    }
+    this.#invalidate();
+  }
+
+  #commitFrame(frame: ExpandFrame): void {
+    const startCamera = this.#frameDragCamera;
+    this.#frameDragCamera = null;
+    const changed = this.#expand !== null && !sameFrame(this.#expand.frame, frame);
+    if (!changed) {
+      // A press on a handle without a move: nothing happened, the view stays as it was.
+      if (startCamera) this.#camera = startCamera;
+      this.#emit();
+      return;
+    }
+    this.#expand = { ...this.#expand!, frame };
+    // Refit so the whole canvas is in view for the next drag (a grown frame may reach past the viewport).
+    this.#fitted = true;
+    this.#camera = this.#fitCamera();
+    this.#emit();
+    for (const listener of [...this.#frameListeners]) listener(frame);
+  }
+
+  /** Drops a frame drag in progress (the frame and the view stay as they were); returns whether there was one. */
+  #cancelFrameDrag(): boolean {
+    if (!this.#frameTool.cancel()) return false;
+    if (this.#frameDragCamera) this.#camera = this.#frameDragCamera;
+    this.#frameDragCamera = null;
+    return true;
+  }
+
   #commitShape(shape: MaskOperation | null): boolean {
     if (shape) this.#doc?.push(shape);
     this.#emit();
@@ -600,13 +711,14 @@ export class MaskEditorCore {
   #cancelGestures(): void {
     this.#stroke.cancel();
     this.#shape.cancel();
+    this.#cancelFrameDrag();
     this.#touch.clear();
     this.#pan = null;
   }
 
   #fitCamera(): Camera {
     if (!this.#base) return IDENTITY_CAMERA;
-    const frame = this.#expandFrame;
+    const frame = this.#expand ? frameRect(this.#expand.frame) : null;
     if (!frame) return fitCamera(this.#viewport, this.#base);
     const fitted = fitCamera(this.#viewport, frame);
     return { ...fitted, x: fitted.x - frame.x * fitted.scale, y: fitted.y - frame.y * fitted.scale };
@@ -658,7 +770,10 @@ export class MaskEditorCore {
               ? 'drawing'
               : this.#shape.active
                 ? 'shaping'
-                : 'idle',
+                : this.#frameTool.active
+                  ? 'framing'
+                  : 'idle',
+      expanding: this.#expand !== null,
       panMode: this.#panMode,
       shapeMode: this.#shapeMode,
       adjustRadius: this.#adjustRadius,
@@ -670,6 +785,16 @@ export class MaskEditorCore {
       shortcutSheet: this.#sheetOpen,
     });
   }
+}
+
+function sameFrame(a: ExpandFrame, b: ExpandFrame): boolean {
+  return (
+    a.ratio === b.ratio &&
+    a.canvas.width === b.canvas.width &&
+    a.canvas.height === b.canvas.height &&
+    a.offset.x === b.offset.x &&
+    a.offset.y === b.offset.y
+  );
 }
 
 function flip(mode: MaskMode): MaskMode {

@@ -1,7 +1,8 @@
 import type { MaskMode } from '@/lib/mask/types';
 import type { Size } from './camera';
 
-export type MaskTool = 'brush' | 'eraser' | 'rectangle' | 'ellipse' | 'lasso' | 'polygon' | 'fill';
+/** `move` drags the original inside the expanded canvas (only while expanding); the others edit the mask. */
+export type MaskTool = 'brush' | 'eraser' | 'rectangle' | 'ellipse' | 'lasso' | 'polygon' | 'fill' | 'move';
 export type OverlayPattern = 'solid' | 'stripes' | 'dots';
 export type { MaskMode };
 export type ImageStatus = 'none' | 'loading' | 'ready' | 'error';
@@ -31,7 +32,10 @@ export interface MaskEditorSnapshot {
   /** Size of the mask document (always the base size); 0 × 0 without a base. */
   readonly maskWidth: number;
   readonly maskHeight: number;
-  readonly interaction: 'idle' | 'drawing' | 'panning' | 'shaping' | 'pinching';
+  /** `framing`: an expand frame handle or the original is being dragged. */
+  readonly interaction: 'idle' | 'drawing' | 'panning' | 'shaping' | 'pinching' | 'framing';
+  /** An expanded canvas is shown around the base (its handles can be dragged, the Move original tool works). */
+  readonly expanding: boolean;
   /** Space held: primary-button drags pan instead of paint. */
   readonly panMode: boolean;
   /** Whether shapes, lasso and fill add to the mask or subtract from it (X swaps). */
@@ -83,12 +87,4 @@ export function defaultBrushSize(image: Size | null): number {
 export function maxBrushSize(image: Size | null): number {
   if (!image) return 200;
   return Math.max(64, Math.round(Math.min(image.width, image.height) / 2));
-}
-
-/** An expanded canvas in base-image pixels: `x`, `y` ≤ 0 (where the canvas starts, left of and above the base). */
-export interface ExpandFrame {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
 }

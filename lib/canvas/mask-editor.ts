@@ -4,12 +4,15 @@ import { Circle } from 'konva/lib/shapes/Circle';
 import { Image as KonvaImage } from 'konva/lib/shapes/Image';
 import { Line } from 'konva/lib/shapes/Line';
 import { Rect } from 'konva/lib/shapes/Rect';
+import { Text } from 'konva/lib/shapes/Text';
+import { frameLabel, type FrameHandle } from '@/lib/expand/frame';
 import type { MaskDocument } from '@/lib/mask/document';
 import { encodeMaskPng } from '@/lib/mask/png';
 import { shapeOutline } from '@/lib/mask/shapes';
 import { maskCommands, runMaskCommand, type MaskCommand, type MaskCommandName } from './commands';
-import { MaskEditorCore, type MaskBase, type MaskEditorCoreOptions, type PointerSample } from './editor-core';
+import { MaskEditorCore, type MaskBase, type MaskEditorCoreOptions, type MaskEditorSnapshot, type PointerSample } from './editor-core';
 import { MaskExporter } from './export-client';
+import { FRAME_HANDLE_CURSOR, FRAME_HANDLE_DRAWN_PX, frameHandlePoints } from './frame-tool';
 import { proxySize, writeOverlay } from './overlay';
 
 /** Longest side of the display proxies (base image and overlay). Measured: a 4096² overlay drawn every frame costs ~4× a 2048² one. */
@@ -33,6 +36,8 @@ export class MaskEditor extends MaskEditorCore {
   #container: HTMLDivElement | null = null;
   /** The expanded canvas behind the base: checkerboard (transparent, new) tinted as masked for repainting. */
   #frameNodes: { checker: Rect; tint: Rect } | null = null;
+  /** The frame's outline, its eight drag handles and, while dragging, what it will make: screen pixels, on top. */
+  #frameUi: { group: Konva.Group; outline: Rect; handles: Rect[]; label: Text } | null = null;
   #stage: Konva.Stage | null = null;
   #layer: Konva.Layer | null = null;
   #world: Konva.Group | null = null;
@@ -111,7 +116,8 @@ export class MaskEditor extends MaskEditorCore {
     const uiWorld = new Konva.Group({ listening: false });
     this.#draftNode = new Konva.Shape({ listening: false, visible: false, sceneFunc: (ctx) => this.#drawDraft(ctx) });
     uiWorld.add(this.#draftNode, this.#shapeNode, this.#cursor);
-    uiLayer.add(uiWorld);
+    this.#frameUi = createFrameUi();
+    uiLayer.add(uiWorld, this.#frameUi.group);
     stage.add(layer, uiLayer);
     this.#stage = stage;
     this.#layer = layer;
@@ -157,6 +163,7 @@ export class MaskEditor extends MaskEditorCore {
     this.#uiWorld = this.#draftNode = null;
     this.#imageNode = this.#overlayNode = null;
     this.#frameNodes = null;
+    this.#frameUi = null;
     this.#shapeNode = null;
     this.#cursor = null;
     this.#overlayCanvas = null;
@@ -382,6 +389,7 @@ export class MaskEditor extends MaskEditorCore {
     }
     this.#draftNode?.visible(this.draft !== null);
     this.#renderShape();
+    this.#renderFrameUi();
     this.#renderCursor();
     // Draw now, inside this frame: batchDraw would wait for one more frame (+16 ms pointer-to-paint).
     uiLayer.draw();
@@ -497,23 +505,79 @@ export class MaskEditor extends MaskEditorCore {
     });
   }
 
+  /** The frame's outline and handles at constant screen size, and the ratio and size it makes while dragged. */
+  #renderFrameUi(): void {
+    const ui = this.#frameUi;
+    if (!ui) return;
+    const rect = this.getSnapshot().base ? this.expandFrame : null;
+    ui.group.visible(rect !== null);
+    if (!rect) return;
+    const { scale, x, y } = this.camera;
+    ui.outline.setAttrs({ x: x + rect.x * scale, y: y + rect.y * scale, width: rect.width * scale, height: rect.height * scale });
+    const half = FRAME_HANDLE_DRAWN_PX / 2;
+    for (const [index, point] of frameHandlePoints(this.camera, rect).entries()) ui.handles[index]?.position({ x: point.x - half, y: point.y - half });
+    const frame = this.canvasFrame;
+    const dragging = this.getSnapshot().interaction === 'framing';
+    ui.label.setAttrs({ visible: dragging && frame !== null, text: frame ? frameLabel(frame) : '', x: x + rect.x * scale + 8, y: y + rect.y * scale + 8 });
+  }
+
   #renderCursor(): void {
     const cursor = this.#cursor;
     if (!cursor) return;
     const snapshot = this.getSnapshot();
     const hover = this.hover;
     const brush = snapshot.tool === 'brush' || snapshot.tool === 'eraser';
+    const handle = hover && snapshot.interaction === 'idle' ? this.frameHandleAt(hover) : null;
     const show =
-      brush && hover !== null && this.document !== null && !snapshot.panMode && snapshot.interaction !== 'panning';
+      brush &&
+      hover !== null &&
+      handle === null &&
+      this.document !== null &&
+      !snapshot.panMode &&
+      snapshot.interaction !== 'panning' &&
+      snapshot.interaction !== 'framing';
     cursor.visible(show);
-    if (this.#container) {
-      this.#container.style.cursor = snapshot.panMode ? 'grab' : show ? 'none' : this.document && !brush ? 'crosshair' : '';
-    }
+    if (this.#container) this.#container.style.cursor = this.#cssCursor(snapshot, handle, show, brush);
     if (!show || !hover) return;
     const { scale, x, y } = this.camera;
     cursor.position({ x: (hover.x - x) / scale, y: (hover.y - y) / scale });
     for (const ring of cursor.getChildren()) (ring as Circle).radius(snapshot.brushSize / 2);
   }
+
+  /** Says what a press will do: pan, drag a frame side or corner, move the original, paint (ring) or shape. */
+  #cssCursor(snapshot: MaskEditorSnapshot, handle: FrameHandle | null, ring: boolean, brush: boolean): string {
+    if (snapshot.panMode) return 'grab';
+    if (handle) return FRAME_HANDLE_CURSOR[handle];
+    if (snapshot.interaction === 'framing') {
+      const dragged = this.frameDragHandle;
+      return dragged ? FRAME_HANDLE_CURSOR[dragged] : 'grabbing';
+    }
+    if (snapshot.tool === 'move') return 'move';
+    if (ring) return 'none';
+    return this.document && !brush ? 'crosshair' : '';
+  }
+}
+
+/** The frame's outline and eight handles (white squares with a violet edge, seen on light and dark images). */
+function createFrameUi(): { group: Konva.Group; outline: Rect; handles: Rect[]; label: Text } {
+  const group = new Konva.Group({ listening: false, visible: false });
+  const outline = new Rect({ stroke: 'rgba(167, 139, 250, 0.95)', strokeWidth: 1.5, dash: [8, 4], listening: false });
+  const handles = Array.from(
+    { length: 8 },
+    () =>
+      new Rect({
+        width: FRAME_HANDLE_DRAWN_PX,
+        height: FRAME_HANDLE_DRAWN_PX,
+        fill: '#fafafa',
+        stroke: '#6d28d9',
+        strokeWidth: 2,
+        cornerRadius: 2,
+        listening: false,
+      }),
+  );
+  const label = new Text({ fontSize: 13, fontStyle: 'bold', fill: '#fafafa', padding: 4, shadowColor: '#09090b', shadowBlur: 4, shadowOpacity: 1, listening: false });
+  group.add(outline, ...handles, label);
+  return { group, outline, handles, label };
 }
 
 /** A 16 × 16 two-tone tile: the usual sign for transparent pixels. A canvas is a valid pattern source (Konva's type says image). */

@@ -66,33 +66,68 @@ export function ratioValue(ratio: FixedRatio): number {
 }
 
 /**
- * The smallest canvas of `ratio` that holds the whole original (it only grows, never crops), the original placed at
- * `placement`, scaled down as a whole when the canvas would pass the caps.
+ * The expanded canvas as the user set it, in the original's own pixels (before any downscale): a canvas of `ratio`
+ * (to the pixel: one side is the other times the ratio, rounded) holding the whole original at `offset`. Picking a
+ * ratio, picking a placement, dragging an edge and dragging the original all change this one state (`frame.ts`).
  */
-export function expandLayout(original: Size, choice: ExpandChoice): ExpandLayout {
-  const r = ratioValue(choice.ratio);
-  let width = original.width;
-  let height = original.height;
-  if (width / height < r) width = Math.max(width, Math.round(height * r));
-  else height = Math.max(height, Math.round(width / r));
+export interface ExpandFrame {
+  ratio: FixedRatio;
+  canvas: Size;
+  /** Where the original's top-left corner sits in the canvas; 0 ≤ offset ≤ canvas − original on each axis. */
+  offset: Point;
+}
 
-  const scale = Math.min(1, MAX_CANVAS_SIDE / Math.max(width, height), Math.sqrt(MAX_CANVAS_PIXELS / (width * height)));
-  const canvas = scale < 1 ? { width: Math.round(width * scale), height: Math.round(height * scale) } : { width, height };
-  const inner =
-    scale < 1
-      ? {
-          width: Math.min(canvas.width, Math.max(1, Math.round(original.width * scale))),
-          height: Math.min(canvas.height, Math.max(1, Math.round(original.height * scale))),
-        }
-      : { ...original };
-  const x = clamp01(choice.placement.x);
-  const y = clamp01(choice.placement.y);
+export type Point = { x: number; y: number };
+
+/** The smallest canvas of `ratio` that holds the whole original: it only grows, never crops. */
+export function minimalCanvas(original: Size, ratio: FixedRatio): Size {
+  const r = ratioValue(ratio);
+  if (original.width / original.height < r) return { width: Math.max(original.width, Math.round(original.height * r)), height: original.height };
+  return { width: original.width, height: Math.max(original.height, Math.round(original.width / r)) };
+}
+
+/** The smallest canvas of `ratio` holding the original, the original placed at `placement` (0–1 of the free space). */
+export function frameForRatio(original: Size, ratio: FixedRatio, placement: Placement): ExpandFrame {
+  const canvas = minimalCanvas(original, ratio);
+  return { ratio, canvas, offset: offsetAt(original, canvas, placement) };
+}
+
+/** The original's offset at `placement` (0 = left/top, 0.5 = centred, 1 = right/bottom) of the free space. */
+export function offsetAt(original: Size, canvas: Size, placement: Placement): Point {
   return {
-    canvas,
-    inner,
-    scale,
-    offset: { x: Math.round((canvas.width - inner.width) * x), y: Math.round((canvas.height - inner.height) * y) },
+    x: Math.round((canvas.width - original.width) * clamp01(placement.x)),
+    y: Math.round((canvas.height - original.height) * clamp01(placement.y)),
   };
+}
+
+/** Where the original sits as a share of the free space on each axis (0.5 where there is none). */
+export function placementOf(original: Size, frame: Pick<ExpandFrame, 'canvas' | 'offset'>): Placement {
+  const freeX = frame.canvas.width - original.width;
+  const freeY = frame.canvas.height - original.height;
+  return { x: freeX > 0 ? frame.offset.x / freeX : 0.5, y: freeY > 0 ? frame.offset.y / freeY : 0.5 };
+}
+
+/** The smallest canvas of the choice's ratio holding the original at its placement, capped as `layoutFrame` says. */
+export function expandLayout(original: Size, choice: ExpandChoice): ExpandLayout {
+  return layoutFrame(original, frameForRatio(original, choice.ratio, choice.placement));
+}
+
+/**
+ * The pixels the server builds for a frame: the canvas and the original's offset, all scaled down together when the
+ * canvas would pass `MAX_CANVAS_SIDE`/`MAX_CANVAS_PIXELS` (`scale` < 1, explained by `downscaleNote`).
+ */
+export function layoutFrame(original: Size, frame: ExpandFrame): ExpandLayout {
+  const { width, height } = frame.canvas;
+  const scale = Math.min(1, MAX_CANVAS_SIDE / Math.max(width, height), Math.sqrt(MAX_CANVAS_PIXELS / (width * height)));
+  if (scale >= 1) return { canvas: { width, height }, inner: { ...original }, offset: { ...frame.offset }, scale: 1 };
+  const canvas = { width: Math.round(width * scale), height: Math.round(height * scale) };
+  const inner = {
+    width: Math.min(canvas.width, Math.max(1, Math.round(original.width * scale))),
+    height: Math.min(canvas.height, Math.max(1, Math.round(original.height * scale))),
+  };
+  // The same share of the free space, so an original flush with an edge stays flush after rounding.
+  const offset = offsetAt(inner, canvas, placementOf(original, frame));
+  return { canvas, inner, offset, scale };
 }
 
 /** A sentence for the user when the canvas had to be scaled down, or null. */
@@ -103,14 +138,4 @@ export function downscaleNote(original: Size, layout: ExpandLayout): string | nu
 
 function clamp01(value: number): number {
   return Number.isFinite(value) ? Math.min(1, Math.max(0, value)) : 0.5;
-}
-
-/**
- * The expanded canvas in the original's own pixels (what the mask editor draws around the base), or null when the
- * ratio is `auto`. The editor keeps painting on the original; the new area is repainted regardless.
- */
-export function expandFrame(original: Size, ratio: string, placement: Placement): { x: number; y: number; width: number; height: number } | null {
-  if (!(FIXED_RATIOS as readonly string[]).includes(ratio)) return null;
-  const { canvas, offset, scale } = expandLayout(original, { ratio: ratio as FixedRatio, placement });
-  return { x: -offset.x / scale, y: -offset.y / scale, width: canvas.width / scale, height: canvas.height / scale };
 }

@@ -21,7 +21,17 @@ function job(id: string, createdAt: string, ratio: FixedRatio, setId: string | n
     completedAt: null,
     startPoint: null,
     expansion: setId
-      ? { setId, ratio, placement: { x: 0.5, y: 0.5 }, canvas: { width: 1, height: 1 }, offset: { x: 0, y: 0 }, scale: 1, source: null, paintedMask: null }
+      ? {
+          setId,
+          ratio,
+          frame: { ratio, canvas: { width: 1, height: 1 }, offset: { x: 0, y: 0 } },
+          placement: { x: 0.5, y: 0.5 },
+          canvas: { width: 1, height: 1 },
+          offset: { x: 0, y: 0 },
+          scale: 1,
+          source: null,
+          paintedMask: null,
+        }
       : null,
   };
 }

@@ -88,6 +88,11 @@ export function isFourKAllowed(ratio: AspectRatio): boolean {
   return ratio !== 'auto' && FOUR_K_RATIOS.includes(ratio);
 }
 
+/** The same options at another ratio; 4k falls back to 2k where that ratio has no 4k. */
+export function withAspectRatio<T extends { size: AspectRatio; resolution: Resolution }>(options: T, size: AspectRatio): T {
+  return { ...options, size, resolution: options.resolution === '4k' && !isFourKAllowed(size) ? '2k' : options.resolution };
+}
+
 /** The fixed ratio whose shape is closest to width × height (compared on a log scale, so 2:1 and 1:2 are symmetric). */
 export function nearestRatio(width: number, height: number, among: readonly FixedRatio[] = fixedRatios()): FixedRatio {
   const target = Math.log(width / height);

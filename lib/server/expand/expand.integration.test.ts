@@ -4,8 +4,10 @@
  */
 import { unzipSync } from 'fflate';
 import sharp from 'sharp';
-import { beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_OPTIONS } from '@/lib/jobs/options';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { RequestBudget } from '@/lib/toapis/budget';
+import { DEFAULT_BUDGETS } from '@/lib/toapis/budget';
+import { DEFAULT_OPTIONS, type FixedRatio } from '@/lib/jobs/options';
 import { driveJob as drive, sample, setUpPipeline } from '@/lib/testing/pipeline';
 
 const pipeline = setUpPipeline('expand', { completeAfterPolls: 1 });
@@ -13,15 +15,75 @@ const pipeline = setUpPipeline('expand', { completeAfterPolls: 1 });
 beforeEach(() => pipeline.fake.control({ reset: true, completeAfterPolls: 1 }));
 
 async function modules() {
-  const [assets, submit, advance, repository, zip, retry] = await Promise.all([
+  const [assets, submit, jobSubmit, advance, repository, zip, retry, gallery] = await Promise.all([
     import('../assets'),
     import('./submit'),
+    import('../jobs/submit'),
     import('../jobs/advance'),
     import('../jobs/repository'),
     import('./zip'),
     import('../jobs/retry'),
+    import('../gallery/list'),
   ]);
-  return { ...assets, ...submit, ...advance, ...repository, ...zip, ...retry };
+  return { ...assets, ...submit, ...jobSubmit, ...advance, ...repository, ...zip, ...retry, ...gallery };
+}
+
+/** A request budget that lets a request through only for each token the test grants. */
+function gatedBudget() {
+  const waiting: (() => void)[] = [];
+  let tokens = 0;
+  let takes = 0;
+  const budget: RequestBudget = {
+    take() {
+      takes++;
+      if (tokens > 0) {
+        tokens--;
+        return Promise.resolve();
+      }
+      return new Promise<void>((resolve) => waiting.push(resolve));
+    },
+    pause() {},
+  };
+  return {
+    budget,
+    grant() {
+      const next = waiting.shift();
+      if (next) next();
+      else tokens++;
+    },
+    get waiting() {
+      return waiting.length;
+    },
+    get takes() {
+      return takes;
+    },
+  };
+}
+
+async function addBase(name: string) {
+  const { storeReference } = await modules();
+  const added = await storeReference(new File([sample(name)], name));
+  if (!added.ok) throw new Error(added.error.message);
+  return added.data;
+}
+
+/** Submits a set of these ratios, centred, and drives every task to the end. */
+async function completedSet(key: string, ratios: readonly FixedRatio[]) {
+  const { submitExpanded } = await modules();
+  const base = await addBase('rocket.jpg');
+  const submitted = await submitExpanded(
+    {
+      idempotencyKey: key,
+      prompt: 'Extend the sky',
+      options: DEFAULT_OPTIONS,
+      referenceIds: [base.id],
+      targets: ratios.map((ratio) => ({ ratio, placement: { x: 0.5, y: 0.5 } })),
+    },
+    null,
+  );
+  if (!submitted.ok) throw new Error(submitted.error.message);
+  for (const job of submitted.data.jobs) await drive(job.id);
+  return { setId: submitted.data.setId!, jobs: submitted.data.jobs };
 }
 
 const creates = () =>
@@ -91,7 +153,9 @@ describe('expand canvas', () => {
     for (const job of jobs) await drive(job.id);
     for (const job of jobs) expect((await getJobView(job.id))?.expansion?.setId).toBe(setId);
 
-    const files = unzipSync((await buildSetZip(setId!))!);
+    const built = await buildSetZip(setId!);
+    if (!built.ok) throw new Error(built.error.message);
+    const files = unzipSync(built.data.zip);
     const names = Object.keys(files).sort();
     expect(names).toHaveLength(4);
     for (const ratio of ratios) expect(names.some((name) => name.startsWith(`${ratio.replace(':', 'x')}_`))).toBe(true);
@@ -105,5 +169,109 @@ describe('expand canvas', () => {
     const retried = await retryJob(jobs[0]!.id);
     if (!retried.ok) throw new Error(retried.error.message);
     expect(retried.data.expansion?.setId).toBe(setId);
+  });
+
+  it('sends an edge-dragged, off-centre frame exactly: image and mask of its size, the original at its offset', async () => {
+    const { submitExpanded, getJobView } = await modules();
+    const base = await addBase('coffee.png');
+    const frame = { ratio: '2:1' as const, canvas: { width: 800, height: 400 }, offset: { x: 150, y: 0 } };
+    const submitted = await submitExpanded(
+      { idempotencyKey: 'expand-key-dragged', prompt: 'Extend the table', options: DEFAULT_OPTIONS, referenceIds: [base.id], targets: [frame] },
+      new Blob([sample('coffee-mask.png')], { type: 'image/png' }),
+    );
+    if (!submitted.ok) throw new Error(submitted.error.message);
+    const [create] = creates();
+    expect(create?.size).toBe('2:1');
+    const image = await sharp(uploaded((create?.image_urls as string[])[0])).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+    const mask = await sharp(uploaded(create?.mask_url)).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+    expect([image.info.width, image.info.height, mask.info.width, mask.info.height]).toEqual([800, 400, 800, 400]);
+    const original = await sharp(sample('coffee.png')).removeAlpha().raw().toBuffer();
+    for (const [x, y] of [[0, 0], [599, 399], [300, 200]] as const) {
+      const at = (y * 800 + x + 150) * 3;
+      expect([...image.data.subarray(at, at + 3)]).toEqual([...original.subarray((y * 600 + x) * 3, (y * 600 + x) * 3 + 3)]);
+    }
+    const alpha = (x: number) => mask.data[(10 * 800 + x) * 4 + 3];
+    expect([alpha(0), alpha(149), alpha(150), alpha(749), alpha(750), alpha(799)]).toEqual([0, 0, 255, 255, 0, 0]);
+
+    // Edit again reads back the frame as it was set, not only the ratio.
+    const view = await getJobView(submitted.data.jobs[0]!.id);
+    expect(view?.expansion?.frame).toEqual(frame);
+    expect(view?.expansion?.placement).toEqual({ x: 0.75, y: 0.5 });
+  });
+
+  it('refuses a frame that is not its ratio or does not hold the original, before anything is sent', async () => {
+    const { submitExpanded } = await modules();
+    const base = await addBase('coffee.png');
+    const submit = (canvas: { width: number; height: number }, offset: { x: number; y: number }) =>
+      submitExpanded(
+        { idempotencyKey: `expand-key-bad-${canvas.width}-${offset.x}`, prompt: 'x', options: DEFAULT_OPTIONS, referenceIds: [base.id], targets: [{ ratio: '2:1', canvas, offset }] },
+        null,
+      );
+    const wrongShape = await submit({ width: 820, height: 400 }, { x: 0, y: 0 });
+    expect(wrongShape.ok === false && wrongShape.error).toMatchObject({ code: 'expand:invalid_frame', field: 'expand' });
+    expect(wrongShape.ok === false && wrongShape.error.message).toMatch(/820 × 400 is not 2:1/);
+    const outside = await submit({ width: 800, height: 400 }, { x: 201, y: 0 });
+    expect(outside.ok === false && outside.error.message).toMatch(/does not hold the whole original/);
+    expect(creates()).toHaveLength(0);
+  });
+
+  it('draws a set’s creates from the same budget as every task: one create per token, never past it', async () => {
+    const { submitJob, submitExpanded } = await modules();
+    // The app's budget can never let 300 creates through in a minute (ToAPIs' limit): the burst plus a minute's refill.
+    expect(DEFAULT_BUDGETS.create.burst + DEFAULT_BUDGETS.create.perMinute).toBeLessThan(300);
+    // The upstream client with a create budget the test hands out token by token.
+    const gate = gatedBudget();
+    const { createToapisClient } = await import('@/lib/toapis/client');
+    const globals = globalThis as { __overpaintUpstream?: unknown };
+    const previous = globals.__overpaintUpstream;
+    globals.__overpaintUpstream = createToapisClient({ baseUrl: pipeline.fake.url, apiKey: 'test-key', model: 'm', budgets: { create: gate.budget } });
+    try {
+      const base = await addBase('rocket.jpg');
+      const ratios = ['1:1', '4:5', '9:16', '16:9'] as const;
+      const plain = submitJob({ idempotencyKey: 'budget-plain', prompt: 'Plain task', options: DEFAULT_OPTIONS, referenceIds: [] }, null);
+      const set = submitExpanded(
+        { idempotencyKey: 'budget-set', prompt: 'Extend the sky', options: DEFAULT_OPTIONS, referenceIds: [base.id], targets: ratios.map((ratio) => ({ ratio, placement: { x: 0.5, y: 0.5 } })) },
+        null,
+      );
+      // Both wait at the one budget, and nothing reaches upstream without a token.
+      await vi.waitFor(() => expect(gate.waiting).toBe(2), { timeout: 10_000 });
+      expect(creates()).toHaveLength(0);
+      for (let granted = 1; granted <= 1 + ratios.length; granted++) {
+        gate.grant();
+        await vi.waitFor(() => expect(creates()).toHaveLength(granted), { timeout: 10_000 });
+        // The rest of the set is waiting for the next token, not sent.
+        await new Promise((resolve) => setTimeout(resolve, 150));
+        expect(creates()).toHaveLength(granted);
+      }
+      const [plainDone, setDone] = await Promise.all([plain, set]);
+      expect(plainDone.ok && setDone.ok).toBe(true);
+      // N ratios were N tasks, each one create, each one token.
+      expect(creates().map((c) => c.size).sort()).toEqual([...ratios, DEFAULT_OPTIONS.size].sort());
+      expect(gate.takes).toBe(1 + ratios.length);
+    } finally {
+      globals.__overpaintUpstream = previous;
+    }
+  });
+
+  it('a set’s ZIP leaves deleted results out, and says so instead of sending an empty archive', async () => {
+    const { buildSetZip, deleteResult, getJobView } = await modules();
+    const { setId, jobs } = await completedSet('expand-key-zip-delete', ['1:1', '9:16']);
+    const first = await buildSetZip(setId);
+    expect(first.ok && Object.keys(unzipSync(first.data.zip)).length).toBe(2);
+
+    await deleteResult(jobs[1]!.id, 0);
+    const fewer = await buildSetZip(setId);
+    if (!fewer.ok) throw new Error(fewer.error.message);
+    const names = Object.keys(unzipSync(fewer.data.zip));
+    expect(names).toHaveLength(1);
+    expect(names[0]).toMatch(/^1x1_\d+x\d+\.png$/);
+    expect((await getJobView(jobs[1]!.id))?.status).toBe('completed');
+
+    await deleteResult(jobs[0]!.id, 0);
+    const empty = await buildSetZip(setId);
+    expect(empty.ok === false && empty.error.code).toBe('set:empty');
+    expect(empty.ok === false && empty.error.message).toMatch(/no results to download/);
+    const unknown = await buildSetZip(`set-${'0'.repeat(32)}`);
+    expect(unknown.ok === false && unknown.error.code).toBe('set:not_found');
   });
 });

@@ -1,5 +1,6 @@
 import 'server-only';
 import { eq, inArray } from 'drizzle-orm';
+import { frameForRatio, type ExpandFrame, type Size } from '@/lib/expand/geometry';
 import type { JobExpansion } from '@/lib/expand/types';
 import type { FixedRatio } from '@/lib/jobs/options';
 import { assetView, findAssets } from '../assets';
@@ -43,6 +44,7 @@ export async function findExpansions(jobIds: readonly string[]): Promise<Map<str
       {
         setId: row.setId,
         ratio: row.ratio as FixedRatio,
+        frame: storedFrame(row, assetById.get(row.sourceId)),
         placement: row.placement,
         canvas: { width: row.canvasWidth, height: row.canvasHeight },
         offset: { x: row.offsetX, y: row.offsetY },
@@ -52,4 +54,20 @@ export async function findExpansions(jobIds: readonly string[]): Promise<Map<str
       },
     ]),
   );
+}
+
+/**
+ * The frame in the original's pixels. Rows from before edge dragging have none: their canvas was the smallest of the
+ * ratio, which the original's size and the placement rebuild exactly (the scaled canvas only approximately).
+ */
+function storedFrame(row: JobExpansionRow, source: Size | undefined): ExpandFrame {
+  const ratio = row.ratio as FixedRatio;
+  if (row.frame) return { ratio, canvas: row.frame.canvas, offset: row.frame.offset };
+  if (source) return frameForRatio(source, ratio, row.placement);
+  const unscale = (value: number) => Math.round(value / row.scale);
+  return {
+    ratio,
+    canvas: { width: unscale(row.canvasWidth), height: unscale(row.canvasHeight) },
+    offset: { x: unscale(row.offsetX), y: unscale(row.offsetY) },
+  };
 }

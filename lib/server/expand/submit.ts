@@ -2,9 +2,10 @@ import 'server-only';
 import { createHash } from 'node:crypto';
 import sharp from 'sharp';
 import { z } from 'zod';
-import { expandLayout, FIXED_RATIOS } from '@/lib/expand/geometry';
+import { frameProblem } from '@/lib/expand/frame';
+import { FIXED_RATIOS, frameForRatio, layoutFrame, placementOf, type ExpandFrame, type Placement } from '@/lib/expand/geometry';
 import { fail, ok, type Result } from '@/lib/errors';
-import { isFourKAllowed, type FixedRatio } from '@/lib/jobs/options';
+import { withAspectRatio, type FixedRatio } from '@/lib/jobs/options';
 import type { ExpandSubmission } from '@/lib/expand/types';
 import type { Job } from '@/lib/jobs/types';
 import { findAssets, storeGeneratedAsset } from '../assets';
@@ -14,18 +15,26 @@ import { buildExpandedMask, buildPaddedBase } from './build';
 import { insertExpansionOnce, insertSetOnce } from './repository';
 
 const placementSchema = z.object({ x: z.number().min(0).max(1), y: z.number().min(0).max(1) });
+const ratioSchema = z.enum(FIXED_RATIOS as [FixedRatio, ...FixedRatio[]]);
+const pixels = z.number().int().min(0).max(1_000_000);
+
+/**
+ * One ratio to expand to: either the smallest canvas of the ratio with the original at a placement (a ratio set), or
+ * the exact frame the user set in the editor (canvas size and the original's offset, in the original's pixels).
+ */
+const targetSchema = z.union([
+  z.object({ ratio: ratioSchema, canvas: z.object({ width: pixels.min(1), height: pixels.min(1) }), offset: z.object({ x: pixels, y: pixels }) }),
+  z.object({ ratio: ratioSchema, placement: placementSchema }),
+]);
 
 export const expandInputSchema = submitInputSchema.extend({
   referenceIds: submitInputSchema.shape.referenceIds.min(1, 'Expanding needs a base image: add a reference first.'),
-  targets: z
-    .array(z.object({ ratio: z.enum(FIXED_RATIOS as [FixedRatio, ...FixedRatio[]]), placement: placementSchema }))
-    .min(1, 'Tick at least one ratio.')
-    .max(FIXED_RATIOS.length),
+  targets: z.array(targetSchema).min(1, 'Tick at least one ratio.').max(FIXED_RATIOS.length),
   fill: z.enum(['edge', 'neutral']).default('edge'),
 });
 
 /**
- * Submits the base expanded to one or more ratios: for each, builds the padded first image and its mask (same pixel
+ * Submits the base expanded to one or more ratios (each a frame: see `targetSchema`): for each, builds the padded first image and its mask (same pixel
  * size, alpha 0 over the new area and what was painted), stores them, and submits an ordinary task through
  * `submitJob` (same checks, runner and upstream budgets as any task), with `size` set to that ratio. Several ratios
  * are grouped as one set. Idempotent per click: each ratio's key derives from the click's key.
@@ -55,13 +64,21 @@ export async function submitExpanded(input: unknown, painted: Blob | null): Prom
   }
 
   const unique = [...new Map(targets.map((target) => [target.ratio, target])).values()];
+  const frames: { frame: ExpandFrame; placement: Placement }[] = [];
+  for (const target of unique) {
+    const frame = 'canvas' in target ? target : frameForRatio(base, target.ratio, target.placement);
+    const problem = frameProblem(base, frame);
+    if (problem) return fail('expand:invalid_frame', `${problem} Pick the ratio again in Expand canvas.`, { field: 'expand' });
+    frames.push({ frame, placement: 'placement' in target ? target.placement : placementOf(base, frame) });
+  }
   const setId = unique.length > 1 ? `set-${createHash('sha256').update(idempotencyKey).digest('hex').slice(0, 32)}` : null;
   if (setId) await insertSetOnce(setId, prompt);
 
   const stem = base.filename.replace(/\.[^.]+$/, '');
   const jobs: Job[] = [];
-  for (const { ratio, placement } of unique) {
-    const layout = expandLayout(base, { ratio, placement });
+  for (const { frame, placement } of frames) {
+    const { ratio } = frame;
+    const layout = layoutFrame(base, frame);
     const [image, mask] = await Promise.all([buildPaddedBase(original, layout, fill), buildExpandedMask(paintedBytes, layout)]);
     const padded = await storeGeneratedAsset({ kind: 'reference', bytes: image, filename: `${stem}-${ratio.replace(':', 'x')}.png` });
     const submitted = await submitJob(
@@ -69,7 +86,7 @@ export async function submitExpanded(input: unknown, painted: Blob | null): Prom
         idempotencyKey: `${idempotencyKey}:${ratio}`,
         prompt,
         // A set keeps one resolution where it can; 4k exists only for some ratios, so the others take 2k.
-        options: { ...options, size: ratio, resolution: options.resolution === '4k' && !isFourKAllowed(ratio) ? '2k' : options.resolution },
+        options: withAspectRatio(options, ratio),
         referenceIds: [padded.id, ...referenceIds.slice(1)],
       },
       new Blob([new Uint8Array(mask)], { type: 'image/png' }),
@@ -82,6 +99,7 @@ export async function submitExpanded(input: unknown, painted: Blob | null): Prom
       paintedMaskId,
       ratio,
       placement,
+      frame: { canvas: frame.canvas, offset: frame.offset },
       canvasWidth: layout.canvas.width,
       canvasHeight: layout.canvas.height,
       offsetX: layout.offset.x,

@@ -48,13 +48,14 @@ export async function listGalleryPage(filter: z.output<typeof galleryFilterSchem
     .orderBy(desc(jobs.createdAt), desc(jobs.id))
     .limit(filter.limit + 1);
   const page = rows.slice(0, filter.limit);
-  const views = await withoutDeleted(await toJobViews(page));
+  const views = await withoutDeletedResults(await toJobViews(page));
   const last = page.at(-1);
   const nextCursor = rows.length > filter.limit && last ? `${last.createdAt.toISOString()}_${last.id}` : null;
   return { jobs: views, nextCursor };
 }
 
-async function withoutDeleted(views: Job[]): Promise<Job[]> {
+/** The same jobs without the results the user deleted (the gallery, a set's ZIP). */
+export async function withoutDeletedResults(views: Job[]): Promise<Job[]> {
   if (views.length === 0) return views;
   const db = await getDb();
   const hidden = await db

@@ -32,6 +32,12 @@ export const jobExpansions = pgTable(
     offsetX: integer('offset_x').notNull(),
     offsetY: integer('offset_y').notNull(),
     scale: real('scale').notNull().default(1),
+    /**
+     * The frame as the user set it, in the original's pixels (before any downscale): canvas size and the original's
+     * offset. Edit again reopens exactly this. Null on rows from before edge dragging (the canvas was then always the
+     * smallest of its ratio, so `placement` rebuilds it).
+     */
+    frame: jsonb('frame').$type<{ canvas: { width: number; height: number }; offset: { x: number; y: number } }>(),
   },
   (t) => [index('job_expansions_set_idx').on(t.setId)],
 );

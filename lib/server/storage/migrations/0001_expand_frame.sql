@@ -1,0 +1,1 @@
+ALTER TABLE "job_expansions" ADD COLUMN "frame" jsonb;
