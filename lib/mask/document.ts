@@ -214,15 +214,20 @@ export class MaskDocument implements MaskSource {
   #saveCheckpoint(key: number): void {
     const bytes = this.#current.byteLength;
     if (bytes > this.checkpointBudgetBytes) return;
-    this.#checkpoints.set(key, this.#current.slice());
-    let total = this.checkpointBytes;
-    // Evict the oldest first: undoing far back is rarer than undoing a few steps.
+    // Evict the oldest first (undoing far back is rarer than undoing a few steps), and reuse its
+    // buffer: a fresh 16 MB copy every few strokes of a 4096² mask is what made the GC pause.
+    let total = this.checkpointBytes + bytes;
+    let recycled: Uint8Array | null = null;
     const keys = [...this.#checkpoints.keys()].sort((a, b) => a - b);
     for (const oldest of keys) {
       if (total <= this.checkpointBudgetBytes) break;
-      total -= this.#checkpoints.get(oldest)!.byteLength;
+      const bitmap = this.#checkpoints.get(oldest)!;
+      total -= bitmap.byteLength;
       this.#checkpoints.delete(oldest);
+      if (bitmap.byteLength === bytes) recycled = bitmap;
     }
+    if (recycled) recycled.set(this.#current);
+    this.#checkpoints.set(key, recycled ?? this.#current.slice());
   }
 
   /** Flattens history[0] into the floor and shifts every index down by one. */
