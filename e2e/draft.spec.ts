@@ -1,4 +1,5 @@
 import { expect, samplePath, test } from './support/fixtures';
+import { MaskEditorPage } from './pages/mask-editor-page';
 import { StudioPage } from './pages/studio-page';
 
 // The draft lives on the server (keyed by this browser's id): reload and a server restart find it; Edit again
@@ -31,6 +32,31 @@ test('the draft (references, prompt, options) survives a reload and a server res
   await expect(studio.select('Aspect ratio')).toHaveValue('16:9');
 });
 
+test('the painted mask survives a reload and a server restart, pixel for pixel', async ({ page, app }) => {
+  const studio = new StudioPage(page);
+  const mask = new MaskEditorPage(page);
+  await studio.goto();
+  await studio.addFiles(samplePath('coffee.png'));
+  await expect(studio.maskEditor).toContainText('Mask 600 × 400 matches base');
+  // A soft stroke, so the saved mask must keep intermediate alpha too, not just 0 and 255.
+  await mask.root.getByRole('slider', { name: 'Hardness' }).fill('40');
+  await studio.paintAcrossCentre();
+  expect(await mask.maskAlphaAt(0.5, 0.5)).toBe(0);
+  expect(await mask.maskAlphaAt(0.05, 0.05)).toBe(255);
+  const painted = await mask.maskChecksum();
+  // The mask is saved a moment after the last stroke.
+  await page.waitForTimeout(1500);
+
+  await page.reload();
+  await expect(studio.maskEditor).toContainText('Mask 600 × 400 matches base');
+  await expect.poll(() => mask.maskChecksum(), { timeout: 10_000 }).toBe(painted);
+
+  await app.restart();
+  await page.reload();
+  await expect(studio.maskEditor).toContainText('Mask 600 × 400 matches base');
+  await expect.poll(() => mask.maskChecksum(), { timeout: 10_000 }).toBe(painted);
+});
+
 test('Edit again reopens a task’s references, prompt and options', async ({ page }) => {
   const studio = new StudioPage(page);
   await studio.goto();
@@ -61,13 +87,13 @@ test('Edit again reopens a task’s references, prompt and options', async ({ pa
 });
 
 test('Edit again restores the task’s exact mask', async ({ page }) => {
-  // Needs `loadMaskPng` from the mask editor's branch (issue 5); in this branch it still rejects. Marked as an
-  // expected failure so the lead sees it flip to "unexpectedly passed" after merging, then removes this line.
   const studio = new StudioPage(page);
+  const mask = new MaskEditorPage(page);
   await studio.goto();
   await studio.addFiles(samplePath('coffee.png'));
   await expect(studio.maskEditor).toContainText('Mask 600 × 400 matches base');
   await studio.paintAcrossCentre();
+  const submitted = await mask.maskChecksum();
   await studio.prompt.fill('Mask round trip');
   await studio.generate.click();
   const task = studio.task('Mask round trip');
@@ -75,13 +101,15 @@ test('Edit again restores the task’s exact mask', async ({ page }) => {
   const clear = studio.maskEditor.getByRole('button', { name: 'Clear mask' });
   await clear.click();
   await expect(clear).toBeDisabled();
+  expect(await mask.maskChecksum()).not.toBe(submitted);
   await task.getByRole('button', { name: 'Edit again' }).click();
-  // Clear mask is enabled only while a mask is painted: the task's mask is back.
-  await expect(clear).toBeEnabled({ timeout: 5_000 });
+  // The task's mask is back, every pixel of it.
+  await expect.poll(() => mask.maskChecksum(), { timeout: 10_000 }).toBe(submitted);
+  await expect(clear).toBeEnabled();
   await expect(page.getByText('The saved mask could not be restored')).toHaveCount(0);
   // The restored mask is a change like any other: autosaved with the draft (onMaskChange), back after a reload.
   await page.waitForTimeout(1500);
   await page.reload();
   await expect(studio.maskEditor).toContainText('Mask 600 × 400 matches base');
-  await expect(clear).toBeEnabled({ timeout: 5_000 });
+  await expect.poll(() => mask.maskChecksum(), { timeout: 10_000 }).toBe(submitted);
 });

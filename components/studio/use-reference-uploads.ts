@@ -48,7 +48,7 @@ export function useReferenceUploads() {
     else
       setRefusals((list) => [
         ...list,
-        result?.error ?? { code: 'server:error', message: `${file.name} could not be uploaded; check your connection.`, file: file.name },
+        result?.error ?? { code: 'server:error', message: uploadFailedMessage(file.name), file: file.name },
       ]);
   }, []);
 
@@ -128,3 +128,10 @@ export function useReferenceUploads() {
 }
 
 export type ReferenceUploads = ReturnType<typeof useReferenceUploads>;
+
+/** The action threw instead of answering: say whether this browser is offline or the server did not answer. */
+function uploadFailedMessage(name: string): string {
+  return typeof navigator !== 'undefined' && navigator.onLine === false
+    ? `${name} could not be uploaded: this browser is offline.`
+    : `${name} could not be uploaded: the server did not answer. Try again.`;
+}

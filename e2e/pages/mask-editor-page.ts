@@ -109,4 +109,17 @@ export class MaskEditorPage {
   async cursor(): Promise<string> {
     return this.canvasArea.evaluate((el) => (el as HTMLElement).style.cursor);
   }
+
+  /** A checksum of the whole mask model (FNV-1a over every alpha byte), to compare masks pixel for pixel. */
+  async maskChecksum(): Promise<string> {
+    return this.canvasArea.evaluate((el) => {
+      const doc = (el as unknown as { maskEditor: { document: { width: number; height: number; alpha(): Uint8Array } | null } })
+        .maskEditor.document;
+      if (!doc) return 'no mask';
+      const alpha = doc.alpha();
+      let hash = 0x811c9dc5;
+      for (let i = 0; i < alpha.length; i++) hash = Math.imul(hash ^ alpha[i]!, 0x01000193);
+      return `${doc.width}×${doc.height}:${(hash >>> 0).toString(16)}`;
+    });
+  }
 }

@@ -525,7 +525,7 @@ export class MaskEditorCore {
     const stroke = this.#stroke.finish(pointerId);
     if (!stroke) return;
     this.#lastStrokeEnd = { x: stroke.points[stroke.points.length - 2]!, y: stroke.points[stroke.points.length - 1]! };
-    this.#doc?.push(stroke);
+    this.#doc?.push(stroke, this.#stroke.coverage);
     this.#emit();
   }
 
@@ -626,8 +626,7 @@ export class MaskEditorCore {
       this.#push({ ...settings, points: [from.x, from.y, imagePoint.x, imagePoint.y] });
       return false;
     }
-    this.#stroke.begin(input.pointerId, settings, { ...imagePoint, pressure });
-    void doc;
+    this.#stroke.begin(input.pointerId, settings, { ...imagePoint, pressure }, doc);
     this.#emit();
     return true;
   }

@@ -1,5 +1,6 @@
 import { encode } from 'fast-png';
 import { describe, expect, it } from 'vitest';
+import { rasterizeMask } from '@/lib/mask/rasterize';
 import { commandForKey, runMaskCommand } from './commands';
 import { MaskEditorCore } from './editor-core';
 
@@ -257,5 +258,41 @@ describe('keyboard-only rectangle, shortcuts and change notifications', () => {
     expect(editor.getSnapshot().notice).toBe('Imported m.png');
     editor.undo();
     expect(alphaAt(5, 0)).toBe(255);
+  });
+});
+
+describe('strokes rasterised while drawn', () => {
+  it('commit the same pixels as replaying the strokes from their points (mouse, soft, pen, erase, cancelled)', () => {
+    const { editor, toStage } = setup();
+    const stroke = (points: [number, number][], extra: Record<string, unknown> = {}, pressures?: number[]) => {
+      const at = (i: number) => ({ ...toStage(...points[i]!), pressure: pressures?.[i] });
+      editor.pointerDown({ pointerId: 7, button: 0, ...at(0), ...extra });
+      for (let i = 1; i < points.length; i++) editor.pointerMove(7, [at(i)]);
+    };
+    const wave = (y: number) => Array.from({ length: 12 }, (_, i): [number, number] => [40 + i * 45, y + Math.sin(i) * 30]);
+
+    stroke(wave(80));
+    editor.pointerUp(7);
+    editor.setBrushHardness(0.2);
+    editor.setBrushSize(60);
+    stroke(wave(200));
+    editor.pointerUp(7);
+    // A pen: pressure changes the size per point; 0 is clamped the way the model keeps it.
+    stroke(wave(300), { pointerType: 'pen', pressure: 0.5 }, [0.5, 0, 0.2, 1, 0.7, 0.3, 0.9, 0.1, 0.6, 0.4, 1, 0.8]);
+    editor.pointerUp(7);
+    // Cancelled mid-stroke: nothing of it may leak into the next stroke.
+    stroke(wave(150));
+    editor.cancelInteraction();
+    stroke(wave(120), { button: 2 }); // right button erases
+    editor.pointerUp(7);
+
+    const doc = editor.document!;
+    expect(doc.undoDepth).toBe(4);
+    const replayed = rasterizeMask(doc);
+    const live = doc.alpha();
+    let differing = 0;
+    for (let i = 0; i < live.length; i++) if (live[i] !== replayed[i]) differing++;
+    expect(differing).toBe(0);
+    expect(live.some((a) => a > 0 && a < 255)).toBe(true); // the soft stroke left its ramp
   });
 });

@@ -20,13 +20,13 @@ const PROXY_MAX_SIDE = 2048;
 
 /**
  * The Konva view of the mask editor: the headless `MaskEditorCore` plus a stage that draws it and
- * feeds it pointer input. Two layers, each with a "world" group transformed by the camera, holding,
- * in image pixel space:
+ * feeds it pointer input. Three layers (three canvases the browser composites), each with a "world"
+ * group transformed by the camera, holding, in image pixel space:
  *   1. the base image, from a downscaled proxy for large bases (the full image once zoomed in past it);
  *   2. the committed mask as ONE cached bitmap (proxy-sized), redrawn from the model only in the
- *      rectangle the last change touched;
- *   3. the outline of a shape or lasso in progress, and the brush cursor.
- * The stroke in progress is drawn as vectors on a second, light layer (the buffer) and replaced by
+ *      rectangle the last change touched; a stroke's commit redraws this layer, not the base;
+ *   3. the stroke in progress (vectors), the outline of a shape or lasso, and the brush cursor.
+ * The stroke in progress is drawn as vectors on the light third layer (the buffer) and replaced by
  * the exact rasterised model once, on pointer-up; the bitmap layer is redrawn only when it changes. Nothing on screen is ever exported:
  * `exportMaskPng` encodes the model, in a worker.
  */
@@ -39,13 +39,19 @@ export class MaskEditor extends MaskEditorCore {
   /** The frame's outline, its eight drag handles and, while dragging, what it will make: screen pixels, on top. */
   #frameUi: { group: Konva.Group; outline: Rect; handles: Rect[]; label: Text } | null = null;
   #stage: Konva.Stage | null = null;
+  /** The base image (and the expand frame), redrawn only when the camera or the image changes. */
   #layer: Konva.Layer | null = null;
   #world: Konva.Group | null = null;
+  /** The committed mask overlay, redrawn when the mask or the camera changes, never the base with it. */
+  #maskLayer: Konva.Layer | null = null;
+  #maskWorld: Konva.Group | null = null;
   #uiLayer: Konva.Layer | null = null;
   #uiWorld: Konva.Group | null = null;
   #draftNode: Konva.Shape | null = null;
-  /** What the bitmap layer last drew; it is redrawn only when this changes (camera, mask, overlay, image). */
+  /** What the base layer last drew; it is redrawn only when this changes (camera, image, frame). */
   #baseKey = '';
+  /** What the mask layer last drew besides the overlay's own pixels (camera, opacity). */
+  #maskKey = '';
   #imageNode: KonvaImage | null = null;
   #overlayNode: KonvaImage | null = null;
   #shapeNode: Line | null = null;
@@ -103,28 +109,34 @@ export class MaskEditor extends MaskEditorCore {
       new Circle({ stroke: 'rgba(9, 9, 11, 0.9)', strokeWidth: 3, strokeScaleEnabled: false }),
       new Circle({ stroke: 'rgba(250, 250, 250, 0.95)', strokeWidth: 1, strokeScaleEnabled: false }),
     );
-    // Two layers: bitmaps (base + committed mask), redrawn only when they or the camera change, and a
-    // light layer for what moves with the pointer (the stroke in progress as vectors, shape outline,
-    // cursor), redrawn every frame. Measured on 4096²: drawing the bitmaps every frame was the cost.
+    // Bitmap layers (base; committed mask) redrawn only when they or the camera change, and a light
+    // layer for what moves with the pointer (the stroke in progress as vectors, shape outline, cursor),
+    // redrawn every frame. Measured on 4096²: drawing the bitmaps every frame was the cost.
     this.#frameNodes = {
       checker: new Rect({ listening: false, visible: false, fillPatternImage: checkerTile() as unknown as HTMLImageElement, fillPatternRepeat: 'repeat' }),
       tint: new Rect({ listening: false, visible: false, fill: 'rgba(139, 92, 246, 0.28)' }),
     };
-    world.add(this.#frameNodes.checker, this.#frameNodes.tint, this.#imageNode, this.#overlayNode);
+    world.add(this.#frameNodes.checker, this.#frameNodes.tint, this.#imageNode);
     layer.add(world);
+    const maskLayer = new Konva.Layer({ listening: false });
+    const maskWorld = new Konva.Group({ listening: false });
+    maskWorld.add(this.#overlayNode);
+    maskLayer.add(maskWorld);
     const uiLayer = new Konva.Layer({ listening: false });
     const uiWorld = new Konva.Group({ listening: false });
     this.#draftNode = new Konva.Shape({ listening: false, visible: false, sceneFunc: (ctx) => this.#drawDraft(ctx) });
     uiWorld.add(this.#draftNode, this.#shapeNode, this.#cursor);
     this.#frameUi = createFrameUi();
     uiLayer.add(uiWorld, this.#frameUi.group);
-    stage.add(layer, uiLayer);
+    stage.add(layer, maskLayer, uiLayer);
     this.#stage = stage;
     this.#layer = layer;
     this.#world = world;
+    this.#maskLayer = maskLayer;
+    this.#maskWorld = maskWorld;
     this.#uiLayer = uiLayer;
     this.#uiWorld = uiWorld;
-    this.#baseKey = '';
+    this.#baseKey = this.#maskKey = '';
 
     stage.on('pointerdown', this.#onPointerDown);
     stage.on('pointermove', this.#onPointerMove);
@@ -159,6 +171,7 @@ export class MaskEditor extends MaskEditorCore {
       this.#stage.destroy();
     }
     this.#stage = this.#layer = this.#world = null;
+    this.#maskLayer = this.#maskWorld = null;
     this.#uiLayer = null;
     this.#uiWorld = this.#draftNode = null;
     this.#imageNode = this.#overlayNode = null;
@@ -354,12 +367,13 @@ export class MaskEditor extends MaskEditorCore {
   #render(): void {
     const world = this.#world;
     const layer = this.#layer;
+    const maskWorld = this.#maskWorld;
+    const maskLayer = this.#maskLayer;
     const uiWorld = this.#uiWorld;
     const uiLayer = this.#uiLayer;
-    if (!world || !layer || !uiWorld || !uiLayer) return;
+    if (!world || !layer || !maskWorld || !maskLayer || !uiWorld || !uiLayer) return;
     const { scale, x, y } = this.camera;
-    world.setAttrs({ x, y, scaleX: scale, scaleY: scale });
-    uiWorld.setAttrs({ x, y, scaleX: scale, scaleY: scale });
+    for (const group of [world, maskWorld, uiWorld]) group.setAttrs({ x, y, scaleX: scale, scaleY: scale });
 
     const snapshot = this.getSnapshot();
     const base = snapshot.base;
@@ -369,8 +383,8 @@ export class MaskEditor extends MaskEditorCore {
     const overlayChanged = this.#renderOverlay();
     const frame = base ? this.expandFrame : null;
     const frameKey = frame ? [frame.x, frame.y, frame.width, frame.height].join(',') : '';
-    const key = [scale, x, y, useProxy, Boolean(this.#image), base?.url, snapshot.overlayOpacity, doc !== null, frameKey].join('|');
-    if (overlayChanged || key !== this.#baseKey) {
+    const key = [scale, x, y, useProxy, Boolean(this.#image), base?.url, frameKey].join('|');
+    if (key !== this.#baseKey) {
       for (const node of this.#frameNodes ? [this.#frameNodes.checker, this.#frameNodes.tint] : []) {
         node.setAttrs(frame ? { ...frame, visible: true } : { visible: false });
       }
@@ -382,10 +396,15 @@ export class MaskEditor extends MaskEditorCore {
         height: base?.height ?? 0,
         visible: Boolean(base && this.#image),
       });
-      this.#overlayNode?.visible(doc !== null);
-      this.#overlayNode?.opacity(snapshot.overlayOpacity);
       layer.draw();
       this.#baseKey = key;
+    }
+    const maskKey = [scale, x, y, snapshot.overlayOpacity, doc !== null].join('|');
+    if (overlayChanged || maskKey !== this.#maskKey) {
+      this.#overlayNode?.visible(doc !== null);
+      this.#overlayNode?.opacity(snapshot.overlayOpacity);
+      maskLayer.draw();
+      this.#maskKey = maskKey;
     }
     this.#draftNode?.visible(this.draft !== null);
     this.#renderShape();

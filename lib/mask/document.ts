@@ -1,4 +1,4 @@
-import { applyOperation, createAlpha, operationBounds, type PixelRect } from './rasterize';
+import { applyOperation, compositeCoverage, createAlpha, operationBounds, type CoverageLayout, type PixelRect } from './rasterize';
 import { isWholeReset, normalizeOperation, type MaskOperation, type MaskSource } from './types';
 
 export interface MaskDocumentOptions {
@@ -12,6 +12,17 @@ export interface MaskDocumentOptions {
   operationBudgetBytes?: number;
   /** Starting alpha (e.g. a mask kept or rescaled from the previous base); it is not undoable. */
   initial?: Uint8Array | null;
+}
+
+/**
+ * A stroke's coverage rasterised while it was drawn (`StrokeStamper`), so pushing it only composites.
+ * It must be the coverage of exactly the stroke pushed with it.
+ */
+export interface PreparedCoverage {
+  readonly coverage: Uint8Array;
+  readonly layout: CoverageLayout;
+  /** The pixels the coverage touches, inside the image. */
+  readonly rect: PixelRect;
 }
 
 /** What the last push/undo/redo changed, so a view can redraw only that rectangle. */
@@ -131,16 +142,22 @@ export class MaskDocument implements MaskSource {
 
   /**
    * Records one finished stroke or command as one history entry and drops anything redoable.
-   * Returns false (and records nothing) when the operation cannot change the mask.
+   * Returns false (and records nothing) when the operation cannot change the mask. A stroke may come
+   * with its `prepared` coverage; undo and replays rasterise it again from its points.
    */
-  push(operation: MaskOperation): boolean {
+  push(operation: MaskOperation, prepared?: PreparedCoverage | null): boolean {
     const op = normalizeOperation(operation);
     if (!op) return false;
     this.#materialize();
     this.#history.length = this.#cursor;
     for (const key of this.#checkpoints.keys()) if (key > this.#cursor) this.#checkpoints.delete(key);
 
-    applyOperation(this.#current, this.width, this.height, op);
+    if (prepared && (op.kind === 'paint' || op.kind === 'erase')) {
+      const { rect, coverage, layout } = prepared;
+      compositeCoverage(this.#current, this.width, rect, coverage, op.kind === 'paint', layout);
+    } else {
+      applyOperation(this.#current, this.width, this.height, op);
+    }
     this.#history.push(op);
     this.#cursor += 1;
     this.#currentAt = this.#cursor;
@@ -214,15 +231,20 @@ export class MaskDocument implements MaskSource {
   #saveCheckpoint(key: number): void {
     const bytes = this.#current.byteLength;
     if (bytes > this.checkpointBudgetBytes) return;
-    this.#checkpoints.set(key, this.#current.slice());
-    let total = this.checkpointBytes;
-    // Evict the oldest first: undoing far back is rarer than undoing a few steps.
+    // Evict the oldest first (undoing far back is rarer than undoing a few steps), and reuse its
+    // buffer: a fresh 16 MB copy every few strokes of a 4096² mask is what made the GC pause.
+    let total = this.checkpointBytes + bytes;
+    let recycled: Uint8Array | null = null;
     const keys = [...this.#checkpoints.keys()].sort((a, b) => a - b);
     for (const oldest of keys) {
       if (total <= this.checkpointBudgetBytes) break;
-      total -= this.#checkpoints.get(oldest)!.byteLength;
+      const bitmap = this.#checkpoints.get(oldest)!;
+      total -= bitmap.byteLength;
       this.#checkpoints.delete(oldest);
+      if (bitmap.byteLength === bytes) recycled = bitmap;
     }
+    if (recycled) recycled.set(this.#current);
+    this.#checkpoints.set(key, recycled ?? this.#current.slice());
   }
 
   /** Flattens history[0] into the floor and shifts every index down by one. */

@@ -52,4 +52,17 @@ describe('hasRepaintArea', () => {
     alpha[99] = 254;
     expect(hasRepaintArea(alpha)).toBe(true);
   });
+
+  it('finds a marked pixel in every position, whatever the length and the view offset', () => {
+    const backing = new Uint8Array(23).fill(255);
+    for (const offset of [0, 1, 3]) {
+      const view = backing.subarray(offset, offset + 17);
+      for (let i = 0; i < view.length; i++) {
+        view[i] = 0;
+        expect(hasRepaintArea(view)).toBe(true);
+        view[i] = 255;
+      }
+      expect(hasRepaintArea(view)).toBe(false);
+    }
+  });
 });

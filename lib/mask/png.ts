@@ -15,6 +15,10 @@ export function encodeMaskPng(width: number, height: number, alpha: Uint8Array):
 
 /** True when at least one pixel is marked (even partly) for repainting. */
 export function hasRepaintArea(alpha: Uint8Array): boolean {
-  for (let i = 0; i < alpha.length; i++) if (alpha[i] !== 255) return true;
+  // Four pixels per comparison where the buffer allows it: this runs after every committed change.
+  const words = alpha.byteOffset % 4 === 0 ? Math.floor(alpha.length / 4) : 0;
+  const view = words > 0 ? new Uint32Array(alpha.buffer, alpha.byteOffset, words) : null;
+  for (let i = 0; i < words; i++) if (view![i] !== 0xffffffff) return true;
+  for (let i = words * 4; i < alpha.length; i++) if (alpha[i] !== 255) return true;
   return false;
 }

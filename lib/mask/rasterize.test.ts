@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyOperation, createAlpha, rasterizeMask, stampSpacing, strokeCoverage } from './rasterize';
+import { applyOperation, createAlpha, rasterizeMask, stampSpacing, StrokeStamper, strokeBounds, strokeCoverage } from './rasterize';
 import type { MaskOperation, MaskStroke } from './types';
 
 const W = 600;
@@ -132,5 +132,49 @@ describe('stamping', () => {
     const stroke: MaskStroke = { kind: 'paint', size: 4, hardness: 1, points: [0.5, 2.5, 99.5, 2.5] };
     const coverage = strokeCoverage(stroke, { x0: 0, y0: 0, x1: 100, y1: 5 });
     for (let x = 0; x < 100; x++) expect(coverage[2 * 100 + x]).toBe(255);
+  });
+});
+
+describe('StrokeStamper', () => {
+  it('fed point by point into an image-sized buffer leaves the bytes strokeCoverage computes', () => {
+    let seed = 11;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    for (let n = 0; n < 60; n++) {
+      const points: number[] = [];
+      const count = 1 + Math.floor(random() * 6);
+      for (let i = 0; i < count; i++) points.push(random() * 700 - 50, random() * 500 - 50);
+      const stroke = {
+        kind: 'paint' as const,
+        size: 1 + random() * 60,
+        hardness: [0, 0.5, 1][n % 3]!,
+        points,
+        pressures: n % 2 ? Array.from({ length: count }, () => 0.05 + random() * 0.95) : undefined,
+      };
+      const rect = strokeBounds(stroke, W, H);
+      const buffer = new Uint8Array(W * H);
+      const stamper = new StrokeStamper(buffer, { x0: 0, y0: 0, stride: W }, { x0: 0, y0: 0, x1: W, y1: H }, stroke);
+      for (let i = 0; i < count; i++) stamper.add(points[i * 2]!, points[i * 2 + 1]!, stroke.pressures?.[i]);
+      if (!rect) {
+        expect(buffer.every((c) => c === 0)).toBe(true);
+        continue;
+      }
+      const expected = strokeCoverage(stroke, rect);
+      const bw = rect.x1 - rect.x0;
+      for (let y = 0; y < H; y++)
+        for (let x = 0; x < W; x++) {
+          const inside = x >= rect.x0 && x < rect.x1 && y >= rect.y0 && y < rect.y1;
+          const want = inside ? expected[(y - rect.y0) * bw + x - rect.x0]! : 0;
+          if (buffer[y * W + x] !== want) throw new Error(`stroke ${n}: pixel ${x},${y} is ${buffer[y * W + x]}, expected ${want}`);
+        }
+    }
+  });
+
+  it('ends even when a pen end has no pressure at all', () => {
+    const buffer = new Uint8Array(W * H);
+    const stamper = new StrokeStamper(buffer, { x0: 0, y0: 0, stride: W }, { x0: 0, y0: 0, x1: W, y1: H }, { size: 20, hardness: 1 });
+    stamper.add(100, 100, 0);
+    stamper.add(300, 100, 0);
+    stamper.add(400, 100, 1);
+    expect(buffer[100 * W + 400]).toBe(255);
   });
 });

@@ -158,6 +158,11 @@ function evenPoints(points: readonly number[]): number[] | null {
   return list.every(Number.isFinite) ? list : null;
 }
 
+/** A pen pressure as strokes keep it: 0.05..1 (a feather-light touch still paints), 1 when unknown. */
+export function normalizePressure(pressure: number): number {
+  return Number.isFinite(pressure) ? Math.min(1, Math.max(0.05, pressure)) : 1;
+}
+
 function normalizeStroke(op: MaskStroke): MaskStroke | null {
   if (!Number.isFinite(op.size) || op.size <= 0) return null;
   if (!Number.isFinite(op.hardness)) return null;
@@ -170,9 +175,7 @@ function normalizeStroke(op: MaskStroke): MaskStroke | null {
     points: Object.freeze(points),
   };
   if (op.pressures && op.pressures.length >= points.length / 2) {
-    const pressures = op.pressures
-      .slice(0, points.length / 2)
-      .map((p) => (Number.isFinite(p) ? Math.min(1, Math.max(0.05, p)) : 1));
+    const pressures = op.pressures.slice(0, points.length / 2).map(normalizePressure);
     return Object.freeze({ ...stroke, pressures: Object.freeze(pressures) });
   }
   return Object.freeze(stroke);
