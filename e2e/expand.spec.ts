@@ -39,7 +39,6 @@ test('expanding a 3:2 base to 16:9 sends a padded image and mask of one 16:9 siz
   await expect(page.getByText('Canvas 711 × 400 px, original at (56, 0)')).toBeVisible();
   await expect(page.getByText('Output: 1536 × 864 px')).toBeVisible();
   await expectNoSeriousA11yViolations(page);
-  await page.screenshot({ path: '/tmp/expand-panel.png', fullPage: true });
 
   await studio.prompt.fill('Extend the table to the sides');
   await studio.generate.click();
@@ -98,7 +97,6 @@ test('a four-ratio set makes four tasks shown as one set, and downloads as a ZIP
   const dialog = page.getByRole('dialog', { name: 'Make variants for ratios' });
   await dialog.getByRole('button', { name: 'Social set' }).click();
   await expectNoSeriousA11yViolations(page);
-  await page.screenshot({ path: '/tmp/expand-dialog.png' });
   await dialog.getByRole('button', { name: 'Submit 4 tasks' }).click();
   await expect(dialog).toBeHidden();
 
@@ -113,7 +111,6 @@ test('a four-ratio set makes four tasks shown as one set, and downloads as a ZIP
   await expect(studio.gallery.getByRole('article', { name: /^Set:/ })).toHaveCount(1);
   await set.getByRole('tab', { name: /9:16/ }).click();
   await expect(set.getByRole('tabpanel')).toContainText('9:16');
-  await page.screenshot({ path: '/tmp/expand-set.png', fullPage: true });
 
   const href = await set.getByRole('link', { name: 'Download set as ZIP' }).getAttribute('href');
   const response = await page.request.get(`${app.url}${href}`);
@@ -201,7 +198,14 @@ test('dragging the canvas edges and the original in the editor sends exactly tha
   await editor.dragPage(await editor.imageToPage(60, 60), await editor.imageToPage(160, 60));
   expect(await editor.maskAlphaAt(110 / 600, 60 / 400)).toBe(0);
   expect(await editor.canvasFrame()).toEqual({ ratio: '2:1', canvas: { width, height }, offset });
-  await page.screenshot({ path: '/tmp/expand-dragged.png' });
+
+  // The frame is part of the draft: a reload brings the same canvas and offset back, with the mask.
+  const painted = await editor.maskChecksum();
+  await page.waitForTimeout(1500);
+  await page.reload();
+  await expect(page.getByText(`Canvas ${width} × ${height} px, original at (${offset.x}, ${offset.y})`)).toBeVisible();
+  await expect.poll(() => editor.canvasFrame()).toEqual({ ratio: '2:1', canvas: { width, height }, offset });
+  await expect.poll(() => editor.maskChecksum()).toBe(painted);
 
   await studio.prompt.fill('Extend the café');
   await studio.generate.click();

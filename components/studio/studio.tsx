@@ -55,10 +55,18 @@ export function Studio({ initialFilter }: { initialFilter?: GalleryFilter }) {
     if (next.ratio !== options.size) setOptions((now) => withAspectRatio(now, next.ratio));
   }
 
-  function openDraft(draft: { references: AssetView[]; prompt: string; options: GenerationOptions; mask: AssetView | null; startPoint: StartPoint | null }) {
+  function openDraft(draft: {
+    references: AssetView[];
+    prompt: string;
+    options: GenerationOptions;
+    mask: AssetView | null;
+    startPoint: StartPoint | null;
+    expand: { baseId: string; frame: ExpandFrame } | null;
+  }) {
     uploads.replaceAll(draft.references);
     setPrompt(draft.prompt);
     setOptions(draft.options);
+    setExpand(draft.expand);
     const baseId = draft.references[0]?.id;
     start.restore(draft.startPoint, baseId ?? null);
     if (draft.mask && baseId) maskLoader.load(draft.mask.url, baseId);
@@ -73,7 +81,7 @@ export function Studio({ initialFilter }: { initialFilter?: GalleryFilter }) {
   }
 
   const draft = useStudioDraft({
-    state: { references: uploads.references, prompt, options, startPoint: start.startPoint },
+    state: { references: uploads.references, prompt, options, startPoint: start.startPoint, expand },
     editor: maskEditor,
     onRestore: openDraft,
   });
@@ -92,7 +100,6 @@ export function Studio({ initialFilter }: { initialFilter?: GalleryFilter }) {
     editAgain(job) {
       // An expanded task reopens on its original, its painted mask and its frame, not on the padded image.
       const expanded = job.expansion?.source ? job.expansion : null;
-      setExpand(expanded?.source ? { baseId: expanded.source.id, frame: expanded.frame } : null);
       const references = expanded?.source ? [expanded.source, ...job.references.slice(1)] : job.references;
       openDraft({
         references,
@@ -100,6 +107,7 @@ export function Studio({ initialFilter }: { initialFilter?: GalleryFilter }) {
         options: job.options,
         mask: expanded ? expanded.paintedMask : job.mask,
         startPoint: job.startPoint,
+        expand: expanded?.source ? { baseId: expanded.source.id, frame: expanded.frame } : null,
       });
       document.querySelector<HTMLElement>('[data-studio-prompt]')?.focus();
     },

@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import { getDraft, putDraft, putDraftMask } from '@/app/(studio)/draft-actions';
 import type { MaskEditorHandle } from '@/components/mask/mask-editor';
+import type { ExpandFrame } from '@/lib/expand/geometry';
 import type { GenerationOptions } from '@/lib/jobs/options';
 import type { StartPoint } from '@/lib/jobs/start-points';
 import type { AssetView } from '@/lib/jobs/types';
@@ -25,6 +26,8 @@ interface DraftState {
   prompt: string;
   options: GenerationOptions;
   startPoint: StartPoint | null;
+  /** Expand canvas: the frame and the base it was set on; null when not expanding. */
+  expand: { baseId: string; frame: ExpandFrame } | null;
 }
 
 interface UseStudioDraft {
@@ -63,6 +66,8 @@ export function useStudioDraft({ state, editor, onRestore }: UseStudioDraft) {
 
   const baseId = state.references[0]?.id ?? null;
   const referenceKey = state.references.map((reference) => reference.id).join(',');
+  // Compared by value: the studio makes a new frame object on every render that changes it.
+  const expandKey = state.expand ? JSON.stringify(state.expand) : '';
   useEffect(() => {
     if (!restored || !id.current) return;
     const browser = id.current;
@@ -71,10 +76,18 @@ export function useStudioDraft({ state, editor, onRestore }: UseStudioDraft) {
       const clearMask = maskBaseId.current !== null && maskBaseId.current !== baseId;
       if (clearMask) maskBaseId.current = null;
       const referenceIds = referenceKey ? referenceKey.split(',') : [];
-      void putDraft(browser, { prompt: state.prompt, options: state.options, referenceIds, clearMask, startPoint: state.startPoint });
+      const expand = expandKey ? (JSON.parse(expandKey) as DraftState['expand']) : null;
+      void putDraft(browser, {
+        prompt: state.prompt,
+        options: state.options,
+        referenceIds,
+        clearMask,
+        startPoint: state.startPoint,
+        expand,
+      });
     }, SAVE_DELAY_MS);
     return () => clearTimeout(timer);
-  }, [restored, state.prompt, state.options, state.startPoint, referenceKey, baseId]);
+  }, [restored, state.prompt, state.options, state.startPoint, referenceKey, baseId, expandKey]);
 
   const onMaskChange = useCallback(() => {
     clearTimeout(maskTimer.current);

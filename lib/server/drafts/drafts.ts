@@ -2,6 +2,8 @@ import 'server-only';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { fail, ok, type Result } from '@/lib/errors';
+import type { ExpandFrame } from '@/lib/expand/geometry';
+import { expandFrameSchema } from '@/lib/expand/schema';
 import { sniffImageType } from '@/lib/images/sniff';
 import { DEFAULT_OPTIONS, generationOptionsSchema, MAX_PROMPT_CHARS, MAX_REFERENCES } from '@/lib/jobs/options';
 import { startPointSchema, type StartPoint } from '@/lib/jobs/start-points';
@@ -18,7 +20,11 @@ export interface DraftView {
   mask: AssetView | null;
   /** The Start section's mode the draft was set up from; null when none was chosen. */
   startPoint: StartPoint | null;
+  /** Expand canvas: the frame and the base it was set on; null when not expanding. */
+  expand: { baseId: string; frame: ExpandFrame } | null;
 }
+
+const draftExpandSchema = z.object({ baseId: z.uuid(), frame: expandFrameSchema });
 
 /** A browser id is a random UUID the browser made; anything else is refused before touching the database. */
 export const browserIdSchema = z.uuid();
@@ -31,6 +37,8 @@ export const draftInputSchema = z.object({
   clearMask: z.boolean().optional(),
   /** Absent keeps the saved one; null forgets it (New edit). */
   startPoint: startPointSchema.nullish(),
+  /** The Expand canvas frame; absent or null when not expanding. */
+  expand: draftExpandSchema.nullish(),
 });
 export type DraftInput = z.infer<typeof draftInputSchema>;
 
@@ -46,6 +54,7 @@ export async function loadDraft(browserId: string): Promise<DraftView | null> {
   const [start] = await db.select().from(draftStartPoints).where(eq(draftStartPoints.browserId, browserId)).limit(1);
   // An old draft whose options no longer parse (the model table changed) falls back to the defaults.
   const options = generationOptionsSchema.safeParse(row.options);
+  const expand = draftExpandSchema.safeParse(row.expand);
   return {
     prompt: row.prompt,
     options: options.success ? options.data : DEFAULT_OPTIONS,
@@ -55,6 +64,7 @@ export async function loadDraft(browserId: string): Promise<DraftView | null> {
     }),
     mask: mask ? assetView(mask) : null,
     startPoint: start?.startPoint ?? null,
+    expand: expand.success ? expand.data : null,
   };
 }
 
@@ -62,7 +72,13 @@ export async function loadDraft(browserId: string): Promise<DraftView | null> {
 export async function saveDraft(browserId: string, input: DraftInput): Promise<Result<{ savedAt: string }>> {
   const db = await getDb();
   const updatedAt = new Date();
-  const values = { prompt: input.prompt, options: input.options, referenceIds: input.referenceIds, updatedAt };
+  const values = {
+    prompt: input.prompt,
+    options: input.options,
+    referenceIds: input.referenceIds,
+    expand: input.expand ?? null,
+    updatedAt,
+  };
   const patch = input.clearMask ? { ...values, maskId: null } : values;
   await db
     .insert(drafts)

@@ -3,9 +3,10 @@ import { createHash } from 'node:crypto';
 import sharp from 'sharp';
 import { z } from 'zod';
 import { frameProblem } from '@/lib/expand/frame';
+import { expandFrameSchema, fixedRatioSchema } from '@/lib/expand/schema';
 import { FIXED_RATIOS, frameForRatio, layoutFrame, placementOf, type ExpandFrame, type Placement } from '@/lib/expand/geometry';
 import { fail, ok, type Result } from '@/lib/errors';
-import { withAspectRatio, type FixedRatio } from '@/lib/jobs/options';
+import { withAspectRatio } from '@/lib/jobs/options';
 import type { ExpandSubmission } from '@/lib/expand/types';
 import type { Job } from '@/lib/jobs/types';
 import { findAssets, storeGeneratedAsset } from '../assets';
@@ -15,16 +16,14 @@ import { buildExpandedMask, buildPaddedBase } from './build';
 import { insertExpansionOnce, insertSetOnce } from './repository';
 
 const placementSchema = z.object({ x: z.number().min(0).max(1), y: z.number().min(0).max(1) });
-const ratioSchema = z.enum(FIXED_RATIOS as [FixedRatio, ...FixedRatio[]]);
-const pixels = z.number().int().min(0).max(1_000_000);
 
 /**
  * One ratio to expand to: either the smallest canvas of the ratio with the original at a placement (a ratio set), or
  * the exact frame the user set in the editor (canvas size and the original's offset, in the original's pixels).
  */
 const targetSchema = z.union([
-  z.object({ ratio: ratioSchema, canvas: z.object({ width: pixels.min(1), height: pixels.min(1) }), offset: z.object({ x: pixels, y: pixels }) }),
-  z.object({ ratio: ratioSchema, placement: placementSchema }),
+  expandFrameSchema,
+  z.object({ ratio: fixedRatioSchema, placement: placementSchema }),
 ]);
 
 export const expandInputSchema = submitInputSchema.extend({

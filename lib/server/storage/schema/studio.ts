@@ -1,5 +1,6 @@
 /** The studio's own state: a browser's draft, a team's presets, and results deleted with a chance to undo. */
 import { index, integer, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import type { ExpandFrame } from '@/lib/expand/geometry';
 import type { GenerationOptions } from '@/lib/jobs/options';
 
 /** One draft per browser (the key is a random id the browser keeps): what it was editing, restored on reload. */
@@ -10,6 +11,8 @@ export const drafts = pgTable('drafts', {
   referenceIds: jsonb('reference_ids').$type<string[]>().notNull().default([]),
   /** The painted mask as a stored PNG asset (alpha 0 = repaint); null when nothing is painted. */
   maskId: text('mask_id'),
+  /** Expand canvas: the frame set on the base `baseId`; null when not expanding. */
+  expand: jsonb('expand').$type<{ baseId: string; frame: ExpandFrame }>(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
