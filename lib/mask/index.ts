@@ -13,7 +13,6 @@ export type { PixelRect } from './rasterize';
 export { MaskDocument, DEFAULT_HISTORY_LIMIT } from './document';
 export type { MaskChange, MaskDocumentOptions } from './document';
 export { encodeMaskPng, hasRepaintArea } from './png';
-export { encodeMaskPngStream } from './png-stream';
 export { decodeMaskPng, maskSizeMismatch, resizeAlpha } from './import';
 export type { DecodedMask } from './import';
 export { featherMask, floodFill, growMask } from './morphology';
