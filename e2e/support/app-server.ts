@@ -1,5 +1,6 @@
 /**
- * Starts the built app (`next start`) for end-to-end tests, on a free port with its own DATA_DIR.
+ * Starts the built app for end-to-end tests the way it is run in production, `npm start` (the start checks, then
+ * `next start`), on a free port with its own DATA_DIR.
  *
  *   const app = await startApp({ env: { TOAPIS_API_KEY: 'k', TOAPIS_BASE_URL: fake.url } });
  *   await fetch(`${app.url}/api/health`);
@@ -97,6 +98,21 @@ function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
   }
 }
 
+function groupExists(child: ChildProcess): boolean {
+  if (child.pid === undefined) return false;
+  try {
+    process.kill(-child.pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function groupGone(child: ChildProcess): Promise<void> {
+  const deadline = Date.now() + STOP_TIMEOUT_MS;
+  while (groupExists(child) && Date.now() < deadline) await sleep(20);
+}
+
 class RingLog {
   private lines: string[] = [];
   private partial: Record<string, string> = {};
@@ -118,10 +134,9 @@ class RingLog {
   }
 }
 
-function nextBin(): string {
+function assertInstalled(): void {
   const bin = path.join(REPO_ROOT, 'node_modules', 'next', 'dist', 'bin', 'next');
   if (!existsSync(bin)) throw new Error(`next is not installed (${bin} missing): run \`npm ci\` first.`);
-  return bin;
 }
 
 function assertBuilt(): void {
@@ -154,7 +169,7 @@ async function isReady(url: string): Promise<boolean> {
 
 export async function startApp(options: StartAppOptions = {}): Promise<AppServer> {
   assertBuilt();
-  const bin = nextBin();
+  assertInstalled();
   const ownsDataDir = !options.dataDir;
   const dataDir = options.dataDir
     ? path.resolve(options.dataDir)
@@ -173,8 +188,6 @@ export async function startApp(options: StartAppOptions = {}): Promise<AppServer
     PORT: String(p),
     DATA_DIR: dataDir,
     NEXT_TELEMETRY_DISABLED: '1',
-    // As `npm start` does: the app handles SIGTERM itself, closing the database before it exits.
-    NEXT_MANUAL_SIG_HANDLE: '1',
   });
 
   function spawnServer(): void {
@@ -182,9 +195,11 @@ export async function startApp(options: StartAppOptions = {}): Promise<AppServer
     delete inherited.NODE_OPTIONS; // the test runner's loader hooks must not leak into the app
     const childEnv: Record<string, string | undefined> = { ...inherited, ...DEFAULTS_RESET, ...envFor(port) };
     for (const [k, v] of Object.entries(childEnv)) if (v === undefined) delete childEnv[k];
-    log.add(`--- next start -H 127.0.0.1 -p ${port} (DATA_DIR=${dataDir}) at ${new Date().toISOString()} ---`);
+    log.add(`--- npm start -- -H 127.0.0.1 -p ${port} (DATA_DIR=${dataDir}) at ${new Date().toISOString()} ---`);
     exitInfo = null;
-    const proc = spawn(process.execPath, [bin, 'start', '-H', '127.0.0.1', '-p', String(port)], {
+    // npm runs the start checks, then execs `next start`: npm stays the parent, forwards SIGTERM to the server and
+    // exits with it, so `exited` means the server itself has gone.
+    const proc = spawn('npm', ['start', '--', '-H', '127.0.0.1', '-p', String(port)], {
       cwd: REPO_ROOT,
       env: childEnv as NodeJS.ProcessEnv,
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -237,8 +252,11 @@ export async function startApp(options: StartAppOptions = {}): Promise<AppServer
       killGroup(proc, 'SIGKILL');
       await exited;
     }
-    // The group may hold children that outlived the leader.
+    // The group may hold children that outlived the leader. After a SIGKILL npm is gone at once while the server
+    // it ran is still being torn down: wait until every member has been reaped, or the next start would find the
+    // DATA_DIR lock's owner still alive.
     killGroup(proc, 'SIGKILL');
+    await groupGone(proc);
   }
 
   async function start(): Promise<void> {

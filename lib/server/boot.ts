@@ -1,31 +1,25 @@
 import 'server-only';
 import { closeEngine } from '@/lib/engine/host';
-import { serverEnv } from './env';
 import { drainJobRunner, startJobRunner } from './jobs/runner';
-import { blobStore } from './storage/blobs';
-import { closeDb, databaseKind } from './storage/db';
-import { DataDirInUseError } from './storage/data-dir-lock';
+import { checkStart, startFailureLine } from './start-checks';
+import { closeDb } from './storage/db';
 
 /** SIGTERM to exit: the runner's steps in flight get most of it, closing the rest. Under a typical 10 s LB drain. */
 const SHUTDOWN_GRACE_MS = 8_000;
 const DRAIN_MS = 5_000;
 
 /**
- * Runs once when the server process starts, before the port opens: reads the configuration, opens the database
- * (taking the DATA_DIR lock or the migration lock, applying migrations), checks the blob store, then starts the job
- * runner, which resumes every unfinished task from the database.
- * A configuration that cannot work stops the process here with one clear line naming the setting.
+ * Runs once when the server process starts, as Next prepares its request handlers (the port is already open, and
+ * requests wait for this): reads the configuration, opens the database (taking the DATA_DIR lock or the migration
+ * lock, applying migrations), checks the blob store, then starts the job runner, which resumes every unfinished
+ * task from the database. `npm start` ran the same checks before the port opened (scripts/ops/preflight.ts); a
+ * configuration that fails them here still stops the process with the same one line.
  */
 export async function bootServer(): Promise<void> {
   try {
-    const env = serverEnv();
-    const kind = await databaseKind();
-    await blobStore().check();
-    console.log(
-      `[overpaint] ready: engine=${env.engine === 'toapis' ? `ToAPIs (${env.toapis.model})` : 'offline'}, database=${kind}, blobs=${env.blobs.kind === 's3' ? `s3 (${env.blobs.bucket})` : 'files'}, DATA_DIR=${env.dataDir}`,
-    );
+    console.log(`[overpaint] ready: ${await checkStart({ hold: true })}`);
   } catch (error) {
-    console.error(`[overpaint] cannot start: ${describe(error)}`);
+    console.error(startFailureLine(error));
     process.exit(1);
   }
   startJobRunner();
@@ -49,18 +43,13 @@ function handleShutdownSignals(): void {
     drainJobRunner(DRAIN_MS)
       .then(closeEngine)
       .then(closeDb)
-      .catch((error: unknown) => console.error(`[overpaint] closing the database failed: ${describe(error)}`))
+      .catch((error: unknown) =>
+        console.error(
+          `[overpaint] closing the database failed: ${error instanceof Error ? error.message : String(error)}`,
+        ),
+      )
       .finally(() => process.exit(signal === 'SIGINT' ? 130 : 0));
   };
   process.on('SIGTERM', shutdown);
   process.on('SIGINT', shutdown);
-}
-
-function describe(error: unknown): string {
-  if (error instanceof DataDirInUseError) return error.message;
-  const message = error instanceof Error ? error.message : String(error);
-  // Our own errors already name the setting; anything else came from opening the database.
-  return /^(Invalid configuration: |DATABASE_URL: |S3_|DATA_DIR: )/.test(message)
-    ? message.replace(/^Invalid configuration: /, '')
-    : `could not open the database: ${message}`;
 }

@@ -50,8 +50,33 @@ async function openDatabase(): Promise<OpenDatabase> {
   return openPglite(env.dataDir);
 }
 
+/**
+ * Proves that a server about to start can use the configured database, then lets go of it: `npm start` runs this
+ * before the port opens (scripts/ops/preflight.ts), and the server opens the database for good afterwards.
+ * PostgreSQL: connects, signs in and applies pending migrations under the migration lock, as the server would.
+ * PGlite: takes the DATA_DIR lock and hands it back at once. Opening PGlite itself costs a second or more and
+ * fails only on what the lock and the blob store's check of DATA_DIR already prove, so it is left to the server.
+ */
+export async function checkDatabase(): Promise<OpenDatabase['kind']> {
+  const env = serverEnv();
+  if (env.databaseUrl) {
+    await (await openPostgres(env.databaseUrl)).close();
+    return 'postgres';
+  }
+  await makeDataDir(env.dataDir);
+  const unlock = await lockDataDir(env.dataDir);
+  await unlock();
+  return 'pglite';
+}
+
+async function makeDataDir(dataDir: string): Promise<void> {
+  await fs.mkdir(dataDir, { recursive: true }).catch((error: unknown) => {
+    throw new Error(`DATA_DIR: cannot create ${dataDir} (${(error as { code?: string }).code ?? String(error)})`);
+  });
+}
+
 async function openPglite(dataDir: string): Promise<OpenDatabase> {
-  await fs.mkdir(dataDir, { recursive: true });
+  await makeDataDir(dataDir);
   // PGlite has no lock of its own: two processes on one directory corrupt it silently.
   const unlock = await lockDataDir(dataDir);
   const { PGlite } = await import('@electric-sql/pglite');
