@@ -3,7 +3,8 @@
 import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { fail, ok, type Result } from '@/lib/errors';
-import { clientKey, loginLimiter } from '@/lib/server/auth/login-limiter';
+import { forgetLoginAttempts, takeLoginAttempt } from '@/lib/server/auth/login-attempts';
+import { clientKey } from '@/lib/server/auth/login-limiter';
 import {
   cookieShouldBeSecure,
   createSessionToken,
@@ -21,7 +22,7 @@ function safeNext(value: FormDataEntryValue | null): string {
   return typeof value === 'string' && /^\/(?![/\\])/.test(value) ? value : '/';
 }
 
-/** Checks the studio password (rate-limited), sets the session cookie and goes where the user was headed. */
+/** Checks the studio password (rate-limited across instances), sets the session cookie and goes where the user was headed. */
 export async function login(_previous: LoginState, formData: FormData): Promise<LoginState> {
   const next = safeNext(formData.get('next'));
   const result = await guardAction(
@@ -30,8 +31,8 @@ export async function login(_previous: LoginState, formData: FormData): Promise<
       if (!studioAccessRequired()) return ok(null);
       const requestHeaders = await headers();
       const client = clientKey(requestHeaders);
-      const limiter = loginLimiter();
-      const verdict = limiter.check(client);
+      // Counted before the password is checked, so parallel guesses are counted too; kept if it turns out wrong.
+      const verdict = await takeLoginAttempt(client);
       if (!verdict.allowed) {
         const minutes = Math.ceil(verdict.retryAfterS / 60);
         return fail(
@@ -44,10 +45,9 @@ export async function login(_previous: LoginState, formData: FormData): Promise<
       }
       const password = formData.get('password');
       if (typeof password !== 'string' || !passwordMatches(password)) {
-        limiter.recordFailure(client);
         return fail('auth:wrong_password', 'That password is not right.', { field: 'password' });
       }
-      limiter.recordSuccess(client);
+      await forgetLoginAttempts(client);
       (await cookies()).set(SESSION_COOKIE, createSessionToken(), {
         httpOnly: true,
         sameSite: 'lax',

@@ -1,9 +1,9 @@
 import 'server-only';
 
 /*
- * Login attempts, rate-limited in memory (one server process per DATA_DIR, so memory is the whole picture).
- * Per client: a few failures per window. Overall: a higher cap, because the client address comes from headers a
- * caller can forge when no reverse proxy sets them, and guessing must stay slow even then.
+ * The login rate limit's arithmetic. Per client: a few failures per window. Overall: a higher cap, because the client
+ * address comes from headers a caller can forge when no reverse proxy sets them, and guessing must stay slow even
+ * then. The attempts themselves live in the database (login-attempts.ts), so every instance counts the same ones.
  */
 
 export interface LimiterOptions {
@@ -12,51 +12,42 @@ export interface LimiterOptions {
   windowMs: number;
 }
 
+/** 5 failures per client and 50 overall per 15 minutes. */
+export const LOGIN_LIMITS: LimiterOptions = { perClient: 5, overall: 50, windowMs: 15 * 60_000 };
+
 export type LimitVerdict = { allowed: true } | { allowed: false; retryAfterS: number };
 
-export class LoginLimiter {
-  private readonly failures = new Map<string, number[]>();
-  private overallFailures: number[] = [];
-
-  constructor(private readonly options: LimiterOptions) {}
-
-  check(client: string, now = Date.now()): LimitVerdict {
-    const recent = this.recent(client, now);
-    this.overallFailures = this.overallFailures.filter((t) => t > now - this.options.windowMs);
-    const blocking =
-      recent.length >= this.options.perClient
-        ? recent
-        : this.overallFailures.length >= this.options.overall
-          ? this.overallFailures
-          : null;
-    if (!blocking) return { allowed: true };
-    const oldest =
-      blocking[blocking.length - (blocking === recent ? this.options.perClient : this.options.overall)] ?? now;
-    return { allowed: false, retryAfterS: Math.max(1, Math.ceil((oldest + this.options.windowMs - now) / 1000)) };
-  }
-
-  recordFailure(client: string, now = Date.now()): void {
-    this.failures.set(client, [...this.recent(client, now), now]);
-    this.overallFailures.push(now);
-    // Bound memory under a spray of forged addresses.
-    if (this.failures.size > 10_000) this.failures.delete(this.failures.keys().next().value as string);
-  }
-
-  recordSuccess(client: string): void {
-    this.failures.delete(client);
-  }
-
-  private recent(client: string, now: number): number[] {
-    return (this.failures.get(client) ?? []).filter((t) => t > now - this.options.windowMs);
-  }
+/** A counted attempt: who, and when (ms since the epoch, on the database's clock). */
+export interface CountedAttempt {
+  client: string;
+  at: number;
 }
 
-const globalForLimiter = globalThis as unknown as { __overpaintLoginLimiter?: LoginLimiter };
-
-/** The process's limiter: 5 failures per client and 50 overall per 15 minutes. */
-export function loginLimiter(): LoginLimiter {
-  globalForLimiter.__overpaintLoginLimiter ??= new LoginLimiter({ perClient: 5, overall: 50, windowMs: 15 * 60_000 });
-  return globalForLimiter.__overpaintLoginLimiter;
+/**
+ * Whether `client` may try a password at `now`, given the attempts counted so far (any order; those outside the
+ * window are ignored). Refused: how long until the oldest attempt that blocks it leaves the window.
+ */
+export function limitVerdict(
+  attempts: readonly CountedAttempt[],
+  client: string,
+  now: number,
+  options: LimiterOptions,
+): LimitVerdict {
+  const recent = attempts.filter((attempt) => attempt.at > now - options.windowMs).map((attempt) => attempt.at);
+  const mine = attempts
+    .filter((attempt) => attempt.client === client && attempt.at > now - options.windowMs)
+    .map((attempt) => attempt.at);
+  const blocking =
+    mine.length >= options.perClient
+      ? { times: mine, limit: options.perClient }
+      : recent.length >= options.overall
+        ? { times: recent, limit: options.overall }
+        : null;
+  if (!blocking) return { allowed: true };
+  // The attempt that has to leave the window before one more fits under the limit.
+  const times = blocking.times.sort((a, b) => a - b);
+  const oldest = times[times.length - blocking.limit] ?? now;
+  return { allowed: false, retryAfterS: Math.max(1, Math.ceil((oldest + options.windowMs - now) / 1000)) };
 }
 
 /** Who is asking, as well as we can tell: the reverse proxy's headers, else one shared bucket. */

@@ -90,7 +90,12 @@ export function defineStorageSuite(label: string, environment: () => Promise<Rec
       const reference = await storeReference(new File([readFileSync(path.join(samples, 'coffee.png'))], 'coffee.png'));
       if (!reference.ok) throw new Error(reference.error.message);
       const submitted = await submitJob(
-        { idempotencyKey: `idem-${label}-lease`, prompt: 'Leased', options: DEFAULT_OPTIONS, referenceIds: [reference.data.id] },
+        {
+          idempotencyKey: `idem-${label}-lease`,
+          prompt: 'Leased',
+          options: DEFAULT_OPTIONS,
+          referenceIds: [reference.data.id],
+        },
         null,
       );
       if (!submitted.ok) throw new Error(submitted.error.message);
@@ -104,10 +109,16 @@ export function defineStorageSuite(label: string, environment: () => Promise<Rec
       expect(job?.status).toBe('completed');
       const asset = await findAsset(job!.results[0]!.asset.id);
       expect((await blobStore().read(asset!.sha256)).subarray(1, 4).toString()).toBe('PNG');
-      expect(fake.state.requests.filter((r) => r.method === 'POST' && r.path === '/v1/images/generations')).toHaveLength(1);
-      expect(await (await getDb()).select().from(jobLeases).where(eq(jobLeases.jobId, submitted.data.id))).toHaveLength(0);
+      expect(
+        fake.state.requests.filter((r) => r.method === 'POST' && r.path === '/v1/images/generations'),
+      ).toHaveLength(1);
+      expect(await (await getDb()).select().from(jobLeases).where(eq(jobLeases.jobId, submitted.data.id))).toHaveLength(
+        0,
+      );
     });
   });
+
+  defineLoginAttemptsTests(label);
 
   describe(`${label}: shared request budget`, () => {
     it('makes two budgets on one database (two instances) share one bucket', async () => {
@@ -129,6 +140,60 @@ export function defineStorageSuite(label: string, environment: () => Promise<Rec
       expect(Date.now() - paused).toBeGreaterThanOrEqual(300);
     });
   });
+}
+
+/** The login limiter on the database: one count for every instance. Limits small and windows short, to be quick. */
+function defineLoginAttemptsTests(label: string): void {
+  describe(`${label}: login attempts`, () => {
+    it('lets exactly the allowed number of parallel guesses through, across connections', async () => {
+      const { takeLoginAttempt } = await import('../auth/login-attempts');
+      const client = `parallel-${randomBytes(3).toString('hex')}`;
+      const options = { perClient: 5, overall: 50, windowMs: 60_000 };
+      // Twenty at once: on PostgreSQL they run on the pool's separate connections, as on several instances.
+      const verdicts = await Promise.all(Array.from({ length: 20 }, () => takeLoginAttempt(client, options)));
+      expect(verdicts.filter((verdict) => verdict.allowed)).toHaveLength(5);
+      const refused = verdicts.find((verdict) => !verdict.allowed);
+      expect(refused && !refused.allowed && refused.retryAfterS).toBeGreaterThan(55);
+      expect(await countAttempts(client)).toBe(5);
+    });
+
+    it('caps attempts overall, forgets a client that signs in, and lets windows expire and old rows go', async () => {
+      const { forgetLoginAttempts, takeLoginAttempt } = await import('../auth/login-attempts');
+      const tag = randomBytes(3).toString('hex');
+      const options = { perClient: 2, overall: 3, windowMs: 800 };
+      await clearAttempts();
+      expect((await takeLoginAttempt(`a-${tag}`, options)).allowed).toBe(true);
+      expect((await takeLoginAttempt(`a-${tag}`, options)).allowed).toBe(true);
+      expect((await takeLoginAttempt(`a-${tag}`, options)).allowed).toBe(false);
+      // Forged addresses: the overall cap holds even for a client never seen.
+      expect((await takeLoginAttempt(`b-${tag}`, options)).allowed).toBe(true);
+      expect(await takeLoginAttempt(`c-${tag}`, options)).toEqual({ allowed: false, retryAfterS: 1 });
+      // The right password: a's attempts are forgotten, for a and for the overall count.
+      await forgetLoginAttempts(`a-${tag}`);
+      expect(await countAttempts(`a-${tag}`)).toBe(0);
+      expect((await takeLoginAttempt(`c-${tag}`, options)).allowed).toBe(true);
+      // After the window: allowed again, and the next attempt prunes the rows that left it.
+      await new Promise((resolve) => setTimeout(resolve, 900));
+      expect((await takeLoginAttempt(`d-${tag}`, options)).allowed).toBe(true);
+      expect(await countAttempts()).toBe(1);
+    });
+  });
+}
+
+async function countAttempts(client?: string): Promise<number> {
+  const { getDb } = await import('./db');
+  const { loginAttempts } = await import('./schema');
+  const db = await getDb();
+  const rows = await (client
+    ? db.select().from(loginAttempts).where(eq(loginAttempts.client, client))
+    : db.select().from(loginAttempts));
+  return rows.length;
+}
+
+async function clearAttempts(): Promise<void> {
+  const { getDb } = await import('./db');
+  const { loginAttempts } = await import('./schema');
+  await (await getDb()).delete(loginAttempts);
 }
 
 /** A job row to hang leases on. */

@@ -9,3 +9,4 @@ export * from './studio';
 export * from './draft-start';
 export * from './sets';
 export * from './scaling';
+export * from './auth';
