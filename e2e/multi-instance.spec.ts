@@ -1,10 +1,16 @@
+import { spawnSync } from 'node:child_process';
+import http from 'node:http';
+import type { Request } from '@playwright/test';
+import pg from 'pg';
 import { startFakeToapis, type FakeToapis, type RecordedRequest } from './support/fake-toapis';
-import { expect, test, type AppServer } from './support/fixtures';
-import { testPostgres } from './support/postgres';
+import { expect, samplePath, test, type AppServer } from './support/fixtures';
+import { testPostgres, type TestPostgres } from './support/postgres';
+import { startRoundRobin } from './support/round-robin';
 import { startS3, type TestS3 } from './support/s3-server';
 import { StudioPage } from './pages/studio-page';
 
-// A team's deployment: two instances on one PostgreSQL and one S3 bucket, behind no balancer but the test itself.
+// A team's deployment: two instances on one PostgreSQL and one S3 bucket, behind the test itself or a round-robin
+// balancer (support/round-robin.ts). Each test has a database of its own.
 // Skipped without PostgreSQL on a laptop (saying why); in CI (CI=true) testPostgres() fails instead.
 
 interface GalleryJob {
@@ -16,16 +22,16 @@ interface GalleryJob {
 
 let fake: FakeToapis;
 let s3: TestS3;
-let databaseUrl: string | null = null;
+let postgres: TestPostgres | null = null;
 let skipReason = '';
 
 test.beforeAll(async () => {
-  const postgres = await testPostgres();
-  if (!postgres.ok) {
-    skipReason = postgres.reason;
+  const found = await testPostgres();
+  if (!found.ok) {
+    skipReason = found.reason;
     return;
   }
-  databaseUrl = await postgres.pg.createDatabase('overpaint_e2e');
+  postgres = found.pg;
   s3 = await startS3();
   fake = await startFakeToapis({ apiKey: 'sk-e2e-team', completeAfterPolls: 2 });
 });
@@ -35,7 +41,8 @@ test.afterAll(async () => {
 });
 
 const creates = () => fake.state.requests.filter((r) => r.method === 'POST' && r.path === '/v1/images/generations');
-const statusCalls = () => fake.state.requests.filter((r) => r.method === 'GET' && r.path.startsWith('/v1/images/generations/'));
+const statusCalls = () =>
+  fake.state.requests.filter((r) => r.method === 'GET' && r.path.startsWith('/v1/images/generations/'));
 
 async function gallery(app: AppServer): Promise<GalleryJob[]> {
   const response = await fetch(`${app.url}/api/jobs`);
@@ -49,16 +56,25 @@ async function generate(studio: StudioPage, prompt: string): Promise<void> {
   await expect(studio.gallery.getByText(prompt, { exact: true })).toBeVisible();
 }
 
-test('two instances share the work: one create per task, a killed instance taken over, results on both', async ({ launchApp, browser }) => {
-  test.skip(!databaseUrl, `needs PostgreSQL: ${skipReason}`);
-  test.setTimeout(90_000);
-  const env = {
+/** A team's settings on a fresh database: the fake upstream's key, PostgreSQL, the bucket. */
+async function teamEnv(extra: Record<string, string> = {}): Promise<Record<string, string>> {
+  return {
     TOAPIS_API_KEY: 'sk-e2e-team',
     TOAPIS_BASE_URL: fake.url,
-    DATABASE_URL: databaseUrl!,
-    JOB_LEASE_SECONDS: '5',
+    DATABASE_URL: await postgres!.createDatabase('overpaint_e2e'),
     ...s3.env,
+    ...extra,
   };
+}
+
+test('two instances share the work: one create per task, a killed instance taken over, results on both', async ({
+  launchApp,
+  browser,
+}) => {
+  test.skip(!postgres, `needs PostgreSQL: ${skipReason}`);
+  test.setTimeout(90_000);
+  fake.control({ reset: true, completeAfterPolls: 2 });
+  const env = await teamEnv({ JOB_LEASE_SECONDS: '5' });
   // Both start together: one applies the migrations, the other waits for it.
   const [first, second] = await Promise.all([launchApp({ env }), launchApp({ env })]);
   for (const app of [first, second]) {
@@ -121,4 +137,193 @@ function groupBy(requests: RecordedRequest[], key: (r: RecordedRequest) => strin
   const groups = new Map<string, RecordedRequest[]>();
   for (const request of requests) groups.set(key(request), [...(groups.get(key(request)) ?? []), request]);
   return groups;
+}
+
+test('one studio behind a load balancer: the draft, a repeated submit and a revoked share agree on every instance; SIGTERM mid-step hands the task over at once', async ({
+  launchApp,
+  browser,
+}) => {
+  test.skip(!postgres, `needs PostgreSQL: ${skipReason}`);
+  test.setTimeout(150_000);
+  fake.control({ reset: true, completeAfterPolls: 2 });
+  // A lease far longer than the test waits below: a task taken over that fast was handed back, not left to expire.
+  const env = await teamEnv({ JOB_LEASE_SECONDS: '60' });
+  const [first, second] = await Promise.all([launchApp({ env }), launchApp({ env })]);
+  const balancer = await startRoundRobin([first.url, second.url]);
+  const context = await browser.newContext({ baseURL: balancer.url });
+  const page = await context.newPage();
+  const studio = new StudioPage(page);
+
+  // The draft: saved through one instance, restored by whichever answers each reload.
+  await studio.goto();
+  await studio.addFiles(samplePath('coffee.png'));
+  await expect(studio.references.getByRole('listitem')).toHaveCount(1);
+  await studio.prompt.fill('Paint the cup blue');
+  await studio.select('Quality').selectOption('high');
+  await page.waitForTimeout(1200); // the draft is saved a moment after the last change
+  for (let reload = 0; reload < 3; reload++) {
+    await page.reload();
+    await expect(studio.prompt).toHaveValue('Paint the cup blue');
+    await expect(studio.references.getByRole('listitem')).toHaveCount(1);
+    await expect(studio.select('Quality')).toHaveValue('high');
+  }
+  expect(Math.min(...balancer.served), 'both instances answered the browser').toBeGreaterThan(5);
+
+  // One click, one task: the same submit (same idempotency key) sent again to each instance gives the same task.
+  const submitted = page.waitForRequest(
+    (r) => r.method() === 'POST' && !!r.headers()['next-action'] && (r.postData() ?? '').includes('Paint the cup blue'),
+  );
+  await studio.generate.click();
+  const submit = await submitted;
+  const jobId = jobIdIn(await (await submit.response())!.text());
+  for (const app of [first, second]) expect(jobIdIn(await replay(submit, app, new URL(balancer.url).host))).toBe(jobId);
+  const task = studio.task('Paint the cup blue');
+  await expect(task).toContainText('Completed', { timeout: 45_000 });
+  expect(creates().filter((r) => JSON.stringify(r.body).includes('Paint the cup blue'))).toHaveLength(1);
+  expect((await gallery(first)).filter((job) => job.prompt === 'Paint the cup blue')).toHaveLength(1);
+
+  // A share link made through the balancer opens on both instances; revoked, it is gone on both at once.
+  await task.getByRole('button', { name: 'Share result 1' }).click();
+  const link = page.getByRole('dialog', { name: 'Share result 1' }).getByRole('textbox', { name: 'Share link' });
+  await expect(link).toHaveValue(/\/s\/[A-Za-z0-9_-]{43}$/);
+  const sharePath = new URL(await link.inputValue()).pathname;
+  await page.keyboard.press('Escape');
+  for (const app of [first, second]) {
+    expect((await fetch(`${app.url}${sharePath}`)).status).toBe(200);
+    expect((await fetch(`${app.url}${sharePath}/image/0`)).status).toBe(200);
+  }
+  await page.goto('/shares');
+  const row = page.getByRole('listitem', { name: 'Result 1: Paint the cup blue' });
+  await row.getByRole('button', { name: /^Revoke/ }).click();
+  await expect(row).toContainText('Revoked');
+  for (const app of [first, second]) {
+    expect((await fetch(`${app.url}${sharePath}`)).status).toBe(404);
+    expect((await fetch(`${app.url}${sharePath}/image/0`)).status).toBe(404);
+  }
+
+  // SIGTERM while a step is in flight: the next status query hangs; the instance running it is stopped.
+  fake.control({ faults: [{ on: 'status', delayMs: 25_000 }] });
+  await studio.goto('/');
+  await studio.prompt.fill('A kite over the dunes');
+  await studio.generate.click();
+  await expect(studio.gallery.getByText('A kite over the dunes', { exact: true })).toBeVisible();
+  await expect.poll(() => fake.state.faults.length, { timeout: 20_000 }).toBe(0);
+  const kite = (await gallery(first)).find((job) => job.prompt === 'A kite over the dunes')!;
+  const holder = await leaseHolder(env.DATABASE_URL!, kite.id);
+  const [busy, other] = serverPid(first) === holder ? [first, second] : [second, first];
+  expect(serverPid(busy)).toBe(holder);
+  const stopping = Date.now();
+  await busy.stop('SIGTERM');
+  // Within the bound, cleanly (steps in flight get 5 s, then the leases go back), and not killed by the harness.
+  expect(Date.now() - stopping).toBeLessThan(9_000);
+  expect(busy.logs()).toMatch(/--- server exited \(code 0\) ---\s*$/);
+  expect(await leaseHolder(env.DATABASE_URL!, kite.id)).not.toBe(holder);
+  // The other instance takes the task over at once, not after the 60 s lease: one create, completed.
+  await expect
+    .poll(async () => (await gallery(other)).find((job) => job.id === kite.id)?.status, { timeout: 25_000 })
+    .toBe('completed');
+  expect(Date.now() - stopping).toBeLessThan(35_000);
+  expect(creates().filter((r) => JSON.stringify(r.body).includes('A kite over the dunes'))).toHaveLength(1);
+
+  await context.close();
+  await balancer.close();
+});
+
+test('a client refused after failing on one instance is refused on the other too (login limits in PostgreSQL)', async ({
+  launchApp,
+  browser,
+}) => {
+  test.skip(!postgres, `needs PostgreSQL: ${skipReason}`);
+  const env = {
+    DATABASE_URL: await postgres!.createDatabase('overpaint_e2e'),
+    APP_PASSWORD: 'correct horse battery staple',
+  };
+  const [first, second] = await Promise.all([launchApp({ env }), launchApp({ env })]);
+  const page = await browser.newPage();
+  const password = page.getByLabel('Password');
+  const refusal = page.getByRole('alert').filter({ hasText: /./ });
+  /** Submits the form and waits for the login action's answer (the refusal's text alone repeats). */
+  const signIn = async (value: string) => {
+    await password.fill(value);
+    const answered = page.waitForResponse(
+      (r) => r.request().method() === 'POST' && !!r.request().headers()['next-action'],
+    );
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await answered;
+  };
+  await page.goto(`${first.url}/login`);
+  for (let attempt = 0; attempt < 5; attempt++) {
+    await signIn(`guess ${attempt}`);
+    await expect(refusal).toHaveText('That password is not right.');
+  }
+  // Instance B never saw those guesses, yet refuses even the right password now.
+  await page.goto(`${second.url}/login`);
+  await signIn('correct horse battery staple');
+  await expect(refusal).toHaveText('Too many wrong passwords. Try again in 15 minutes.');
+  await expect(page).toHaveURL(/\/login$/);
+  await page.close();
+});
+
+test('/api/health answers 503 naming the blob store or the database once it stops answering', async ({ launchApp }) => {
+  test.skip(!postgres, `needs PostgreSQL: ${skipReason}`);
+  const ownS3 = await startS3('overpaint-health');
+  const databaseUrl = await postgres!.createDatabase('overpaint_health');
+  const app = await launchApp({ env: { DATABASE_URL: databaseUrl, ...ownS3.env } });
+  const health = async () => {
+    const response = await fetch(`${app.url}/api/health`);
+    return { status: response.status, body: await response.json() };
+  };
+  expect(await health()).toEqual({ status: 200, body: { ok: true, database: 'ok', blobs: 'ok' } });
+  await ownS3.close();
+  expect(await health()).toEqual({ status: 503, body: { ok: false, database: 'ok', blobs: 'unreachable' } });
+  // The database goes too: dropped under the instance, its connections cut.
+  const admin = new pg.Client({ connectionString: postgres!.url });
+  await admin.connect();
+  await admin.query(`drop database ${new URL(databaseUrl).pathname.slice(1)} with (force)`);
+  await admin.end();
+  expect(await health()).toEqual({ status: 503, body: { ok: false, database: 'unreachable', blobs: 'unreachable' } });
+});
+
+/** The job id in a submit action's answer (the RSC payload carries `{"ok":true,"data":{"id":…`). */
+function jobIdIn(payload: string): string {
+  const id = /"ok":true,"data":\{"id":"([^"]+)"/.exec(payload)?.[1];
+  if (!id) throw new Error(`No job in the action's answer: ${payload.slice(0, 300)}`);
+  return id;
+}
+
+/** Sends a request the browser made through the balancer to one instance, as the balancer would (Host kept). */
+function replay(request: Request, app: AppServer, host: string): Promise<string> {
+  const headers = { ...request.headers(), host };
+  const body = request.postDataBuffer() ?? Buffer.alloc(0);
+  return new Promise((resolve, reject) => {
+    const url = new URL(request.url());
+    const sent = http.request(
+      `${app.url}${url.pathname}${url.search}`,
+      { method: request.method(), headers },
+      (answer) => {
+        let text = '';
+        answer.on('data', (chunk: Buffer) => (text += chunk.toString()));
+        answer.on('end', () => resolve(text));
+      },
+    );
+    sent.on('error', reject);
+    sent.end(body);
+  });
+}
+
+/** The pid of the server an app runs (npm execs `next start`, so it is npm's only child). */
+function serverPid(app: AppServer): string {
+  return spawnSync('ps', ['-o', 'pid=', '--ppid', String(app.pid)], { encoding: 'utf8' }).stdout.trim();
+}
+
+/** The pid part of the instance holding a job's lease (`<pid>-<random>`), or null. */
+async function leaseHolder(databaseUrl: string, jobId: string): Promise<string | null> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ holder: string }>('select holder from job_leases where job_id = $1', [jobId]);
+    return rows[0]?.holder.split('-')[0] ?? null;
+  } finally {
+    await client.end();
+  }
 }
