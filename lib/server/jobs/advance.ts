@@ -76,12 +76,12 @@ async function uploadAndCreate(job: JobRow): Promise<void> {
       return handleError({ ...job, phase: 'upload' }, error);
     }
     if (error instanceof UpstreamError && error.reachedUpstream === 'yes') {
-      noteAccountProblem(error);
+      await noteAccountProblem(error);
       return failJob(job, error.kind, error.userMessage);
     }
     return markUncertain(job, UNCERTAIN_CREATE);
   }
-  clearAccountProblem();
+  await clearAccountProblem();
   await updateJob(job.id, {
     phase: 'poll',
     upstreamId: task.id,
@@ -239,7 +239,7 @@ async function handleError(job: JobRow, error: unknown): Promise<void> {
     console.warn(
       `[overpaint] job ${job.id} (${job.phase}): upstream ${upstream.operation ?? ''} ${upstream.kind} ${upstream.status ?? ''}`,
     );
-  if (upstream) noteAccountProblem(upstream);
+  if (upstream) await noteAccountProblem(upstream);
 
   if (job.phase === 'download') {
     if ((upstream && FINAL_DOWNLOAD_KINDS.has(upstream.kind)) || attempts >= MAX_DOWNLOAD_ATTEMPTS) {

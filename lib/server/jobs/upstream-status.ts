@@ -33,7 +33,7 @@ export async function upstreamStatus(): Promise<UpstreamStatusView> {
   const modelListed = models.includes(base.model);
   if (offline) return { ...base, state: 'offline', message: MESSAGES.offline, models, modelListed };
   // The model list answers even when the balance is empty: a 402 the runner met recently says more.
-  const problem = lastAccountProblem();
+  const problem = await lastAccountProblem();
   if (problem) {
     const state = problem.kind === 'quota' ? 'no_credit' : 'unauthorized';
     return {

@@ -80,45 +80,39 @@ export function defineStorageSuite(label: string, environment: () => Promise<Rec
     });
 
     it('runs a task to the end under leases: one create, results in the store, no lease left behind', async () => {
-      const { submitJob } = await import('../jobs/submit');
-      const { advanceNow } = await import('../jobs/runner');
-      const { findJobRow, updateJob, getJobView } = await import('../jobs/repository');
-      const { storeReference, findAsset } = await import('../assets');
+      const { findAsset } = await import('../assets');
       const { blobStore } = await import('./blobs');
       const { getDb } = await import('./db');
       const { jobLeases } = await import('./schema');
-      const reference = await storeReference(new File([readFileSync(path.join(samples, 'coffee.png'))], 'coffee.png'));
-      if (!reference.ok) throw new Error(reference.error.message);
-      const submitted = await submitJob(
-        {
-          idempotencyKey: `idem-${label}-lease`,
-          prompt: 'Leased',
-          options: DEFAULT_OPTIONS,
-          referenceIds: [reference.data.id],
-        },
-        null,
-      );
-      if (!submitted.ok) throw new Error(submitted.error.message);
-      for (let step = 0; step < 20; step++) {
-        const row = await findJobRow(submitted.data.id);
-        if (!row || row.phase === 'done') break;
-        await updateJob(row.id, { nextCheckAt: new Date(Date.now() - 1000) });
-        await advanceNow(row.id);
-      }
-      const job = await getJobView(submitted.data.id);
+      const job = await runTask(`idem-${label}-lease`, 'Leased');
       expect(job?.status).toBe('completed');
       const asset = await findAsset(job!.results[0]!.asset.id);
       expect((await blobStore().read(asset!.sha256)).subarray(1, 4).toString()).toBe('PNG');
       expect(
         fake.state.requests.filter((r) => r.method === 'POST' && r.path === '/v1/images/generations'),
       ).toHaveLength(1);
-      expect(await (await getDb()).select().from(jobLeases).where(eq(jobLeases.jobId, submitted.data.id))).toHaveLength(
-        0,
-      );
+      expect(await (await getDb()).select().from(jobLeases).where(eq(jobLeases.jobId, job!.id))).toHaveLength(0);
     });
   });
 
   defineLoginAttemptsTests(label);
+
+  describe(`${label}: the account’s last refusal`, () => {
+    it('is kept in the database for every instance’s settings page, until a create goes through', async () => {
+      const { fakeFaults } = await import('@/e2e/support/fake-toapis');
+      const { upstreamStatus } = await import('../jobs/upstream-status');
+      const { getDb } = await import('./db');
+      const { upstreamAccountProblems } = await import('./schema');
+      fake.control({ faults: [fakeFaults.insufficientQuota('create')] });
+      expect((await runTask(`idem-${label}-402`, 'Refused'))?.status).toBe('failed');
+      const [problem] = await (await getDb()).select().from(upstreamAccountProblems);
+      expect(problem).toMatchObject({ kind: 'quota' });
+      expect((await upstreamStatus()).state).toBe('no_credit');
+      expect((await runTask(`idem-${label}-paid`, 'Paid'))?.status).toBe('completed');
+      expect(await (await getDb()).select().from(upstreamAccountProblems)).toHaveLength(0);
+      expect((await upstreamStatus()).state).toBe('ok');
+    });
+  });
 
   describe(`${label}: shared request budget`, () => {
     it('makes two budgets on one database (two instances) share one bucket', async () => {
@@ -140,6 +134,28 @@ export function defineStorageSuite(label: string, environment: () => Promise<Rec
       expect(Date.now() - paused).toBeGreaterThanOrEqual(300);
     });
   });
+}
+
+/** Submits a task with one reference and steps it under leases, as the runner would, until it is done. */
+async function runTask(idempotencyKey: string, prompt: string) {
+  const { submitJob } = await import('../jobs/submit');
+  const { advanceNow } = await import('../jobs/runner');
+  const { findJobRow, updateJob, getJobView } = await import('../jobs/repository');
+  const { storeReference } = await import('../assets');
+  const reference = await storeReference(new File([readFileSync(path.join(samples, 'coffee.png'))], 'coffee.png'));
+  if (!reference.ok) throw new Error(reference.error.message);
+  const submitted = await submitJob(
+    { idempotencyKey, prompt, options: DEFAULT_OPTIONS, referenceIds: [reference.data.id] },
+    null,
+  );
+  if (!submitted.ok) throw new Error(submitted.error.message);
+  for (let step = 0; step < 20; step++) {
+    const row = await findJobRow(submitted.data.id);
+    if (!row || row.phase === 'done') break;
+    await updateJob(row.id, { nextCheckAt: new Date(Date.now() - 1000) });
+    await advanceNow(row.id);
+  }
+  return getJobView(submitted.data.id);
 }
 
 /** The login limiter on the database: one count for every instance. Limits small and windows short, to be quick. */

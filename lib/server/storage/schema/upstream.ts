@@ -1,8 +1,8 @@
 /**
  * What the runner remembers about a job's upstream task beyond the job row (issue 4): the upload URLs already made
  * (so a restart after upload re-uses them instead of uploading again), since when the task's state has been
- * unknown (502s, timeouts, status words we do not know) for the stuck limit, and the webhook events already taken
- * (replay rejection).
+ * unknown (502s, timeouts, status words we do not know) for the stuck limit, the webhook events already taken
+ * (replay rejection), and the account's last refusal.
  */
 import { index, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import { jobs } from './jobs';
@@ -31,5 +31,17 @@ export const webhookEvents = pgTable(
   },
   (t) => [index('webhook_events_received_at_idx').on(t.receivedAt)],
 );
+
+/**
+ * The last account-level refusal any instance met (401 key rejected, 402 out of credit), until a create goes
+ * through: at most one row, so the settings page says the same whichever instance renders it.
+ */
+export const upstreamAccountProblems = pgTable('upstream_account_problems', {
+  /** Always `key`: the one API key this deployment uses. */
+  key: text('key').primaryKey(),
+  kind: text('kind').$type<'auth' | 'quota'>().notNull(),
+  message: text('message').notNull(),
+  at: timestamp('at', { withTimezone: true }).notNull(),
+});
 
 export type UpstreamTaskRow = typeof upstreamTasks.$inferSelect;
