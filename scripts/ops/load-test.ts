@@ -9,6 +9,7 @@
  * Results are in scripts/ops/scaling.md.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
+import os from 'node:os';
 import pg from 'pg';
 import { startApp, type AppServer } from '../../e2e/support/app-server';
 import { testPostgres } from '../../e2e/support/postgres';
@@ -28,7 +29,9 @@ async function main(): Promise<void> {
   const apps = await Promise.all([startApp({ env }), startApp({ env })]);
   try {
     const ids = await seed(databaseUrl);
-    console.log(`seeded ${ids.length} completed tasks; ${CONCURRENCY} clients for ${SECONDS} s per route, over 2 instances`);
+    console.log(
+      `seeded ${ids.length} completed tasks; ${CONCURRENCY} clients for ${SECONDS} s per route, over 2 instances`,
+    );
     await run('gallery  GET /api/jobs', apps, () => '/api/jobs');
     await run('status   GET /api/jobs/:id', apps, () => `/api/jobs/${ids[Math.floor(Math.random() * ids.length)]}`);
   } finally {
@@ -44,7 +47,14 @@ async function seed(url: string): Promise<string[]> {
   await client.connect();
   const sha = randomBytes(32).toString('hex');
   const ids: string[] = [];
-  const options = JSON.stringify({ size: '1:1', resolution: '1k', quality: 'auto', n: 1, outputFormat: 'png', outputCompression: 100 });
+  const options = JSON.stringify({
+    size: '1:1',
+    resolution: '1k',
+    quality: 'auto',
+    n: 1,
+    outputFormat: 'png',
+    outputCompression: 100,
+  });
   for (let i = 0; i < JOBS; i++) {
     const id = randomUUID();
     const assetId = randomUUID();
@@ -81,9 +91,12 @@ async function run(label: string, apps: AppServer[], path: () => string): Promis
     }),
   );
   latencies.sort((a, b) => a - b);
-  const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]!.toFixed(1);
+  const pct = (p: number) =>
+    latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]!.toFixed(1);
+  // The machine's load says how much of it the test had: on a shared machine the numbers are floors.
   console.log(
-    `${label}: ${(latencies.length / SECONDS).toFixed(0)} req/s, p50 ${pct(50)} ms, p95 ${pct(95)} ms, p99 ${pct(99)} ms, errors ${errors}`,
+    `${label}: ${(latencies.length / SECONDS).toFixed(0)} req/s, p50 ${pct(50)} ms, p95 ${pct(95)} ms, p99 ${pct(99)} ms, errors ${errors}` +
+      ` (load average ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores)`,
   );
 }
 
