@@ -245,11 +245,14 @@ test('a client refused after failing on one instance is refused on the other too
   const page = await browser.newPage();
   const password = page.getByLabel('Password');
   const refusal = page.getByRole('alert').filter({ hasText: /./ });
-  /** Submits the form and waits for the login action's answer (the refusal's text alone repeats). */
+  /**
+   * Submits the form and waits for the login action's answer (the refusal's text alone repeats). Any POST to /login:
+   * the action's fetch once the page is hydrated, the form's own submission before (a loaded machine clicks first).
+   */
   const signIn = async (value: string) => {
     await password.fill(value);
     const answered = page.waitForResponse(
-      (r) => r.request().method() === 'POST' && !!r.request().headers()['next-action'],
+      (r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/login',
     );
     await page.getByRole('button', { name: 'Sign in' }).click();
     await answered;
