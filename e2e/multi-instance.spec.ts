@@ -256,6 +256,8 @@ test('a client refused after failing on one instance is refused on the other too
     );
     await page.getByRole('button', { name: 'Sign in' }).click();
     await answered;
+    // The action is over once React has reset the form; typing before that would be wiped by the reset.
+    await expect(password).toHaveValue('');
   };
   await page.goto(`${first.url}/login`);
   for (let attempt = 0; attempt < 5; attempt++) {
