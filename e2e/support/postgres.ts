@@ -43,11 +43,15 @@ async function findOrStart(): Promise<TestPostgresResult> {
   const given = process.env.TEST_DATABASE_URL;
   if (given) return { ok: true, pg: server(given) };
   const bin = findBinDir();
-  if (!bin) return { ok: false, reason: 'no PostgreSQL binaries (apt-get install postgresql, or set TEST_DATABASE_URL)' };
+  if (!bin)
+    return { ok: false, reason: 'no PostgreSQL binaries (apt-get install postgresql, or set TEST_DATABASE_URL)' };
   try {
     return { ok: true, pg: server(await startServer(bin)) };
   } catch (error) {
-    return { ok: false, reason: `could not start PostgreSQL: ${error instanceof Error ? error.message : String(error)}` };
+    return {
+      ok: false,
+      reason: `could not start PostgreSQL: ${error instanceof Error ? error.message : String(error)}`,
+    };
   }
 }
 
@@ -115,6 +119,7 @@ async function startServer(bin: string): Promise<string> {
   }
   const child = spawn(path.join(bin, 'postgres'), args, { stdio: ['ignore', 'ignore', 'pipe'], cwd: dir, ...owner });
   children.add(child);
+  stopWhenGone(process.pid, child.pid, dir);
   let log = '';
   child.stderr?.on('data', (chunk: Buffer) => (log = (log + chunk.toString()).slice(-2000)));
   const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
@@ -134,10 +139,21 @@ async function startServer(bin: string): Promise<string> {
   throw new Error(`postgres did not accept connections within 30 s: ${log.trim().split('\n').pop()}`);
 }
 
+/**
+ * vitest and Playwright end their workers with a signal, which skips 'exit' handlers and would leave the server
+ * running: a detached watchdog stops it (and removes its directory) once the test process is gone, however it went.
+ */
+function stopWhenGone(testPid: number, serverPid: number | undefined, dir: string): void {
+  if (serverPid === undefined) return;
+  const script = `while kill -0 ${testPid} 2>/dev/null; do sleep 1; done; kill -QUIT ${serverPid} 2>/dev/null; sleep 2; rm -rf '${dir}'`;
+  spawn('sh', ['-c', script], { detached: true, stdio: 'ignore' }).unref();
+}
+
 function postgresUser(): { uid: number; gid: number } {
   const id = (flag: string) => Number(spawnSync('id', [flag, 'postgres'], { encoding: 'utf8' }).stdout.trim());
   const uid = id('-u');
-  if (!Number.isInteger(uid) || uid <= 0) throw new Error('running as root, and there is no postgres user to run the server');
+  if (!Number.isInteger(uid) || uid <= 0)
+    throw new Error('running as root, and there is no postgres user to run the server');
   return { uid, gid: id('-g') };
 }
 
