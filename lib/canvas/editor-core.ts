@@ -221,6 +221,8 @@ export class MaskEditorCore {
       const carried = old ? carryMask(old.alpha(), old.width, old.height, width, height) : null;
       this.#base = Object.freeze({ url, width, height });
       this.#doc = new MaskDocument(width, height, { ...this.#options.history, initial: carried?.alpha });
+      // The live-stroke buffer is made now, while the image loads, not in the first stroke's pointer-down.
+      this.#stroke.reserve(this.#doc);
       this.#reportedVersion = { doc: this.#doc, version: this.#doc.version };
       this.#baseNote = carried?.note ?? null;
       this.#imageStatus = 'loading';

@@ -113,17 +113,24 @@ export class StrokeTool {
     return true;
   }
 
+  /** Makes (or keeps) the coverage buffer for an image of this size, ahead of the first stroke. */
+  reserve(image: { readonly width: number; readonly height: number }): Uint8Array {
+    const { width, height } = image;
+    if (!this.#buffer || this.#bufferWidth !== width || this.#buffer.length !== width * height) {
+      this.#stamper = null; // its dirty rectangle belonged to the old buffer
+      this.#buffer = new Uint8Array(width * height);
+      this.#bufferWidth = width;
+    }
+    return this.#buffer;
+  }
+
   #startStamping(brush: { size: number; hardness: number }, image?: { width: number; height: number }): void {
     this.#clearStamps();
     if (!image) return;
     const { width, height } = image;
-    if (!this.#buffer || this.#bufferWidth !== width || this.#buffer.length !== width * height) {
-      this.#buffer = new Uint8Array(width * height);
-      this.#bufferWidth = width;
-    }
     const hardness = Math.min(1, Math.max(0, brush.hardness));
     const whole = { x0: 0, y0: 0, x1: width, y1: height };
-    this.#stamper = new StrokeStamper(this.#buffer, { x0: 0, y0: 0, stride: width }, whole, { size: brush.size, hardness });
+    this.#stamper = new StrokeStamper(this.reserve(image), { x0: 0, y0: 0, stride: width }, whole, { size: brush.size, hardness });
   }
 
   /** Pressures as the committed stroke will have them (`normalizeStroke`), so the bytes match. */
