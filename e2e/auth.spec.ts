@@ -33,7 +33,9 @@ test('a private studio: login, refusals without a session, and share links that 
   await expect(page.getByRole('alert').filter({ hasText: /./ })).toHaveText('That password is not right.');
   expect((await context.cookies()).find((c) => c.name === 'overpaint_session')).toBeUndefined();
 
-  // The right one opens the studio (here: the page it was headed for) with a locked-down cookie.
+  // The right one opens the studio (here: the page it was headed for) with a locked-down cookie. React resets the
+  // form once the first action is over; typing before that reset would be wiped.
+  await expect(page.getByLabel('Password')).toHaveValue('');
   await page.getByLabel('Password').fill(PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page).toHaveURL(/\/shares$/);
