@@ -149,6 +149,40 @@ test('mask editor on a 4096² base', async ({ page }) => {
     sharpTimes.push(performance.now() - start);
   }
 
+  // The browser's own floor: the same measurement and the same input over a page that draws nothing. Input is
+  // aligned to frames, so an event waits up to one frame (16.7 ms at 60 Hz) before anything can paint it.
+  const blank = await page.context().newPage();
+  await blank.setViewportSize({ width: 1400, height: 1000 });
+  await blank.setContent('<div style="width:100vw;height:100vh;touch-action:none"></div>');
+  await blank.evaluate(() => {
+    const w = window as unknown as { __floor: number[] };
+    w.__floor = [];
+    const channel = new MessageChannel();
+    let waiting: number[] = [];
+    channel.port1.onmessage = () => {
+      const now = performance.now();
+      for (const t of waiting) w.__floor.push(now - t);
+      waiting = [];
+    };
+    document.addEventListener('pointermove', (event) => {
+      if (event.buttons === 0) return;
+      waiting.push(event.timeStamp);
+      if (waiting.length === 1) requestAnimationFrame(() => channel.port2.postMessage(0));
+    });
+  });
+  for (let i = 0; i < 10; i++) {
+    const y = 100 + i * 70;
+    await blank.mouse.move(200, y);
+    await blank.mouse.down();
+    for (let k = 1; k <= 30; k++) {
+      await blank.mouse.move(200 + k * 30, y + Math.sin(k / 3) * 20);
+      await blank.waitForTimeout(8);
+    }
+    await blank.mouse.up();
+  }
+  const floor = stats(await blank.evaluate(() => (window as unknown as { __floor: number[] }).__floor));
+  await blank.close();
+
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('HeapProfiler.collectGarbage');
   // usedSize is JS objects; backingStorageSize the ArrayBuffers (mask bitmaps, history) they own.
@@ -158,6 +192,7 @@ test('mask editor on a 4096² base', async ({ page }) => {
   const figures = {
     base: '4096 × 4096',
     pointerToPaintMs: stats(fresh.latencies),
+    browserFloorPointerToPaintMs: floor,
     editorWorkPerFrameMs: stats(fresh.work),
     longFramesOver50ms: fresh.longFrames.length,
     after200Strokes: {

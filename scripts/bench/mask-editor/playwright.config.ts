@@ -11,6 +11,9 @@ export default defineConfig({
   testDir: '.',
   testMatch: 'bench.spec.ts',
   outputDir: '../../../test-results/mask-editor-bench',
+  // Playwright's trace recorder snapshots the DOM around every action (each mouse move): measured, about half the
+  // page's main thread while drawing. The tests keep it for failures; a benchmark must not pay for it.
+  use: { ...base.use, trace: 'off', screenshot: 'off', video: 'off' },
   reporter: 'list',
   retries: 0,
   timeout: 10 * 60_000,
