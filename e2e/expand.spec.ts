@@ -1,6 +1,7 @@
 import { unzipSync } from 'fflate';
 import sharp from 'sharp';
 import { fakeFaults, startFakeToapis, type FakeToapis } from './support/fake-toapis';
+import type { Page } from '@playwright/test';
 import { expect, expectNoSeriousA11yViolations, samplePath, test } from './support/fixtures';
 import { MaskEditorPage } from './pages/mask-editor-page';
 import { StudioPage } from './pages/studio-page';
@@ -21,14 +22,35 @@ const creates = () =>
 const uploaded = (url: unknown) => fake.state.files.get(String(url).split('/files/').pop() ?? '')!.bytes;
 const env = () => ({ TOAPIS_API_KEY: 'sk-e2e-expand', TOAPIS_BASE_URL: fake.url });
 
+/** An app on the contract server, the studio open on it with `file` as the only reference (the base). */
+async function studioWithBase(
+  launchApp: (options: { env: Record<string, string> }) => Promise<{ url: string }>,
+  page: Page,
+  file: string,
+) {
+  const app = await launchApp({ env: env() });
+  const studio = new StudioPage(page);
+  await studio.goto(app.url);
+  await studio.addFiles(samplePath(file));
+  await expect(studio.references.getByRole('listitem')).toHaveCount(1);
+  return { app, studio };
+}
+
+/** The first image and the mask a create carried, as raw pixels (image RGB, mask RGBA). */
+async function sentImageAndMask(body: Record<string, unknown>) {
+  const image = await sharp(uploaded((body.image_urls as string[])[0]))
+    .removeAlpha()
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  const mask = await sharp(uploaded(body.mask_url)).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+  return { image, mask };
+}
+
 test('expanding a 3:2 base to 16:9 sends a padded image and mask of one 16:9 size, original centred; Edit again reopens it', async ({
   launchApp,
   page,
 }) => {
-  const app = await launchApp({ env: env() });
-  const studio = new StudioPage(page);
-  await studio.goto(app.url);
-  await studio.addFiles(samplePath('coffee.png'));
+  const { studio } = await studioWithBase(launchApp, page, 'coffee.png');
   await expect(studio.maskEditor).toContainText('Mask 600 × 400 matches base');
   await studio.paintAcrossCentre();
 
@@ -47,11 +69,7 @@ test('expanding a 3:2 base to 16:9 sends a padded image and mask of one 16:9 siz
   expect(creates()).toHaveLength(1);
   const body = creates()[0]!;
   expect(body.size).toBe('16:9');
-  const image = await sharp(uploaded((body.image_urls as string[])[0]))
-    .removeAlpha()
-    .raw()
-    .toBuffer({ resolveWithObject: true });
-  const mask = await sharp(uploaded(body.mask_url)).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+  const { image, mask } = await sentImageAndMask(body);
   expect([image.info.width, image.info.height]).toEqual([711, 400]);
   expect([mask.info.width, mask.info.height]).toEqual([711, 400]);
   // The original's pixels sit unchanged at x = 56 (centred), and the new area on both sides is masked.
@@ -86,11 +104,7 @@ test('a four-ratio set makes four tasks shown as one set, and downloads as a ZIP
   launchApp,
   page,
 }) => {
-  const app = await launchApp({ env: env() });
-  const studio = new StudioPage(page);
-  await studio.goto(app.url);
-  await studio.addFiles(samplePath('rocket.jpg'));
-  await expect(studio.references.getByRole('listitem')).toHaveCount(1);
+  const { app, studio } = await studioWithBase(launchApp, page, 'rocket.jpg');
   await studio.prompt.fill('Extend the sky');
 
   await page.getByRole('button', { name: 'Make variants for ratios…' }).click();
@@ -130,11 +144,8 @@ test('dragging the canvas edges and the original in the editor sends exactly tha
   launchApp,
   page,
 }) => {
-  const app = await launchApp({ env: env() });
-  const studio = new StudioPage(page);
+  const { studio } = await studioWithBase(launchApp, page, 'coffee.png');
   const editor = new MaskEditorPage(page);
-  await studio.goto(app.url);
-  await studio.addFiles(samplePath('coffee.png'));
   await expect(studio.maskEditor).toContainText('Mask 600 × 400 matches base');
   await studio.paintAcrossCentre();
   await page.getByRole('button', { name: 'Expand canvas' }).click();
@@ -212,11 +223,7 @@ test('dragging the canvas edges and the original in the editor sends exactly tha
   await expect(studio.newestTask()).toContainText('Completed', { timeout: 30_000 });
   const body = creates()[0]!;
   expect(body.size).toBe('2:1');
-  const image = await sharp(uploaded((body.image_urls as string[])[0]))
-    .removeAlpha()
-    .raw()
-    .toBuffer({ resolveWithObject: true });
-  const mask = await sharp(uploaded(body.mask_url)).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+  const { image, mask } = await sentImageAndMask(body);
   expect([image.info.width, image.info.height, mask.info.width, mask.info.height]).toEqual([
     width,
     height,
@@ -263,11 +270,7 @@ test('a failed ratio is retried alone inside its set; the ZIP leaves a deleted r
   launchApp,
   page,
 }) => {
-  const app = await launchApp({ env: env() });
-  const studio = new StudioPage(page);
-  await studio.goto(app.url);
-  await studio.addFiles(samplePath('rocket.jpg'));
-  await expect(studio.references.getByRole('listitem')).toHaveCount(1);
+  const { app, studio } = await studioWithBase(launchApp, page, 'rocket.jpg');
   await studio.prompt.fill('Extend the sky');
   // The set's first create (1:1) is refused upstream; the other three go through.
   fake.control({ faults: [fakeFaults.badRequest('prompt', 'create')] });

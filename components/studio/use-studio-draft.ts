@@ -66,7 +66,7 @@ export function useStudioDraft({ state, editor, onRestore }: UseStudioDraft) {
 
   const baseId = state.references[0]?.id ?? null;
   const referenceKey = state.references.map((reference) => reference.id).join(',');
-  // Compared by value: the studio makes a new frame object on every render that changes it.
+  // The frame is compared by value (a render may make an equal new object); the save reads the latest one.
   const expandKey = state.expand ? JSON.stringify(state.expand) : '';
   useEffect(() => {
     if (!restored || !id.current) return;
@@ -76,14 +76,13 @@ export function useStudioDraft({ state, editor, onRestore }: UseStudioDraft) {
       const clearMask = maskBaseId.current !== null && maskBaseId.current !== baseId;
       if (clearMask) maskBaseId.current = null;
       const referenceIds = referenceKey ? referenceKey.split(',') : [];
-      const expand = expandKey ? (JSON.parse(expandKey) as DraftState['expand']) : null;
       void putDraft(browser, {
         prompt: state.prompt,
         options: state.options,
         referenceIds,
         clearMask,
         startPoint: state.startPoint,
-        expand,
+        expand: latest.current.expand,
       });
     }, SAVE_DELAY_MS);
     return () => clearTimeout(timer);

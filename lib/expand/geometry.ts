@@ -2,7 +2,7 @@
  * Expand canvas geometry: where the original sits inside a larger canvas of a chosen ratio. Plain TypeScript, shared
  * by the editor's preview, the server that builds the padded image, and the tests, so all three agree to the pixel.
  */
-import { ASPECT_RATIOS, type FixedRatio } from '@/lib/jobs/options';
+import { FIXED_RATIOS, type FixedRatio } from '@/lib/jobs/options';
 import { MAX_PIXELS, MAX_SIDE_PX } from '@/lib/references/rules';
 
 export type Size = { width: number; height: number };
@@ -29,7 +29,7 @@ export interface ExpandLayout {
   scale: number;
 }
 
-export const FIXED_RATIOS: readonly FixedRatio[] = ASPECT_RATIOS.filter((r): r is FixedRatio => r !== 'auto');
+export { FIXED_RATIOS };
 
 /** Nine named spots, the ones a placement grid offers; any other 0–1 pair comes from dragging. */
 export const PLACEMENTS: Record<string, Placement> = {

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import type { FixedRatio } from '@/lib/jobs/options';
-import { FIXED_RATIOS, type ExpandFrame } from './geometry';
+import { FIXED_RATIOS } from '@/lib/jobs/options';
+import type { ExpandFrame } from './geometry';
 
 /** One of the API's fixed ratios (auto cannot be expanded to). */
-export const fixedRatioSchema = z.enum(FIXED_RATIOS as [FixedRatio, ...FixedRatio[]]);
+export const fixedRatioSchema = z.enum(FIXED_RATIOS);
 
 const pixels = z.number().int().min(0).max(1_000_000);
 

@@ -23,6 +23,9 @@ export const ASPECT_RATIOS = [
 ] as const;
 export type AspectRatio = (typeof ASPECT_RATIOS)[number];
 export type FixedRatio = Exclude<AspectRatio, 'auto'>;
+/** The ratios an image can be made in (all but auto), in the API's order. */
+// Typed as non-empty so zod can make an enum of it.
+export const FIXED_RATIOS = ASPECT_RATIOS.filter((r): r is FixedRatio => r !== 'auto') as [FixedRatio, ...FixedRatio[]];
 
 export const RESOLUTIONS = ['1k', '2k', '4k'] as const;
 export type Resolution = (typeof RESOLUTIONS)[number];
@@ -94,7 +97,7 @@ export function withAspectRatio<T extends { size: AspectRatio; resolution: Resol
 }
 
 /** The fixed ratio whose shape is closest to width × height (compared on a log scale, so 2:1 and 1:2 are symmetric). */
-export function nearestRatio(width: number, height: number, among: readonly FixedRatio[] = fixedRatios()): FixedRatio {
+export function nearestRatio(width: number, height: number, among: readonly FixedRatio[] = FIXED_RATIOS): FixedRatio {
   const target = Math.log(width / height);
   let best = among[0] ?? '1:1';
   let bestDistance = Infinity;
@@ -109,9 +112,6 @@ export function nearestRatio(width: number, height: number, among: readonly Fixe
   return best;
 }
 
-function fixedRatios(): FixedRatio[] {
-  return ASPECT_RATIOS.filter((r): r is FixedRatio => r !== 'auto');
-}
 
 /**
  * The ratio a request will really be rendered at. `auto` follows the base image when there is one

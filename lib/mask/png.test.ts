@@ -6,17 +6,7 @@ import { MaskDocument } from './document';
 import { featherMask } from './morphology';
 import { encodeMaskPng, hasRepaintArea } from './png';
 import { createAlpha } from './rasterize';
-
-/** Deterministic pseudo-random bytes (mulberry32), so a failure can be reproduced. */
-function random(seed: number): () => number {
-  let t = seed >>> 0;
-  return () => {
-    t = (t + 0x6d2b79f5) >>> 0;
-    let r = Math.imul(t ^ (t >>> 15), 1 | t);
-    r = (r + Math.imul(r ^ (r >>> 7), 61 | r)) ^ r;
-    return ((r ^ (r >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '@/lib/testing/random';
 
 function circle(width: number, height: number, radius: number, feather = 0): Uint8Array {
   const alpha = new Uint8Array(width * height);
@@ -115,7 +105,7 @@ describe('encodeMaskPng', () => {
     featherMask(feathered, 640, 480, 25);
     await expectRoundTrip(640, 480, feathered);
     await expectRoundTrip(401, 399, circle(401, 399, 100, 60));
-    const next = random(1);
+    const next = seededRandom(1);
     await expectRoundTrip(
       333,
       257,
@@ -124,7 +114,7 @@ describe('encodeMaskPng', () => {
   });
 
   it('round-trips rows where every pixel differs from its left neighbour', async () => {
-    const next = random(3);
+    const next = seededRandom(3);
     const noisy = new Uint8Array(257 * 9);
     for (let i = 0; i < noisy.length; i++) {
       do noisy[i] = next() * 256;
@@ -140,7 +130,7 @@ describe('encodeMaskPng', () => {
 
   it('round-trips 1×1, width 1, and every width from 1 to 9 (rows not a multiple of 4 bytes of alpha)', async () => {
     for (const value of [0, 1, 128, 255]) await expectRoundTrip(1, 1, Uint8Array.of(value));
-    const next = random(2);
+    const next = seededRandom(2);
     const runs = (length: number) => {
       const alpha = new Uint8Array(length);
       for (let i = 0, value = 0; i < length; i++) {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applyOperation, createAlpha, rasterizeMask, stampSpacing, StrokeStamper, strokeBounds, strokeCoverage } from './rasterize';
+import { seededRandom } from '@/lib/testing/random';
 import type { MaskOperation, MaskStroke } from './types';
 
 const W = 600;
@@ -137,8 +138,7 @@ describe('stamping', () => {
 
 describe('StrokeStamper', () => {
   it('fed point by point into an image-sized buffer leaves the bytes strokeCoverage computes', () => {
-    let seed = 11;
-    const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const random = seededRandom(11);
     for (let n = 0; n < 60; n++) {
       const points: number[] = [];
       const count = 1 + Math.floor(random() * 6);

@@ -1,6 +1,7 @@
 import { inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { ZlibWriter } from './zlib-writer';
+import { seededRandom } from '@/lib/testing/random';
 
 type Token = { literal: number } | { length: number; distance: number; repeat: number };
 
@@ -32,16 +33,6 @@ function write(tokens: Token[]): { stream: Uint8Array; bytes: Uint8Array } {
   return { stream: writer.finish(adler), bytes };
 }
 
-function random(seed: number): () => number {
-  let t = seed >>> 0;
-  return () => {
-    t = (t + 0x6d2b79f5) >>> 0;
-    let r = Math.imul(t ^ (t >>> 15), 1 | t);
-    r = (r + Math.imul(r ^ (r >>> 7), 61 | r)) ^ r;
-    return ((r ^ (r >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 describe('ZlibWriter', () => {
   it('writes a stream Node’s zlib inflates back to the bytes, with the Adler-32 it was given', () => {
     const tokens: Token[] = [{ literal: 7 }, { literal: 0 }, { literal: 255 }, { length: 3, distance: 1, repeat: 1 }];
@@ -54,7 +45,7 @@ describe('ZlibWriter', () => {
   });
 
   it('handles every length 3..258 and every distance code up to 32768, over many blocks', () => {
-    const next = random(7);
+    const next = seededRandom(7);
     const tokens: Token[] = [];
     let size = 0;
     for (; size < 300; size++) tokens.push({ literal: Math.floor(next() * 256) });
