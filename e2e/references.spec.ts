@@ -7,7 +7,14 @@ import { StudioPage } from './pages/studio-page';
 
 /** A small valid PNG whose colour depends on `seed`, so every file is distinct by content. */
 async function tinyPng(seed: number, size = 8): Promise<{ name: string; base64: string }> {
-  const buffer = await sharp({ create: { width: size + seed, height: size, channels: 3, background: { r: (seed * 37) % 256, g: (seed * 91) % 256, b: 60 } } })
+  const buffer = await sharp({
+    create: {
+      width: size + seed,
+      height: size,
+      channels: 3,
+      background: { r: (seed * 37) % 256, g: (seed * 91) % 256, b: 60 },
+    },
+  })
     .png()
     .toBuffer();
   return { name: `ref-${seed}.png`, base64: buffer.toString('base64') };
@@ -27,14 +34,18 @@ async function deliver(page: Page, how: 'drop' | 'paste', files: { name: string;
         zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: transfer, bubbles: true, cancelable: true }));
         zone.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
       } else {
-        document.body.dispatchEvent(new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }));
+        document.body.dispatchEvent(
+          new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }),
+        );
       }
     },
     { how, files },
   );
 }
 
-test('16 references by drop and paste, the 17th refused, reordered by keyboard, Make base, duplicates offered to skip', async ({ page }) => {
+test('16 references by drop and paste, the 17th refused, reordered by keyboard, Make base, duplicates offered to skip', async ({
+  page,
+}) => {
   const studio = new StudioPage(page);
   await studio.goto();
   const items = studio.references.getByRole('listitem');
@@ -52,7 +63,9 @@ test('16 references by drop and paste, the 17th refused, reordered by keyboard, 
   await expect(items.first()).toContainText('Base');
 
   await deliver(page, 'drop', files.slice(16));
-  await expect(page.getByRole('alert', { name: 'Files not added' })).toContainText('ref-17.png was not added: a task takes at most 16');
+  await expect(page.getByRole('alert', { name: 'Files not added' })).toContainText(
+    'ref-17.png was not added: a task takes at most 16',
+  );
   await expect(items).toHaveCount(16);
 
   // Keyboard: the third item's handle, ArrowUp twice, becomes the base; focus stays on it.
@@ -100,7 +113,9 @@ test('a reference over 10 MB uploads through the browser and the task completes'
     x ^= x << 5;
     noise[i] = x & 0xff;
   }
-  const png = await sharp(noise, { raw: { width: side, height: side, channels: 3 } }).png({ compressionLevel: 1 }).toBuffer();
+  const png = await sharp(noise, { raw: { width: side, height: side, channels: 3 } })
+    .png({ compressionLevel: 1 })
+    .toBuffer();
   expect(png.length).toBeGreaterThan(12 * 1024 * 1024);
 
   const studio = new StudioPage(page);
@@ -114,4 +129,30 @@ test('a reference over 10 MB uploads through the browser and the task completes'
   await studio.prompt.fill('a large reference');
   await studio.generate.click();
   await expect(studio.task('a large reference')).toContainText('Completed', { timeout: 90_000 });
+});
+
+test('an upload the server never answers is named and nothing is added; the next try goes through', async ({
+  page,
+}) => {
+  const studio = new StudioPage(page);
+  await studio.goto();
+  // The upload's server action dies on the wire, as when the server goes away mid-request.
+  await page.route('**/*', (route) => {
+    const request = route.request();
+    const isUpload =
+      request.method() === 'POST' &&
+      request.headers()['next-action'] &&
+      request.postDataBuffer()?.includes('lost-upload.png');
+    return isUpload ? route.abort('connectionreset') : route.fallback();
+  });
+  const file = await tinyPng(3);
+  await studio.addFiles({ name: 'lost-upload.png', mimeType: 'image/png', buffer: Buffer.from(file.base64, 'base64') });
+  await expect(studio.refusals).toContainText(
+    'lost-upload.png could not be uploaded: the server did not answer. Try again.',
+  );
+  await expect(studio.references.getByRole('listitem')).toHaveCount(0);
+
+  await page.unrouteAll();
+  await studio.addFiles({ name: 'lost-upload.png', mimeType: 'image/png', buffer: Buffer.from(file.base64, 'base64') });
+  await expect(studio.references.getByRole('listitem')).toHaveCount(1);
 });

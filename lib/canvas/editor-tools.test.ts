@@ -296,3 +296,27 @@ describe('strokes rasterised while drawn', () => {
     expect(live.some((a) => a > 0 && a < 255)).toBe(true); // the soft stroke left its ramp
   });
 });
+
+describe('the live-stroke buffer across bases', () => {
+  it('a stroke on a new base of another size commits exactly its own pixels', () => {
+    const editor = new MaskEditorCore();
+    editor.setViewport({ width: 800, height: 600 });
+    const drawAcross = () => {
+      const { scale, x, y } = editor.camera;
+      const at = (ix: number, iy: number) => ({ x: ix * scale + x, y: iy * scale + y });
+      editor.pointerDown({ pointerId: 1, button: 0, ...at(20, 50) });
+      for (let i = 1; i <= 10; i++) editor.pointerMove(1, [at(20 + i * 25, 50 + i * 5)]);
+      editor.pointerUp(1);
+    };
+    editor.setBase({ url: 'blob:first', width: 600, height: 400 });
+    drawAcross();
+    for (const [url, width, height] of [['blob:second', 300, 200], ['blob:third', 300, 200]] as const) {
+      editor.setBase({ url, width, height });
+      drawAcross();
+      const doc = editor.document!;
+      const replayed = rasterizeMask(doc);
+      expect(doc.width).toBe(width);
+      expect(doc.alpha().every((a, i) => a === replayed[i])).toBe(true);
+    }
+  });
+});
