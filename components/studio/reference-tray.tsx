@@ -79,6 +79,7 @@ export function ReferenceTray({ uploads }: { uploads: ReferenceUploads }) {
       >
         <input
           id={inputId}
+          aria-describedby={`${inputId}-hint`}
           type="file"
           multiple
           accept="image/png,image/jpeg"
@@ -89,14 +90,17 @@ export function ReferenceTray({ uploads }: { uploads: ReferenceUploads }) {
             if (files.length > 0) void addFiles(files);
           }}
         />
-        <label htmlFor={inputId} className="cursor-pointer">
-          <span className="inline-block rounded-lg bg-zinc-800 px-3 py-1.5 text-sm font-medium text-zinc-100 hover:bg-zinc-700">
-            Add reference images
-          </span>
-          <span className="mt-2 block text-xs text-zinc-400">
-            or drop or paste PNG / JPEG files · up to {MAX_REFERENCES}, 50 MB each · the first is the base
-          </span>
+        {/* The label is the control's name alone ("Add reference images": tests and screen readers find it by
+            it); the hint is its description. */}
+        <label
+          htmlFor={inputId}
+          className="inline-block cursor-pointer rounded-lg bg-zinc-800 px-3 py-1.5 text-sm font-medium text-zinc-100 hover:bg-zinc-700"
+        >
+          Add reference images
         </label>
+        <p id={`${inputId}-hint`} className="mt-2 text-xs text-zinc-400">
+          or drop or paste PNG / JPEG files · up to {MAX_REFERENCES}, 50 MB each · the first is the base
+        </p>
       </div>
 
       <ReferenceNotices refusals={uploads.refusals} duplicates={uploads.duplicates} onResolveDuplicate={(key, add) => void uploads.resolveDuplicate(key, add)} />

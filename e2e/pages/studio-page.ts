@@ -11,7 +11,7 @@ export class StudioPage {
   readonly refusals: Locator;
 
   constructor(readonly page: Page) {
-    this.addReferences = page.getByLabel('Add reference images');
+    this.addReferences = page.getByLabel('Add reference images', { exact: true });
     this.references = page.getByRole('list', { name: 'References' });
     this.maskEditor = page.getByRole('group', { name: 'Mask editor' });
     this.prompt = page.getByRole('textbox', { name: 'Prompt' });
