@@ -10,6 +10,8 @@ export type ErrorCode =
   | 'reference:dimensions'
   | 'reference:unreadable'
   | 'reference:not_found'
+  | 'reference:too_complex'
+  | 'reference:busy'
   | 'form:invalid'
   | 'mask:invalid'
   | 'mask:size_mismatch'
@@ -41,6 +43,10 @@ export function ok<T>(data: T): Result<T> {
   return { ok: true, data };
 }
 
-export function fail<T = never>(code: ErrorCode, message: string, about: { field?: string; file?: string } = {}): Result<T> {
+export function fail<T = never>(
+  code: ErrorCode,
+  message: string,
+  about: { field?: string; file?: string } = {},
+): Result<T> {
   return { ok: false, error: { code, message, ...about } };
 }

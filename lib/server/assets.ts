@@ -4,7 +4,18 @@ import { eq, inArray } from 'drizzle-orm';
 import sharp, { type Metadata } from 'sharp';
 import { fail, ok, type Result } from '@/lib/errors';
 import type { AssetView } from '@/lib/jobs/types';
-import { checkDimensions, checkReferenceFile, SNIFF_BYTES } from '@/lib/references/rules';
+import { readBmpSize } from '@/lib/images/bmp-header';
+import { readJpegHeader } from '@/lib/images/jpeg-header';
+import { sniffImageType } from '@/lib/images/sniff';
+import {
+  checkDimensions,
+  checkJpegHeader,
+  checkReferenceFile,
+  heicRefusal,
+  SNIFF_BYTES,
+  type AcceptedType,
+} from '@/lib/references/rules';
+import { DECODE_TIMEOUT_MS, imageDecoder, type DecodeOutcome } from './images/decoder';
 import { blobStore } from './storage/blobs';
 import { getDb } from './storage/db';
 import { assets, type AssetRow } from './storage/schema';
@@ -27,59 +38,115 @@ export function assetView(row: AssetRow): AssetView {
 }
 
 /**
- * Validates an uploaded reference by its content and stores it: the original bytes as given (content-addressed,
- * so the same file is stored once) and a thumbnail made here. Nothing is stored when any check fails.
+ * Validates an uploaded reference by its content and stores it: PNG and JPEG as given (content-addressed, so the
+ * same file is stored once), anything else converted to PNG, and a thumbnail. Headers are read and judged before a
+ * pixel is decoded; decoding runs in the bounded decoder process. Nothing is stored when any check fails.
  */
 export async function storeReference(file: File): Promise<Result<AssetView>> {
   const bytes = new Uint8Array(await file.arrayBuffer());
-  const refusal = checkReferenceFile({ name: file.name, size: bytes.byteLength, head: bytes.subarray(0, SNIFF_BYTES) });
-  if (refusal) return { ok: false, error: refusal };
+  const checked = await checkReferenceBytes(file.name, bytes);
+  if (!checked.ok) return checked;
+  const { type, width, height, orientation } = checked.data;
 
-  let meta: Metadata;
-  try {
-    // Reads the header only: dimensions are known before a single pixel is decoded.
-    meta = await sharp(bytes).metadata();
-  } catch {
-    return fail('reference:unreadable', `${file.name} could not be read as an image (the file may be damaged).`, {
-      file: file.name,
-    });
-  }
-  const width = meta.autoOrient?.width ?? meta.width ?? 0;
-  const height = meta.autoOrient?.height ?? meta.height ?? 0;
-  const tooBig = checkDimensions(file.name, width, height);
-  if (tooBig) return { ok: false, error: tooBig };
+  const convert = type !== 'png' && type !== 'jpeg';
+  const decoded = await imageDecoder().decode({ bytes, type, pixels: width * height, convert });
+  if (!decoded.ok) return decodeFailure(file.name, type, decoded);
 
-  let thumb: Buffer;
-  try {
-    thumb = await sharp(bytes, { limitInputPixels: width * height })
-      .rotate()
-      .resize(THUMB_SIZE, THUMB_SIZE, { fit: 'inside', withoutEnlargement: true })
-      .webp({ quality: 80 })
-      .toBuffer();
-  } catch {
-    return fail('reference:unreadable', `${file.name} could not be decoded (the image data is damaged or truncated).`, {
-      file: file.name,
-    });
-  }
-
+  const stored = decoded.png ?? bytes;
   const store = blobStore();
-  const [sha256, thumbSha256] = await Promise.all([store.put(bytes), store.put(thumb)]);
+  const [sha256, thumbSha256] = await Promise.all([store.put(stored), store.put(decoded.thumb)]);
   const row: AssetRow = {
     id: randomUUID(),
     kind: 'reference',
     sha256,
-    mime: meta.format === 'png' ? 'image/png' : 'image/jpeg',
-    bytes: bytes.byteLength,
-    width,
-    height,
-    orientation: meta.orientation ?? 1,
-    filename: safeFilename(file.name),
+    mime: type === 'jpeg' ? 'image/jpeg' : 'image/png',
+    bytes: stored.byteLength,
+    // A converted image is stored upright (orientation applied), so its size is the decoded one.
+    width: decoded.png ? (decoded.width ?? width) : width,
+    height: decoded.png ? (decoded.height ?? height) : height,
+    orientation: decoded.png ? 1 : orientation,
+    filename: safeFilename(convert ? renameToPng(file.name) : file.name),
     thumbSha256,
     createdAt: new Date(),
   };
   const db = await getDb();
   await db.insert(assets).values(row);
   return ok(assetView(row));
+}
+
+/** What the header checks learned: the type by content and the displayed size (EXIF orientation applied). */
+export interface CheckedImage {
+  type: AcceptedType;
+  width: number;
+  height: number;
+  orientation: number;
+}
+
+/**
+ * Every check an uploaded image gets before decoding: size, type by content, the JPEG's markers (coding, scans,
+ * components), and the declared dimensions, read from the header with no pixel limit so a huge file is called
+ * "too large (W × H)" rather than damaged. Decodes nothing. Also for other upload paths (segmentation).
+ */
+export async function checkReferenceBytes(name: string, bytes: Uint8Array): Promise<Result<CheckedImage>> {
+  const refusal = checkReferenceFile({ name, size: bytes.byteLength, head: bytes.subarray(0, SNIFF_BYTES) });
+  if (refusal) return { ok: false, error: refusal };
+  const type = sniffImageType(bytes.subarray(0, SNIFF_BYTES)) as AcceptedType;
+  if (type === 'jpeg') {
+    const jpegRefusal = checkJpegHeader(name, readJpegHeader(bytes));
+    if (jpegRefusal) return { ok: false, error: jpegRefusal };
+  }
+  if (type === 'bmp') {
+    const size = readBmpSize(bytes);
+    const tooBig = size ? checkDimensions(name, size.width, size.height) : null;
+    if (!size)
+      return fail('reference:unreadable', `${name} has no bitmap header; the file may be damaged.`, { file: name });
+    if (tooBig) return { ok: false, error: tooBig };
+    return ok({ type, width: size.width, height: size.height, orientation: 1 });
+  }
+
+  let meta: Metadata;
+  try {
+    // Header only, never pixels: without the limit, sharp's 268 MP default would throw here and hide the real size.
+    meta = await sharp(bytes, { limitInputPixels: false }).metadata();
+  } catch {
+    if (type === 'heic') return { ok: false, error: heicRefusal(name) };
+    return fail('reference:unreadable', `${name} could not be read as an image (the file may be damaged).`, {
+      file: name,
+    });
+  }
+  const width = meta.autoOrient?.width ?? meta.width ?? 0;
+  const height = meta.autoOrient?.height ?? meta.height ?? 0;
+  const tooBig = checkDimensions(name, width, height);
+  if (tooBig) return { ok: false, error: tooBig };
+  return ok({ type, width, height, orientation: meta.orientation ?? 1 });
+}
+
+function decodeFailure(
+  name: string,
+  type: AcceptedType,
+  outcome: Extract<DecodeOutcome, { ok: false }>,
+): Result<never> {
+  if (outcome.reason === 'busy')
+    return fail(
+      'reference:busy',
+      `${name} was not added: the server is busy reading other images. Try again in a moment.`,
+      { file: name },
+    );
+  if (outcome.reason === 'timeout')
+    return fail(
+      'reference:too_complex',
+      `${name} took too long to read (over ${DECODE_TIMEOUT_MS / 1000} s) and was stopped.`,
+      { file: name },
+    );
+  console.warn(`[overpaint] reference ${JSON.stringify(name)} (${type}) could not be decoded: ${outcome.detail}`);
+  if (type === 'heic') return { ok: false, error: heicRefusal(name) };
+  return fail('reference:unreadable', `${name} could not be decoded (the image data is damaged or truncated).`, {
+    file: name,
+  });
+}
+
+function renameToPng(name: string): string {
+  return `${name.replace(/\.[a-z0-9]{1,5}$/i, '')}.png`;
 }
 
 /** Stores an image we made or mirrored (a mask, a result). */
@@ -141,8 +208,15 @@ export async function findAssets(ids: readonly string[]): Promise<AssetRow[]> {
 export async function referenceFromAsset(id: string, filename: string): Promise<Result<AssetView>> {
   const source = await findAsset(id);
   // Masks are not images to edit; only results and references can become references.
-  if (!source || source.kind === 'mask') return fail('reference:not_found', 'That image is no longer stored; it may have been deleted.');
-  const row: AssetRow = { ...source, id: randomUUID(), kind: 'reference', filename: safeFilename(filename), createdAt: new Date() };
+  if (!source || source.kind === 'mask')
+    return fail('reference:not_found', 'That image is no longer stored; it may have been deleted.');
+  const row: AssetRow = {
+    ...source,
+    id: randomUUID(),
+    kind: 'reference',
+    filename: safeFilename(filename),
+    createdAt: new Date(),
+  };
   const db = await getDb();
   await db.insert(assets).values(row);
   return ok(assetView(row));
