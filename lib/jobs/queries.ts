@@ -16,7 +16,11 @@ interface GalleryPage {
 /** Every gallery query starts with this key: invalidate it after a submit, a delete, an undo. */
 export const GALLERY_KEY = ['gallery'] as const;
 
-async function fetchGalleryPage(filter: GalleryFilter, cursor: string | null, signal: AbortSignal): Promise<GalleryPage> {
+async function fetchGalleryPage(
+  filter: GalleryFilter,
+  cursor: string | null,
+  signal: AbortSignal,
+): Promise<GalleryPage> {
   const params = new URLSearchParams();
   if (filter.q?.trim()) params.set('q', filter.q.trim());
   if (filter.status) params.set('status', filter.status);
@@ -37,6 +41,27 @@ export function galleryQuery(filter: GalleryFilter = {}) {
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
     refetchInterval: (query) => galleryRefetchInterval(query.state.data?.pages.flatMap((page) => page.jobs)),
+  });
+}
+
+/** How often an open, visible Gallery asks whether anything changed (another tab, another instance). */
+export const GALLERY_STAMP_INTERVAL_MS = 3000;
+
+/**
+ * The gallery's change stamp from `/api/gallery/stamp`. Its own key (not under `GALLERY_KEY`), so invalidating the
+ * gallery does not refetch it. TanStack Query pauses the interval while the tab is hidden and asks again on focus.
+ */
+export function galleryStampQuery() {
+  return queryOptions({
+    queryKey: ['gallery-stamp'] as const,
+    queryFn: async ({ signal }): Promise<string> => {
+      const response = await fetch('/api/gallery/stamp', { signal, cache: 'no-store' });
+      if (!response.ok) throw new Error(`The gallery's state could not be checked (HTTP ${response.status}).`);
+      return ((await response.json()) as { stamp: string }).stamp;
+    },
+    refetchInterval: GALLERY_STAMP_INTERVAL_MS,
+    refetchIntervalInBackground: false,
+    refetchOnWindowFocus: true,
   });
 }
 
