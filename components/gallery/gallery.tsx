@@ -45,10 +45,7 @@ export function Gallery({ actions, initialFilter = {} }: { actions: GalleryActio
   // The filter is shareable view state: the page reads it from the URL, this writes it back as it changes.
   useEffect(() => {
     const url = new URL(window.location.href);
-    for (const [key, value] of [
-      ['q', filter.q?.trim()],
-      ['status', filter.status],
-    ] as const) {
+    for (const [key, value] of [['q', filter.q?.trim()], ['status', filter.status]] as const) {
       if (value) url.searchParams.set(key, value);
       else url.searchParams.delete(key);
     }
@@ -65,11 +62,7 @@ export function Gallery({ actions, initialFilter = {} }: { actions: GalleryActio
       if (!job) return;
       const outcome = await deleteGalleryResult({ jobId: job.id, position: result.position }).catch(() => null);
       if (!outcome?.ok) return setNotice('The result could not be deleted; try again.');
-      setDeleted({
-        jobId: job.id,
-        position: result.position,
-        label: `Result ${job.results.indexOf(result) + 1} of “${job.prompt}”`,
-      });
+      setDeleted({ jobId: job.id, position: result.position, label: `Result ${job.results.indexOf(result) + 1} of “${job.prompt}”` });
       await refresh();
     },
     announce: setNotice,
@@ -77,9 +70,7 @@ export function Gallery({ actions, initialFilter = {} }: { actions: GalleryActio
 
   async function undo() {
     if (!deleted) return;
-    const outcome = await undoDeleteGalleryResult({ jobId: deleted.jobId, position: deleted.position }).catch(
-      () => null,
-    );
+    const outcome = await undoDeleteGalleryResult({ jobId: deleted.jobId, position: deleted.position }).catch(() => null);
     setDeleted(null);
     setNotice(outcome?.ok ? `${deleted.label} restored.` : 'The result could not be restored.');
     await refresh();
@@ -101,16 +92,9 @@ export function Gallery({ actions, initialFilter = {} }: { actions: GalleryActio
         {notice}
       </p>
       {deleted && (
-        <div
-          role="status"
-          className="flex items-center justify-between gap-2 rounded-lg border border-zinc-700 bg-zinc-800 px-3 py-2 text-sm text-zinc-100"
-        >
+        <div role="status" className="flex items-center justify-between gap-2 rounded-lg border border-zinc-700 bg-zinc-800 px-3 py-2 text-sm text-zinc-100">
           <span>{deleted.label} deleted.</span>
-          <button
-            type="button"
-            onClick={() => void undo()}
-            className="rounded-md bg-violet-700 px-2.5 py-1 text-xs font-semibold text-white hover:bg-violet-800"
-          >
+          <button type="button" onClick={() => void undo()} className="rounded-md bg-violet-700 px-2.5 py-1 text-xs font-semibold text-white hover:bg-violet-800">
             Undo delete
           </button>
         </div>
@@ -123,9 +107,7 @@ export function Gallery({ actions, initialFilter = {} }: { actions: GalleryActio
       {query.isPending && <p className="text-sm text-zinc-400">Loading your tasks…</p>}
       {query.isSuccess && jobs.length === 0 && (
         <p className="rounded-xl border border-dashed border-zinc-800 p-6 text-center text-sm text-zinc-400">
-          {filtered
-            ? 'No task matches this filter.'
-            : 'No results yet. Add an image, paint what to change, describe it, and press Generate.'}
+          {filtered ? 'No task matches this filter.' : 'No results yet. Add an image, paint what to change, describe it, and press Generate.'}
         </p>
       )}
       <GalleryList
@@ -135,14 +117,7 @@ export function Gallery({ actions, initialFilter = {} }: { actions: GalleryActio
         actions={resultActions}
         onEditAgain={actions.editAgain}
       />
-      {openJob && open && (
-        <ResultLightbox
-          key={`${open.jobId}-${open.position}`}
-          job={openJob}
-          position={open.position}
-          onClose={() => setOpen(null)}
-        />
-      )}
+      {openJob && open && <ResultLightbox key={`${open.jobId}-${open.position}`} job={openJob} position={open.position} onClose={() => setOpen(null)} />}
     </section>
   );
 }
