@@ -133,6 +133,34 @@ test('two instances share the work: one create per task, a killed instance taken
   await pageB.close();
 });
 
+test('a task submitted through one instance appears in a Gallery open on the other, without a reload', async ({
+  launchApp,
+  browser,
+}) => {
+  test.skip(!postgres, `needs PostgreSQL: ${skipReason}`);
+  test.setTimeout(150_000);
+  fake.control({ reset: true, completeAfterPolls: 2 });
+  const env = await teamEnv();
+  const [first, second] = await Promise.all([launchApp({ env }), launchApp({ env })]);
+  const pageA = await browser.newPage();
+  const pageB = await browser.newPage();
+  const studioA = new StudioPage(pageA);
+  const studioB = new StudioPage(pageB);
+  await studioB.goto(second.url);
+  await studioA.goto(first.url);
+  await generate(studioA, 'A tram in the rain');
+  // B's gallery learns of it from the shared database's change stamp, not from a reload or its own runner.
+  await expect(studioB.task('A tram in the rain')).toBeVisible({ timeout: 8_000 });
+  await expect(studioB.task('A tram in the rain').getByRole('img', { name: /^Result 1/ })).toBeVisible({ timeout: 30_000 });
+  expect(creates()).toHaveLength(1);
+  // Two galleries watching add no upstream traffic once the task is done.
+  const before = fake.state.requests.length;
+  await pageB.waitForTimeout(7_000);
+  expect(fake.state.requests.length).toBe(before);
+  await pageA.close();
+  await pageB.close();
+});
+
 function groupBy(requests: RecordedRequest[], key: (r: RecordedRequest) => string): Map<string, RecordedRequest[]> {
   const groups = new Map<string, RecordedRequest[]>();
   for (const request of requests) groups.set(key(request), [...(groups.get(key(request)) ?? []), request]);

@@ -39,12 +39,11 @@ describe('galleryStamp', () => {
     await m.insertJobOnce({
       id,
       idempotencyKey: randomUUID(),
-      status: 'queued',
-      phase: 'upload',
       engine: 'offline',
       prompt: 'a task from another tab',
       options: DEFAULT_OPTIONS,
       referenceIds: [],
+      maskId: null,
     });
     const created = await m.galleryStamp();
     expect(created).not.toBe(empty);
