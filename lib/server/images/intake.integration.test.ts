@@ -167,6 +167,18 @@ describe('the right reason', () => {
     if (!result.ok) expect(result.error.message).toMatch(/progressive JPEG of 10000 × 10000 px/);
   });
 
+  it('a progressive JPEG with hundreds of scans is refused from its markers, before decoding', async () => {
+    const { storeReference } = await modules();
+    const result = await storeReference(
+      new File([hostileJpeg({ width: 4096, height: 4096, scans: 400 })], 'layers.jpg'),
+    );
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.error.code).toBe('reference:too_complex');
+      expect(result.error.message).toMatch(/layers\.jpg has 400 progressive scans; at most 100/);
+    }
+  });
+
   it('a 12-bit JPEG is "a JPEG type we can\'t read"', async () => {
     const { storeReference } = await modules();
     const result = await storeReference(
