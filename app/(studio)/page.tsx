@@ -15,8 +15,7 @@ type SearchParams = Record<string, string | string[] | undefined>;
 /** The gallery filter from a shared URL (`?q=…&status=…`); anything unknown is ignored. */
 function galleryFilter(params: SearchParams): { q?: string; status?: JobStatus } {
   const q = typeof params.q === 'string' ? params.q.slice(0, 200) : undefined;
-  const status =
-    typeof params.status === 'string' && params.status in STATUS_LABELS ? (params.status as JobStatus) : undefined;
+  const status = typeof params.status === 'string' && params.status in STATUS_LABELS ? (params.status as JobStatus) : undefined;
   return { q, status };
 }
 
@@ -33,26 +32,17 @@ export default async function StudioPage({ searchParams }: { searchParams: Promi
           <span className="ml-2 text-xs font-normal text-zinc-400">AI image editing studio</span>
         </h1>
         <div className="flex flex-wrap items-center gap-3">
-          <Link
-            href="/shares"
-            className="rounded px-2 py-1 text-sm font-medium text-violet-300 hover:bg-zinc-800 hover:text-violet-200"
-          >
+          <Link href="/shares" className="rounded px-2 py-1 text-sm font-medium text-violet-300 hover:bg-zinc-800 hover:text-violet-200">
             Shared links
           </Link>
           {studioAccessRequired() && (
             <form action={logout}>
-              <button
-                type="submit"
-                className="rounded px-2 py-1 text-sm font-medium text-zinc-300 hover:bg-zinc-800 hover:text-zinc-100"
-              >
+              <button type="submit" className="rounded px-2 py-1 text-sm font-medium text-zinc-300 hover:bg-zinc-800 hover:text-zinc-100">
                 Sign out
               </button>
             </form>
           )}
-          <Link
-            href="/settings"
-            className="rounded px-2 py-1 text-sm font-medium text-violet-300 hover:bg-zinc-800 hover:text-violet-200"
-          >
+          <Link href="/settings" className="rounded px-2 py-1 text-sm font-medium text-violet-300 hover:bg-zinc-800 hover:text-violet-200">
             Settings
           </Link>
           <EngineBadge engine={engine} model={model} />

@@ -98,6 +98,7 @@ export interface S3Settings {
   forcePathStyle: boolean;
 }
 
+
 export interface ServerEnv {
   engine: EngineKind;
   toapis: { apiKey: string | undefined; baseUrl: string; model: string; webhookSecret: string | undefined };
@@ -125,19 +126,12 @@ export function serverEnv(): ServerEnv {
   if (!parsed.success) {
     // Name the setting, never echo its value (it may be the key).
     const issue = parsed.error.issues[0];
-    throw new Error(
-      `Invalid configuration: ${String(issue?.path[0] ?? 'environment')}: ${issue?.message ?? 'invalid'}`,
-    );
+    throw new Error(`Invalid configuration: ${String(issue?.path[0] ?? 'environment')}: ${issue?.message ?? 'invalid'}`);
   }
   const e = parsed.data;
   const env: ServerEnv = {
     engine: e.TOAPIS_API_KEY ? 'toapis' : 'offline',
-    toapis: {
-      apiKey: e.TOAPIS_API_KEY,
-      baseUrl: e.TOAPIS_BASE_URL.replace(/\/+$/, ''),
-      model: e.TOAPIS_MODEL,
-      webhookSecret: e.TOAPIS_WEBHOOK_SECRET,
-    },
+    toapis: { apiKey: e.TOAPIS_API_KEY, baseUrl: e.TOAPIS_BASE_URL.replace(/\/+$/, ''), model: e.TOAPIS_MODEL, webhookSecret: e.TOAPIS_WEBHOOK_SECRET },
     dataDir: path.resolve(e.DATA_DIR),
     databaseUrl: e.DATABASE_URL,
     port: e.PORT,
