@@ -67,6 +67,11 @@ const envSchema = z.object({
       ctx.addIssue({ code: 'custom', message: 'use true, false or the number of proxies (1-9)' });
       return z.NEVER;
     }),
+  /**
+   * The address `npm start` listens on. Unset: loopback (127.0.0.1) for an open studio, every interface with
+   * APP_PASSWORD set. `0.0.0.0` (or an interface's address) opens an open studio to the network.
+   */
+  HOST: optionalText(),
   /** Extra host names (comma-separated) an open studio answers to, besides loopback, this machine and APP_URL. */
   ALLOWED_HOSTS: z
     .string()
@@ -116,6 +121,8 @@ export interface ServerEnv {
   trustedProxies: number;
   /** Host names beyond loopback, this machine and APP_URL that an open studio answers to (lower case). */
   allowedHosts: string[];
+  /** What `npm start` passes to `next start -H`; undefined: Next's default (every interface). */
+  listenHost: string | undefined;
 }
 
 const globalForEnv = globalThis as unknown as { __overpaintEnv?: ServerEnv };
@@ -141,6 +148,8 @@ export function serverEnv(): ServerEnv {
     jobLeaseMs: e.JOB_LEASE_SECONDS * 1000,
     trustedProxies: e.TRUSTED_PROXY,
     allowedHosts: e.ALLOWED_HOSTS,
+    // An open studio is for this machine unless HOST says otherwise (DNS rebinding, lib/server/auth/host-check.ts).
+    listenHost: e.HOST ?? (e.APP_PASSWORD ? undefined : '127.0.0.1'),
   };
   // Upstream failure texts are scrubbed of these by value wherever they are cleaned (lib/toapis/errors.ts).
   registerSecret(e.TOAPIS_API_KEY);

@@ -40,5 +40,6 @@ export function hostIsAllowed(header: string | null): boolean {
   if (LOOPBACK.has(name) || name.endsWith('.localhost')) return true;
   if (env.appUrl && new URL(env.appUrl).hostname.toLowerCase() === name) return true;
   if (env.allowedHosts.includes(name)) return true;
+  if (env.listenHost && hostName(env.listenHost) === name) return true;
   return machineHosts().has(name);
 }
