@@ -23,7 +23,8 @@ describe('login attempts', () => {
     const { takeLoginAttempt } = await import('./login-attempts');
     const { SLOW_DOWN_MS } = await import('./login-limiter');
     const options = { perClient: 2, overall: 6, windowMs: 60_000 };
-    for (let i = 0; i < 6; i++) expect(await takeLoginAttempt(`guesser-${i}`, options)).toEqual({ allowed: true, delayMs: 0 });
+    for (let i = 0; i < 6; i++)
+      expect(await takeLoginAttempt(`guesser-${i}`, options)).toEqual({ allowed: true, delayMs: 0 });
     // The overall cap is reached: the owner, from a fresh address, still gets to try (after a pause).
     expect(await takeLoginAttempt('owner', options)).toEqual({ allowed: true, delayMs: SLOW_DOWN_MS });
     expect(await takeLoginAttempt('guesser-0', options)).toEqual({ allowed: true, delayMs: SLOW_DOWN_MS });
