@@ -1,8 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
+import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { request as playwrightRequest, type APIRequestContext, type BrowserContext } from '@playwright/test';
-import { REPO_ROOT } from './support/app-server';
+import { freePort, REPO_ROOT } from './support/app-server';
 import { startFakeToapis, type FakeToapis } from './support/fake-toapis';
 import { expect, test } from './support/fixtures';
 
@@ -279,4 +282,55 @@ test('an open studio answers only to its own host names (DNS rebinding)', async 
   expect(await getWithHost(app.url, `localhost:${port}`)).toBe(200);
   expect(await getWithHost(app.url, `rebind.evil.example:${port}`)).toBe(421);
   expect(await getWithHost(app.url, 'evil.example')).toBe(421);
+});
+
+/** This machine's first non-loopback IPv4 address, if it has one. */
+function lanAddress(): string | undefined {
+  for (const addresses of Object.values(os.networkInterfaces())) {
+    const found = addresses?.find((a) => a.family === 'IPv4' && !a.internal);
+    if (found) return found.address;
+  }
+  return undefined;
+}
+
+function connects(host: string, port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect({ host, port });
+    socket.once('connect', () => (socket.destroy(), resolve(true)));
+    socket.once('error', () => resolve(false));
+  });
+}
+
+test('`npm start` keeps an open studio on loopback unless HOST opens it', async () => {
+  test.setTimeout(120_000);
+  const lan = lanAddress();
+  test.skip(!lan, 'this machine has no non-loopback address to try');
+  const port = await freePort();
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'overpaint-host-'));
+  const env: Record<string, string | undefined> = {
+    ...process.env,
+    TOAPIS_API_KEY: '',
+    DATABASE_URL: '',
+    APP_PASSWORD: '',
+    HOST: '',
+    NEXT_TELEMETRY_DISABLED: '1',
+    PORT: String(port),
+    DATA_DIR: dataDir,
+  };
+  delete env.NODE_OPTIONS;
+  // No -H: the start script decides.
+  const child = spawn('npm', ['start'], {
+    cwd: REPO_ROOT,
+    env: env as NodeJS.ProcessEnv,
+    stdio: 'ignore',
+    detached: true,
+  });
+  try {
+    await expect.poll(() => connects('127.0.0.1', port), { timeout: 60_000 }).toBe(true);
+    expect(await connects(lan!, port)).toBe(false);
+  } finally {
+    process.kill(-child.pid!, 'SIGTERM');
+    await new Promise((resolve) => child.once('exit', resolve));
+    rmSync(dataDir, { recursive: true, force: true });
+  }
 });
