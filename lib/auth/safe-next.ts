@@ -8,7 +8,6 @@
  */
 export function safeNextPath(value: unknown): string {
   if (typeof value !== 'string' || value.length > 2000 || !value.startsWith('/')) return '/';
-  // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f\\]/.test(value)) return '/';
   const origin = 'http://overpaint.invalid';
   let url: URL;

@@ -27,7 +27,7 @@ const session = () => import('./session');
 const store = () => import('./session-store');
 const guard = () => import('../guard');
 
-describe('studio sessions', () => {
+describe('studio sessions', { timeout: 120_000 }, () => {
   it('are open with no APP_PASSWORD, and need a session with one', async () => {
     const { studioAccessRequired } = await session();
     const { requestHasStudioAccess } = await store();
