@@ -20,6 +20,10 @@ const nextConfig = {
   // Link previews: chat tools fetch share pages with all kinds of user agents, and Open Graph tags must be in the
   // <head> of the first bytes for them, not streamed in later (only the share page has dynamic metadata).
   htmlLimitedBots: /.*/,
+  // No image optimiser: /_next/image would fetch /s/… and /api/assets/… itself, past the proxy and the share checks,
+  // and keep the result in its own cache for hours after a link is revoked. The app never uses next/image; with
+  // this set, /_next/image answers 404.
+  images: { unoptimized: true },
   // Headers for every response, static files included. The CSP needs a per-request nonce, so proxy.ts sets it.
   async headers() {
     return [

@@ -1,11 +1,10 @@
 import Link from 'next/link';
-import { redirect } from 'next/navigation';
 import { EngineBadge } from '@/components/studio/engine-badge';
 import { Studio } from '@/components/studio/studio';
 import { studioAccessRequired } from '@/lib/server/auth/session';
 import { STATUS_LABELS, type JobStatus } from '@/lib/jobs/types';
 import { publicEnv } from '@/lib/server/env';
-import { hasStudioAccess } from '@/lib/server/guard';
+import { requirePageAccess } from '@/lib/server/guard';
 import { logout } from '../login/actions';
 
 // The engine depends on the server's environment at run time, not at build time.
@@ -22,7 +21,7 @@ function galleryFilter(params: SearchParams): { q?: string; status?: JobStatus }
 
 export default async function StudioPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   // The proxy redirects first; this is the check, should a request ever reach the page without passing it.
-  if (!(await hasStudioAccess())) redirect('/login');
+  await requirePageAccess('/');
   const { engine, model } = publicEnv();
   const initialFilter = galleryFilter(await searchParams);
   return (

@@ -3,28 +3,24 @@
 import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { fail, ok, type Result } from '@/lib/errors';
+import { safeNextPath } from '@/lib/auth/safe-next';
+import { clientKey } from '@/lib/server/auth/client-address';
 import { forgetLoginAttempts, takeLoginAttempt } from '@/lib/server/auth/login-attempts';
-import { clientKey } from '@/lib/server/auth/login-limiter';
 import {
   cookieShouldBeSecure,
-  createSessionToken,
   passwordMatches,
   SESSION_COOKIE,
   SESSION_MAX_AGE_S,
   studioAccessRequired,
 } from '@/lib/server/auth/session';
+import { endSession, startSession } from '@/lib/server/auth/session-store';
 import { guardAction } from '@/lib/server/guard';
 
 export type LoginState = Result<null> | null;
 
-/** Only our own paths: `/x` yes, `//evil.example` or `https://…` no. */
-function safeNext(value: FormDataEntryValue | null): string {
-  return typeof value === 'string' && /^\/(?![/\\])/.test(value) ? value : '/';
-}
-
 /** Checks the studio password (rate-limited across instances), sets the session cookie and goes where the user was headed. */
 export async function login(_previous: LoginState, formData: FormData): Promise<LoginState> {
-  const next = safeNext(formData.get('next'));
+  const next = safeNextPath(formData.get('next'));
   const result = await guardAction(
     'login',
     async (): Promise<Result<null>> => {
@@ -38,17 +34,17 @@ export async function login(_previous: LoginState, formData: FormData): Promise<
         return fail(
           'auth:rate_limited',
           `Too many wrong passwords. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
-          {
-            field: 'password',
-          },
+          { field: 'password' },
         );
       }
+      // Many clients failing at once: slow every attempt down rather than refuse the right password.
+      if (verdict.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, verdict.delayMs));
       const password = formData.get('password');
       if (typeof password !== 'string' || !passwordMatches(password)) {
         return fail('auth:wrong_password', 'That password is not right.', { field: 'password' });
       }
       await forgetLoginAttempts(client);
-      (await cookies()).set(SESSION_COOKIE, createSessionToken(), {
+      (await cookies()).set(SESSION_COOKIE, await startSession(), {
         httpOnly: true,
         sameSite: 'lax',
         secure: cookieShouldBeSecure(requestHeaders),
@@ -64,12 +60,15 @@ export async function login(_previous: LoginState, formData: FormData): Promise<
   return result;
 }
 
-/** Ends this browser's session (public: signing out never needs a valid session). */
+/** Ends this browser's session, on the server too (public: signing out never needs a valid session). */
 export async function logout(): Promise<void> {
   const result = await guardAction(
     'logout',
     async (): Promise<Result<null>> => {
-      (await cookies()).delete(SESSION_COOKIE);
+      const jar = await cookies();
+      // A copy of the cookie (another browser, a stolen one) stops working with it.
+      await endSession(jar.get(SESSION_COOKIE)?.value);
+      jar.delete(SESSION_COOKIE);
       return ok(null);
     },
     { access: 'public' },

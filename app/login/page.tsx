@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { LoginForm } from '@/components/auth/login-form';
+import { safeNextPath } from '@/lib/auth/safe-next';
 import { hasStudioAccess } from '@/lib/server/guard';
 import { studioAccessRequired } from '@/lib/server/auth/session';
 
@@ -13,7 +14,7 @@ type Props = { searchParams: Promise<{ next?: string | string[] }> };
 /** Shown when APP_PASSWORD is set and this browser has no session yet. */
 export default async function LoginPage({ searchParams }: Props) {
   const { next } = await searchParams;
-  const target = typeof next === 'string' && /^\/(?![/\\])/.test(next) ? next : '/';
+  const target = safeNextPath(next);
   if (!studioAccessRequired() || (await hasStudioAccess())) redirect(target);
   return (
     <main className="flex min-h-dvh items-center justify-center bg-zinc-950 p-4">

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { UpstreamStatusPanel } from '@/components/settings/upstream-status-panel';
+import { requirePageAccess } from '@/lib/server/guard';
 import { upstreamStatus } from '@/lib/server/jobs/upstream-status';
 
 // Asks the engine on every visit: the key's state is what matters, not what it was at build time.
@@ -8,6 +9,8 @@ export const dynamic = 'force-dynamic';
 export const metadata = { title: 'Settings · Overpaint' };
 
 export default async function SettingsPage() {
+  // Before anything else: the status below asks the upstream with the operator's key.
+  await requirePageAccess('/settings');
   const status = await upstreamStatus();
   return (
     <div className="flex min-h-dvh flex-col">

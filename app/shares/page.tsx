@@ -1,8 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { redirect } from 'next/navigation';
 import { ShareList } from '@/components/share/share-list';
-import { hasStudioAccess } from '@/lib/server/guard';
+import { requirePageAccess } from '@/lib/server/guard';
 import { listShares } from '@/lib/server/share/shares';
 
 export const dynamic = 'force-dynamic';
@@ -12,7 +11,7 @@ export const metadata: Metadata = { title: 'Shared links · Overpaint' };
 /** Every link the studio has made: what it shows, when it stops, and revoke. */
 export default async function SharesPage() {
   // The proxy redirects too; this is the check (a page is a public endpoint like any other).
-  if (!(await hasStudioAccess())) redirect('/login?next=/shares');
+  await requirePageAccess('/shares');
   const shares = await listShares();
   return (
     <div className="flex min-h-dvh flex-col">

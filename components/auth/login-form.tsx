@@ -2,6 +2,7 @@
 
 import { useActionState } from 'react';
 import { login, type LoginState } from '@/app/login/actions';
+import { safeNextPath } from '@/lib/auth/safe-next';
 
 /** The studio password form: one labelled field, the refusal read out next to it. */
 export function LoginForm({ next }: { next: string }) {
@@ -9,7 +10,8 @@ export function LoginForm({ next }: { next: string }) {
   const error = state && !state.ok ? state.error.message : null;
   return (
     <form action={action} className="flex flex-col gap-3">
-      <input type="hidden" name="next" value={next} />
+      {/* Checked here too: whatever the page was given, the form only ever posts a path on this origin. */}
+      <input type="hidden" name="next" value={safeNextPath(next)} />
       <label htmlFor="password" className="text-sm font-medium text-zinc-200">
         Password
       </label>

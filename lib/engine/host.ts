@@ -1,6 +1,7 @@
 import 'server-only';
 import { randomBytes } from 'node:crypto';
 import { serverEnv } from '@/lib/server/env';
+import { registerSecret } from '@/lib/toapis/errors';
 import { createEngine, type Engine } from './engine';
 
 /**
@@ -13,7 +14,10 @@ export const OFFLINE_MODEL = 'offline-engine';
 
 /** A random per-boot secret: the engine is reachable on localhost, so only this process may call it. */
 export function engineSecret(): string {
-  globalForEngine.__overpaintEngineSecret ??= randomBytes(32).toString('hex');
+  if (!globalForEngine.__overpaintEngineSecret) {
+    globalForEngine.__overpaintEngineSecret = randomBytes(32).toString('hex');
+    registerSecret(globalForEngine.__overpaintEngineSecret);
+  }
   return globalForEngine.__overpaintEngineSecret;
 }
 

@@ -2,7 +2,7 @@
  * Runs one stored task through the pipeline and records every stage on disk. Never throws for a bad input: the
  * task fails with a reason in words. An abort (the engine closing) leaves the task as it is, to be resumed.
  */
-import { PipelineError } from './pipeline/errors';
+import { isPipelineError, PipelineError } from './pipeline/errors';
 import { render } from './pipeline/render';
 import type { EngineStore, EngineTask } from './store';
 
@@ -77,8 +77,8 @@ export async function runTask(store: EngineStore, id: string, signal: AbortSigna
   } catch (error) {
     await saving.catch(() => {});
     if (signal.aborted) return;
-    const message = error instanceof PipelineError ? error.message : 'The offline engine could not process this image';
-    if (!(error instanceof PipelineError)) console.error(`[engine] task ${id} failed:`, error);
+    const message = isPipelineError(error) ? error.message : 'The offline engine could not process this image';
+    if (!isPipelineError(error)) console.error(`[engine] task ${id} failed:`, error);
     await store.saveTask({
       ...current,
       status: 'failed',

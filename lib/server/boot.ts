@@ -1,5 +1,6 @@
 import 'server-only';
 import { closeEngine } from '@/lib/engine/host';
+import { installFrontDoor } from './auth/client-address';
 import { drainJobRunner, startJobRunner } from './jobs/runner';
 import { checkStart, startFailureLine } from './start-checks';
 import { closeDb } from './storage/db';
@@ -16,6 +17,8 @@ const DRAIN_MS = 5_000;
  * configuration that fails them here still stops the process with the same one line.
  */
 export async function bootServer(): Promise<void> {
+  // First: the login limiter needs each request's socket address, and bodies before login stay small.
+  installFrontDoor();
   try {
     console.log(`[overpaint] ready: ${await checkStart({ hold: true })}`);
   } catch (error) {

@@ -2,6 +2,7 @@ import 'server-only';
 import path from 'node:path';
 import { z } from 'zod';
 import type { EngineKind } from '@/lib/jobs/types';
+import { registerSecret } from '@/lib/toapis/errors';
 
 /**
  * The environment, read once and validated. Everything else asks this module, never `process.env`.
@@ -50,6 +51,37 @@ const envSchema = z.object({
     .enum(['true', 'false', '1', '0', ''])
     .optional()
     .transform((v) => v === 'true' || v === '1'),
+  /**
+   * Set when a reverse proxy in front of the studio sets `X-Forwarded-For` (`true`, or the number of proxies in the
+   * chain). Unset: the login limiter keys clients by the socket address and ignores those headers (a client can
+   * forge them).
+   */
+  TRUSTED_PROXY: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v, ctx) => {
+      if (!v || v === 'false' || v === '0') return 0;
+      if (v === 'true') return 1;
+      if (/^[1-9]$/.test(v)) return Number(v);
+      ctx.addIssue({ code: 'custom', message: 'use true, false or the number of proxies (1-9)' });
+      return z.NEVER;
+    }),
+  /**
+   * The address `npm start` listens on. Unset: loopback (127.0.0.1) for an open studio, every interface with
+   * APP_PASSWORD set. `0.0.0.0` (or an interface's address) opens an open studio to the network.
+   */
+  HOST: optionalText(),
+  /** Extra host names (comma-separated) an open studio answers to, besides loopback, this machine and APP_URL. */
+  ALLOWED_HOSTS: z
+    .string()
+    .optional()
+    .transform((v) =>
+      (v ?? '')
+        .split(',')
+        .map((h) => h.trim().toLowerCase())
+        .filter(Boolean),
+    ),
   /** How long a job runner instance holds a task before another instance may take it over (PostgreSQL leases). */
   JOB_LEASE_SECONDS: z.coerce.number().int().min(5).max(600).default(30),
 });
@@ -85,6 +117,12 @@ export interface ServerEnv {
   /** The blob store: files in DATA_DIR, or an S3-compatible bucket. */
   blobs: { kind: 'file' } | ({ kind: 's3' } & S3Settings);
   jobLeaseMs: number;
+  /** How many reverse proxies in front of the studio set `X-Forwarded-For`; 0: trust no forwarding header. */
+  trustedProxies: number;
+  /** Host names beyond loopback, this machine and APP_URL that an open studio answers to (lower case). */
+  allowedHosts: string[];
+  /** What `npm start` passes to `next start -H`; undefined: Next's default (every interface). */
+  listenHost: string | undefined;
 }
 
 const globalForEnv = globalThis as unknown as { __overpaintEnv?: ServerEnv };
@@ -108,7 +146,14 @@ export function serverEnv(): ServerEnv {
     appUrl: e.APP_URL ? new URL(e.APP_URL).origin : undefined,
     blobs: e.BLOB_STORE === 's3' ? { kind: 's3', ...s3Settings(e) } : { kind: 'file' },
     jobLeaseMs: e.JOB_LEASE_SECONDS * 1000,
+    trustedProxies: e.TRUSTED_PROXY,
+    allowedHosts: e.ALLOWED_HOSTS,
+    // An open studio is for this machine unless HOST says otherwise (DNS rebinding, lib/server/auth/host-check.ts).
+    listenHost: e.HOST ?? (e.APP_PASSWORD ? undefined : '127.0.0.1'),
   };
+  // Upstream failure texts are scrubbed of these by value wherever they are cleaned (lib/toapis/errors.ts).
+  registerSecret(e.TOAPIS_API_KEY);
+  registerSecret(e.TOAPIS_WEBHOOK_SECRET);
   globalForEnv.__overpaintEnv = env;
   return env;
 }

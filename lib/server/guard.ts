@@ -1,10 +1,13 @@
 import 'server-only';
 import { cookies } from 'next/headers';
+import { redirect } from 'next/navigation';
 import { fail, type Result } from '@/lib/errors';
-import { requestHasStudioAccess, SESSION_COOKIE, studioAccessRequired, verifySessionToken } from './auth/session';
+import { SESSION_COOKIE, studioAccessRequired } from './auth/session';
+import { requestHasStudioAccess, sessionIsLive } from './auth/session-store';
 
 /*
- * Every server action and route handler goes through one of these two wrappers. Actions and routes are public
+ * Every page calls `requirePageAccess` (or is public on purpose), and every server action and route handler goes
+ * through one of the two wrappers below. Actions and routes are public
  * endpoints: this is the one place that decides who may call them (with APP_PASSWORD set, a valid session cookie;
  * the proxy's redirect to /login is a convenience for pages, not the check) and that turns an unexpected failure
  * into a sentence for the user, with the detail logged here only.
@@ -17,7 +20,16 @@ const SIGN_IN_AGAIN = 'Your session has ended. Reload the page and sign in again
 /** Whether the caller of the current server action or page render may use the studio. */
 export async function hasStudioAccess(): Promise<boolean> {
   if (!studioAccessRequired()) return true;
-  return verifySessionToken((await cookies()).get(SESSION_COOKIE)?.value);
+  return sessionIsLive((await cookies()).get(SESSION_COOKIE)?.value);
+}
+
+/**
+ * The check at the top of every studio page: without access, to /login (then back to `path`). The proxy redirects
+ * too, but it is not the boundary: a page render is reachable by other means (an action POST renders the page).
+ */
+export async function requirePageAccess(path: string): Promise<void> {
+  if (await hasStudioAccess()) return;
+  redirect(path === '/' ? '/login' : `/login?next=${encodeURIComponent(path)}`);
 }
 
 /**
@@ -47,7 +59,7 @@ type RouteHandler<C> = (request: Request, context: C) => Promise<Response>;
 export function guardRoute<C>(handler: RouteHandler<C>, options: { access?: Access } = {}): RouteHandler<C> {
   return async (request, context) => {
     try {
-      if (options.access !== 'public' && !requestHasStudioAccess(request)) {
+      if (options.access !== 'public' && !(await requestHasStudioAccess(request))) {
         return Response.json(
           { error: { code: 'auth:required', message: SIGN_IN_AGAIN } },
           { status: 401, headers: { 'Cache-Control': 'no-store' } },

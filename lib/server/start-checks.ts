@@ -2,7 +2,6 @@ import 'server-only';
 import { serverEnv } from './env';
 import { blobStore } from './storage/blobs';
 import { checkDatabase, databaseKind } from './storage/db';
-import { DataDirInUseError } from './storage/data-dir-lock';
 
 /**
  * What a start needs, checked in the order a person would fix it: the settings parse, the database opens, the blob
@@ -26,7 +25,8 @@ export function startFailureLine(error: unknown): string {
 }
 
 function describe(error: unknown): string {
-  if (error instanceof DataDirInUseError) return error.message;
+  // By name, not instanceof: the lock is taken in whichever server layer boots first (see lib/toapis/errors.ts).
+  if ((error as { name?: unknown } | null)?.name === 'DataDirInUseError') return (error as Error).message;
   const message = error instanceof Error ? error.message : String(error);
   // Our own errors already name the setting; anything else came from opening the database.
   return /^(Invalid configuration: |DATABASE_URL: |S3_|DATA_DIR: )/.test(message)

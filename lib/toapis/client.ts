@@ -7,10 +7,12 @@ import type { RequestBudget } from './budget';
 import {
   UpstreamError,
   cleanMessage,
+  isUpstreamError,
   kindForStatus,
   parseErrorBody,
   parseRetryAfter,
   reachedForStatus,
+  registerSecret,
   type UpstreamOperation,
 } from './errors';
 
@@ -92,6 +94,8 @@ export function createToapisClient(config: ToapisClientConfig): ToapisClient {
   const fileHosts = (config.fileHosts ?? DEFAULT_FILE_HOSTS).map((h) => h.toLowerCase());
   const maxDownloadBytes = config.maxDownloadBytes ?? 100 * 1024 * 1024;
   const secrets = [config.apiKey];
+  // Every message anywhere in the process (task failure texts included) is scrubbed of this key by value.
+  registerSecret(config.apiKey);
   const clean = (text: string) => cleanMessage(text, secrets);
 
   function apiUrl(path: string): URL {
@@ -125,7 +129,7 @@ export function createToapisClient(config: ToapisClientConfig): ToapisClient {
       const bytes = new Uint8Array(await res.arrayBuffer());
       return { status: res.status, headers: res.headers, bytes };
     } catch (error) {
-      if (error instanceof UpstreamError) throw error;
+      if (isUpstreamError(error)) throw error;
       if (controller.signal.aborted) {
         throw new UpstreamError({
           kind: 'timeout',
@@ -210,7 +214,7 @@ export function createToapisClient(config: ToapisClientConfig): ToapisClient {
     try {
       return normalizeUpstreamTask(body);
     } catch (error) {
-      if (error instanceof UpstreamError) {
+      if (isUpstreamError(error)) {
         // A 2xx with an error body and no id (some relays do that) says more than "no id".
         const detail = parseErrorBody(200, JSON.stringify(body ?? null), 'application/json', secrets).message;
         throw new UpstreamError({

@@ -114,3 +114,43 @@ describe('UpstreamError', () => {
     expect(e.name).toBe('UpstreamError');
   });
 });
+
+describe('upstream errors across duplicated modules', () => {
+  it('are recognised by their brand when the class was bundled twice (instanceof is not)', async () => {
+    const { vi } = await import('vitest');
+    const first = await import('./errors');
+    vi.resetModules();
+    const second = await import('./errors');
+    expect(second.UpstreamError).not.toBe(first.UpstreamError);
+    const error = new first.UpstreamError({ kind: 'rate_limited', message: 'HTTP 429', reachedUpstream: 'no' });
+    expect(error instanceof second.UpstreamError).toBe(false);
+    expect(second.isUpstreamError(error)).toBe(true);
+    expect(second.isUpstreamError(new Error('plain'))).toBe(false);
+    expect(second.isUpstreamError({ kind: 'auth' })).toBe(false);
+    expect(second.isUpstreamError(null)).toBe(false);
+  });
+});
+
+describe('secrets scrubbed by value', () => {
+  it('removes a registered key or engine secret that matches no pattern, in every copy of the module', async () => {
+    const { vi } = await import('vitest');
+    const first = await import('./errors');
+    const key = 'plainkey0123456789abcdef';
+    const engineSecret = 'a1b2c3d4e5f60718293a4b5c6d7e8f90';
+    first.registerSecret(key);
+    vi.resetModules();
+    const second = await import('./errors');
+    second.registerSecret(engineSecret);
+    const text = `upstream said: token ${key} refused; engine ${engineSecret} busy`;
+    for (const copy of [first, second]) {
+      const cleaned = copy.cleanMessage(text);
+      expect(cleaned).not.toContain(key);
+      expect(cleaned).not.toContain(engineSecret);
+      expect(cleaned).toContain('[redacted]');
+      expect(copy.parseErrorBody(400, JSON.stringify({ error: { message: text } })).message).not.toContain(key);
+    }
+    const { normalizeUpstreamTask } = await import('@/lib/jobs/normalize');
+    const task = normalizeUpstreamTask({ id: 't1', status: 'failed', fail_reason: `call failed for ${key}` });
+    expect(task.error?.message).not.toContain(key);
+  });
+});

@@ -41,7 +41,16 @@ export interface UpstreamErrorInit {
   cause?: unknown;
 }
 
+/**
+ * The brand every UpstreamError carries. The production build bundles this module once per server layer (route
+ * handlers and instrumentation in one, server actions and pages in another), while the upstream client is one
+ * process-wide singleton on `globalThis`: an error made by one layer's copy of the class fails `instanceof` against
+ * the other's. A registered symbol is the same value in every copy, so `isUpstreamError` holds wherever it is caught.
+ */
+const UPSTREAM_ERROR_BRAND = Symbol.for('overpaint.upstream-error');
+
 export class UpstreamError extends Error {
+  readonly [UPSTREAM_ERROR_BRAND] = true;
   readonly kind: UpstreamErrorKind;
   readonly reachedUpstream: ReachedUpstream;
   readonly status?: number;
@@ -66,8 +75,11 @@ export class UpstreamError extends Error {
   }
 }
 
+/** The one way to recognise an upstream error: by its brand, never `instanceof` (see UPSTREAM_ERROR_BRAND). */
 export function isUpstreamError(value: unknown): value is UpstreamError {
-  return value instanceof UpstreamError;
+  return (
+    typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[UPSTREAM_ERROR_BRAND] === true
+  );
 }
 
 const USER_MESSAGES: Record<UpstreamErrorKind, string> = {
@@ -189,10 +201,24 @@ export function cleanMessage(text: string, secrets: readonly string[] = []): str
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: ' ', gt: ' ', quot: '"', '#39': "'", apos: "'", nbsp: ' ' };
 
-/** Replace every secret (and anything that looks like a bearer token) with a marker. */
-export function scrubSecrets(text: string, secrets: readonly string[]): string {
+const SECRETS_KEY = Symbol.for('overpaint.known-secrets');
+const globalForSecrets = globalThis as unknown as { [SECRETS_KEY]?: Set<string> };
+
+/**
+ * Registers a value that must never appear in a message (the API key, the engine's secret, the webhook secret).
+ * Process-wide on `globalThis`, so every copy of this module scrubs it, whichever layer registered it; every
+ * `cleanMessage` and `scrubSecrets` then removes it by value, not only the `sk-…`/`Bearer …` patterns.
+ */
+export function registerSecret(value: string | undefined): void {
+  if (!value || value.length < 4) return;
+  (globalForSecrets[SECRETS_KEY] ??= new Set()).add(value);
+}
+
+/** Replace every secret (given, registered, or anything that looks like a bearer token) with a marker. */
+export function scrubSecrets(text: string, secrets: readonly string[] = []): string {
   let out = text;
-  for (const secret of secrets) {
+  const known = [...secrets, ...(globalForSecrets[SECRETS_KEY] ?? [])].sort((a, b) => b.length - a.length);
+  for (const secret of known) {
     if (secret && secret.length >= 4) out = out.split(secret).join('[redacted]');
   }
   return out

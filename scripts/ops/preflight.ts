@@ -17,7 +17,21 @@
  * would fail saying so, and e2e/start-checks.spec.ts would too.
  */
 import { loadEnvConfig } from '@next/env';
+import { writeSync } from 'node:fs';
+import { serverEnv } from '../../lib/server/env';
 import { checkStart, startFailureLine } from '../../lib/server/start-checks';
+
+/**
+ * Hands `npm start` the address to listen on (HOST, or loopback for an open studio) on file descriptor 3, which the
+ * start script captures; the checks' own output stays on stdout/stderr. Run by hand (no fd 3), it says nothing.
+ */
+function tellListenHost(): void {
+  try {
+    writeSync(3, serverEnv().listenHost ?? '');
+  } catch {
+    // Not started by `npm start`: nobody is listening on fd 3.
+  }
+}
 
 async function main(): Promise<number> {
   // The settings `next start` will see: the shell's environment, then .env.production.local, .env.local,
@@ -27,6 +41,7 @@ async function main(): Promise<number> {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   try {
     await checkStart({ hold: false });
+    tellListenHost();
     return 0;
   } catch (error) {
     console.error(startFailureLine(error));

@@ -15,7 +15,8 @@ const LOGIN_LOCK_KEY = 7_001_000_011;
  * Atomic: under one transaction-scoped advisory lock it prunes attempts that have left the window, reads the rest
  * and the time on the database's clock, and adds this attempt only if the limits allow it. So parallel guesses,
  * on one instance or several, cannot all slip in before any is counted. Logins are rare and the table holds at
- * most the overall cap's worth of rows, so one lock for all of them costs nothing worth sharding.
+ * most the per-client cap's worth of rows per client within the window, so one lock for all of them costs nothing
+ * worth sharding. Past the overall cap the verdict carries a delay the caller waits before checking the password.
  * The attempt stays counted as a failure unless the password was right (`forgetLoginAttempts`).
  */
 export async function takeLoginAttempt(client: string, options: LimiterOptions = LOGIN_LIMITS): Promise<LimitVerdict> {

@@ -1,9 +1,10 @@
 import 'server-only';
 
 /*
- * The login rate limit's arithmetic. Per client: a few failures per window. Overall: a higher cap, because the client
- * address comes from headers a caller can forge when no reverse proxy sets them, and guessing must stay slow even
- * then. The attempts themselves live in the database (login-attempts.ts), so every instance counts the same ones.
+ * The login rate limit's arithmetic. Per client (its socket address, or what a trusted proxy says: client-address.ts):
+ * a few failures per window, then refused. Overall: past a higher cap every attempt is slowed down, never refused, so
+ * many clients guessing at once make guessing slow without locking the right password out for everyone.
+ * The attempts themselves live in the database (login-attempts.ts), so every instance counts the same ones.
  */
 
 export interface LimiterOptions {
@@ -15,7 +16,11 @@ export interface LimiterOptions {
 /** 5 failures per client and 50 overall per 15 minutes. */
 export const LOGIN_LIMITS: LimiterOptions = { perClient: 5, overall: 50, windowMs: 15 * 60_000 };
 
-export type LimitVerdict = { allowed: true } | { allowed: false; retryAfterS: number };
+/** How long an attempt waits, past the overall cap, before its password is checked. */
+export const SLOW_DOWN_MS = 3_000;
+
+/** Allowed (after `delayMs`, past the overall cap), or refused for this client until `retryAfterS`. */
+export type LimitVerdict = { allowed: true; delayMs: number } | { allowed: false; retryAfterS: number };
 
 /** A counted attempt: who, and when (ms since the epoch, on the database's clock). */
 export interface CountedAttempt {
@@ -37,21 +42,11 @@ export function limitVerdict(
   const mine = attempts
     .filter((attempt) => attempt.client === client && attempt.at > now - options.windowMs)
     .map((attempt) => attempt.at);
-  const blocking =
-    mine.length >= options.perClient
-      ? { times: mine, limit: options.perClient }
-      : recent.length >= options.overall
-        ? { times: recent, limit: options.overall }
-        : null;
-  if (!blocking) return { allowed: true };
+  if (mine.length < options.perClient) {
+    return { allowed: true, delayMs: recent.length >= options.overall ? SLOW_DOWN_MS : 0 };
+  }
   // The attempt that has to leave the window before one more fits under the limit.
-  const times = blocking.times.sort((a, b) => a - b);
-  const oldest = times[times.length - blocking.limit] ?? now;
+  const times = mine.sort((a, b) => a - b);
+  const oldest = times[times.length - options.perClient] ?? now;
   return { allowed: false, retryAfterS: Math.max(1, Math.ceil((oldest + options.windowMs - now) / 1000)) };
-}
-
-/** Who is asking, as well as we can tell: the reverse proxy's headers, else one shared bucket. */
-export function clientKey(headers: Headers): string {
-  const forwarded = headers.get('x-forwarded-for')?.split(',')[0]?.trim();
-  return headers.get('x-real-ip')?.trim() || forwarded || 'direct';
 }

@@ -26,16 +26,23 @@ export function contentSecurityPolicy(nonce: string, options: { dev: boolean; ht
   return directives.join('; ');
 }
 
-/** Paths anyone may open with APP_PASSWORD set: share pages and their images, the login, health, the engine. */
+/** Files in public/ (icons, the README screenshot): anyone may fetch them. */
+const PUBLIC_FILES = /^\/(readme\/[^/]+\.(png|jpe?g|webp|svg)|icon\.svg|favicon\.ico|robots\.txt)$/i;
+
+/**
+ * Paths anyone may open with APP_PASSWORD set: share pages and their images, the login, health, the webhook
+ * (signed by the upstream instead), the engine (its own secret), build assets and public files. Everything else
+ * needs a session; e2e/gate.spec.ts walks the build's route list so a new route has to be placed on one side.
+ */
 export function isPublicPath(pathname: string): boolean {
   return (
     pathname.startsWith('/s/') ||
     pathname === '/login' ||
     pathname === '/api/health' ||
+    pathname === '/api/webhooks/toapis' ||
     // The offline engine has its own per-boot secret (lib/engine/README.md); the job runner calls it server-side.
     pathname.startsWith('/engine/v1/') ||
-    pathname.startsWith('/_next/') ||
-    // Files from public/ (icons, the README screenshot): the only paths with an extension.
-    /\/[^/]+\.[a-z0-9]+$/i.test(pathname)
+    pathname.startsWith('/_next/static/') ||
+    PUBLIC_FILES.test(pathname)
   );
 }

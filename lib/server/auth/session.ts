@@ -3,9 +3,10 @@ import { createHash, createHmac, randomBytes, scryptSync, timingSafeEqual } from
 import { serverEnv } from '../env';
 
 /*
- * Studio sessions are signed, not stored: the cookie carries its expiry and a random nonce, signed with a key
- * derived from APP_PASSWORD. The proxy can check it without the database, and changing the password signs
- * everyone out. The key goes through scrypt so a leaked cookie does not make the password cheap to guess.
+ * Studio sessions are signed: the cookie carries its expiry and a random nonce, signed with a key derived from
+ * APP_PASSWORD. The proxy checks the signature without the database (a convenience redirect for people); the guard
+ * also asks session-store.ts whether the session is still live, so signing out ends it on the server. Changing the
+ * password signs everyone out. The key goes through scrypt so a leaked cookie does not make the password cheap to guess.
  */
 
 export const SESSION_COOKIE = 'overpaint_session';
@@ -59,12 +60,16 @@ export function passwordMatches(given: string): boolean {
   return timingSafeEqual(digest(given), digest(password));
 }
 
-/** Secure cookies when the studio is served over https (directly, behind a TLS proxy, or by its APP_URL). */
+/** Whether this request reached us over https: APP_URL says so, or (only behind a trusted proxy) X-Forwarded-Proto. */
+export function servedOverHttps(headers: Headers): boolean {
+  const env = serverEnv();
+  if (env.appUrl?.startsWith('https:')) return true;
+  return env.trustedProxies > 0 && headers.get('x-forwarded-proto')?.split(',')[0]?.trim() === 'https';
+}
+
+/** Secure cookies when the studio is served over https (always when APP_URL is https). */
 export function cookieShouldBeSecure(headers: Headers): boolean {
-  return (
-    headers.get('x-forwarded-proto')?.split(',')[0]?.trim() === 'https' ||
-    serverEnv().appUrl?.startsWith('https:') === true
-  );
+  return servedOverHttps(headers);
 }
 
 /** Reads our session cookie out of a raw `Cookie` header. */
@@ -77,8 +82,11 @@ export function sessionFromCookieHeader(header: string | null): string | undefin
   return undefined;
 }
 
-/** Whether a request may use the studio: always when the studio is open, else with a valid session cookie. */
-export function requestHasStudioAccess(request: Request): boolean {
+/**
+ * Whether a request carries a correctly signed, unexpired session cookie (or the studio is open). The signature
+ * only: the proxy uses it to send people to /login; access itself is decided by session-store.ts.
+ */
+export function requestHasSignedSession(request: Request): boolean {
   if (!studioAccessRequired()) return true;
   return verifySessionToken(sessionFromCookieHeader(request.headers.get('cookie')));
 }

@@ -1,7 +1,7 @@
 import 'server-only';
 import { errorBackoffMs, MAX_TRANSIENT_ATTEMPTS, upstreamPollDelayMs } from '@/lib/jobs/polling';
 import type { UpstreamTask } from '@/lib/jobs/types';
-import { UpstreamError } from '@/lib/toapis/errors';
+import { isUpstreamError, type UpstreamError } from '@/lib/toapis/errors';
 import { findAssets, storeGeneratedAsset } from '../assets';
 import { blobStore } from '../storage/blobs';
 import type { JobRow } from '../storage/schema';
@@ -71,11 +71,11 @@ async function uploadAndCreate(job: JobRow): Promise<void> {
     });
   } catch (error) {
     // Only a create that certainly never reached upstream (429, 503, connection refused) may be sent again.
-    if (error instanceof UpstreamError && error.reachedUpstream === 'no') {
+    if (isUpstreamError(error) && error.reachedUpstream === 'no') {
       await updateJob(job.id, { phase: 'upload' });
       return handleError({ ...job, phase: 'upload' }, error);
     }
-    if (error instanceof UpstreamError && error.reachedUpstream === 'yes') {
+    if (isUpstreamError(error) && error.reachedUpstream === 'yes') {
       await noteAccountProblem(error);
       return failJob(job, error.kind, error.userMessage);
     }
@@ -232,7 +232,7 @@ const TRANSIENT_KINDS = new Set(['timeout', 'network', 'server', 'rate_limited',
 const FINAL_DOWNLOAD_KINDS = new Set(['forbidden_host', 'too_large', 'auth']);
 
 async function handleError(job: JobRow, error: unknown): Promise<void> {
-  const upstream = error instanceof UpstreamError ? error : null;
+  const upstream = isUpstreamError(error) ? error : null;
   const attempts = job.attempts + 1;
   if (!upstream) console.error(`[overpaint] job ${job.id} (${job.phase}) failed unexpectedly:`, error);
   else

@@ -161,4 +161,27 @@ describe('share links', () => {
     await updateShare({ id: made.data.share.id, includeBefore: true });
     expect((await resolveShare(token))?.before?.id).toBe(baseId);
   });
+
+  it('stop showing a deleted result at once, refuse to share it anew, and show it again after Undo', async () => {
+    const { createShare, resolveShare } = await modules();
+    const { deleteResult, restoreResult } = await import('../gallery/list');
+    const jobId = await completedJob(2);
+    const one = await createShare({ jobId, position: 0 }, 'https://paint.example');
+    const all = await createShare({ jobId }, 'https://paint.example');
+    if (!one.ok || !all.ok) throw new Error('share failed');
+
+    await deleteResult(jobId, 0);
+    expect(await resolveShare(tokenOf(one.data.url))).toBeNull();
+    expect((await resolveShare(tokenOf(all.data.url)))?.results.map((r) => r.position)).toEqual([1]);
+    const again = await createShare({ jobId, position: 0 }, 'https://paint.example');
+    expect(again.ok).toBe(false);
+    if (!again.ok) expect(again.error.message).toMatch(/deleted/);
+
+    await deleteResult(jobId, 1);
+    expect(await resolveShare(tokenOf(all.data.url))).toBeNull();
+    expect((await createShare({ jobId }, 'https://paint.example')).ok).toBe(false);
+
+    await restoreResult(jobId, 0);
+    expect((await resolveShare(tokenOf(one.data.url)))?.results.map((r) => r.position)).toEqual([0]);
+  });
 });

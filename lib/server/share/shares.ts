@@ -5,7 +5,16 @@ import { z } from 'zod';
 import { fail, ok, type Result } from '@/lib/errors';
 import { expiryMs, SHARE_EXPIRIES, type CreatedShare, type ShareStatus, type ShareView } from '@/lib/share/types';
 import { getDb } from '../storage/db';
-import { assets, jobResults, jobs, shares, type AssetRow, type JobRow, type ShareRow } from '../storage/schema';
+import {
+  assets,
+  deletedResults,
+  jobResults,
+  jobs,
+  shares,
+  type AssetRow,
+  type JobRow,
+  type ShareRow,
+} from '../storage/schema';
 import { hashShareToken, isShareToken, newShareToken, tokenHint } from './tokens';
 
 const createSchema = z.object({
@@ -44,10 +53,13 @@ export async function createShare(input: unknown, origin: string): Promise<Resul
   const { jobId, position, includePrompt, includeBefore, expiry } = parsed.data;
   const db = await getDb();
   const [job] = await db.select().from(jobs).where(eq(jobs.id, jobId)).limit(1);
-  const results = job ? await db.select().from(jobResults).where(eq(jobResults.jobId, jobId)) : [];
-  const shareable = position === undefined ? results.length > 0 : results.some((r) => r.position === position);
-  if (!job || !shareable)
+  const all = job ? await db.select().from(jobResults).where(eq(jobResults.jobId, jobId)) : [];
+  const results = job ? await liveResults(jobId) : [];
+  const has = (list: typeof all) =>
+    position === undefined ? list.length > 0 : list.some((r) => r.position === position);
+  if (!job || !has(all))
     return fail('share:not_found', 'Only finished results can be shared; this one has no image yet.');
+  if (!has(results)) return fail('share:not_found', 'That result was deleted, so it can no longer be shared.');
 
   const token = newShareToken();
   const now = new Date();
@@ -128,21 +140,43 @@ export async function resolveShare(token: string, now = new Date()): Promise<Res
   if (!share || statusOf(share, now) !== 'active') return null;
   const [job] = await db.select().from(jobs).where(eq(jobs.id, share.jobId)).limit(1);
   if (!job) return null;
-  const rows = await db
-    .select({ position: jobResults.position, asset: assets })
-    .from(jobResults)
-    .innerJoin(assets, eq(assets.id, jobResults.assetId))
-    .where(
-      share.position === null
-        ? eq(jobResults.jobId, job.id)
-        : and(eq(jobResults.jobId, job.id), eq(jobResults.position, share.position)),
-    );
+  const deleted = await deletedPositions(job.id);
+  // A deleted result is gone from its links too (page, images, before, preview); Undo brings both back.
+  const rows = (
+    await db
+      .select({ position: jobResults.position, asset: assets })
+      .from(jobResults)
+      .innerJoin(assets, eq(assets.id, jobResults.assetId))
+      .where(
+        share.position === null
+          ? eq(jobResults.jobId, job.id)
+          : and(eq(jobResults.jobId, job.id), eq(jobResults.position, share.position)),
+      )
+  ).filter((row) => !deleted.has(row.position));
   if (rows.length === 0) return null;
   rows.sort((a, b) => a.position - b.position);
   const baseId = job.referenceIds[0];
   const [before] =
     share.includeBefore && baseId ? await db.select().from(assets).where(eq(assets.id, baseId)).limit(1) : [];
   return { share, prompt: share.includePrompt ? job.prompt : null, results: rows, before: before ?? null };
+}
+
+/** Positions of this task's results that the user deleted (soft: Undo removes the row). */
+async function deletedPositions(jobId: string): Promise<Set<number>> {
+  const db = await getDb();
+  const rows = await db
+    .select({ position: deletedResults.position })
+    .from(deletedResults)
+    .where(eq(deletedResults.jobId, jobId));
+  return new Set(rows.map((row) => row.position));
+}
+
+/** A task's results that have not been deleted: the only ones a new link may show. */
+async function liveResults(jobId: string) {
+  const db = await getDb();
+  const deleted = await deletedPositions(jobId);
+  const rows = await db.select().from(jobResults).where(eq(jobResults.jobId, jobId));
+  return rows.filter((row) => !deleted.has(row.position));
 }
 
 async function toViews(rows: ShareRow[]): Promise<ShareView[]> {

@@ -5,8 +5,6 @@ import {
   GetObjectCommand,
   HeadBucketCommand,
   HeadObjectCommand,
-  NoSuchKey,
-  NotFound,
   S3Client,
   type S3ServiceException,
 } from '@aws-sdk/client-s3';
@@ -109,7 +107,9 @@ function objectKey(key: string): string {
 }
 
 function isMissing(error: unknown): boolean {
-  if (error instanceof NoSuchKey || error instanceof NotFound) return true;
+  // By name, not instanceof: the SDK is bundled once per server layer and the store is a globalThis singleton.
+  const name = (error as { name?: unknown } | null)?.name;
+  if (name === 'NoSuchKey' || name === 'NotFound') return true;
   const status = (error as S3ServiceException | undefined)?.$metadata?.httpStatusCode;
   return status === 404;
 }
@@ -121,7 +121,11 @@ function describeBucketError(error: unknown, bucket: string): string {
   if (status === 404 || name === 'NotFound' || name === 'NoSuchBucket') {
     return `S3_BUCKET: the bucket "${bucket}" does not exist at this endpoint`;
   }
-  if (status === 403 || status === 401 || /InvalidAccessKeyId|SignatureDoesNotMatch|AccessDenied|Forbidden/.test(name)) {
+  if (
+    status === 403 ||
+    status === 401 ||
+    /InvalidAccessKeyId|SignatureDoesNotMatch|AccessDenied|Forbidden/.test(name)
+  ) {
     return `S3_ACCESS_KEY_ID / S3_SECRET_ACCESS_KEY: the object store refused these credentials for bucket "${bucket}"`;
   }
   if (/ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|ECONNRESET/.test(`${code} ${name} ${String(error)}`)) {

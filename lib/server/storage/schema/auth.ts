@@ -1,4 +1,4 @@
-/** Studio access: the login attempts the rate limit counts, shared by every instance on one database. */
+/** Studio access: the login attempts the rate limit counts and the live sessions, shared by every instance on one database. */
 import { index, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 
 /**
@@ -15,4 +15,20 @@ export const loginAttempts = pgTable(
     at: timestamp('at', { withTimezone: true }).notNull(),
   },
   (t) => [index('login_attempts_at_idx').on(t.at), index('login_attempts_client_idx').on(t.client)],
+);
+
+/**
+ * Studio sessions that are live. The cookie is still signed (the proxy checks the signature without the database),
+ * but a session counts only while its row is here: signing out deletes it, so a copied cookie stops working on every
+ * instance at once. Expired rows are pruned at the next login.
+ */
+export const studioSessions = pgTable(
+  'studio_sessions',
+  {
+    /** SHA-256 of the cookie's random part (the cookie itself is never stored). */
+    id: text('id').primaryKey(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('studio_sessions_expires_idx').on(t.expiresAt)],
 );
