@@ -7,7 +7,8 @@ import type { AssetView } from '@/lib/jobs/types';
 import { checkDimensions, checkReferenceFile, SNIFF_BYTES } from '@/lib/references/rules';
 import { blobStore } from './storage/blobs';
 import { getDb } from './storage/db';
-import { assets, type AssetRow } from './storage/schema';
+import { originOf } from './gallery/lineage';
+import { assetOrigins, assets, type AssetRow } from './storage/schema';
 
 const THUMB_SIZE = 320;
 
@@ -141,10 +142,22 @@ export async function findAssets(ids: readonly string[]): Promise<AssetRow[]> {
 export async function referenceFromAsset(id: string, filename: string): Promise<Result<AssetView>> {
   const source = await findAsset(id);
   // Masks are not images to edit; only results and references can become references.
-  if (!source || source.kind === 'mask') return fail('reference:not_found', 'That image is no longer stored; it may have been deleted.');
-  const row: AssetRow = { ...source, id: randomUUID(), kind: 'reference', filename: safeFilename(filename), createdAt: new Date() };
+  if (!source || source.kind === 'mask')
+    return fail('reference:not_found', 'That image is no longer stored; it may have been deleted.');
+  const row: AssetRow = {
+    ...source,
+    id: randomUUID(),
+    kind: 'reference',
+    filename: safeFilename(filename),
+    createdAt: new Date(),
+  };
+  // The reference remembers the result it was made from (versions, issue 16); both rows or neither.
+  const origin = await originOf(source);
   const db = await getDb();
-  await db.insert(assets).values(row);
+  await db.transaction(async (tx) => {
+    await tx.insert(assets).values(row);
+    if (origin) await tx.insert(assetOrigins).values({ assetId: row.id, ...origin });
+  });
   return ok(assetView(row));
 }
 
