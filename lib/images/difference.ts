@@ -145,7 +145,7 @@ export function compareImages(
 }
 
 /** The view's picture: unchanged pixels as dim grey, changed ones bright magenta. RGBA, `width × height`. */
-export function differencePicture(difference: Difference): Uint8ClampedArray {
+export function differencePicture(difference: Difference): Uint8ClampedArray<ArrayBuffer> {
   const { changed, after } = difference;
   const out = new Uint8ClampedArray(changed.length * 4);
   for (let p = 0; p < changed.length; p++) {
