@@ -3,7 +3,8 @@ const PATHS = {
   download: 'M12 4v11m0 0-4-4m4 4 4-4M5 19h14',
   copy: 'M9 9h10v10H9zM5 15V5h10',
   reference: 'M12 5v14M5 12h14',
-  base: 'M4 20h16M6 16l6-11 6 11z',
+  // Make base: a picture placed on a baseline.
+  base: 'M5 4h14v12H5zM5 13l4-4 3 3 2-2 5 5M4 20h16',
   trash: 'M5 7h14M10 7V4h4v3M7 7l1 13h8l1-13',
   zoomIn: 'M11 4a7 7 0 1 0 0 14 7 7 0 0 0 0-14zM20 20l-4-4M11 8v6M8 11h6',
   zoomOut: 'M11 4a7 7 0 1 0 0 14 7 7 0 0 0 0-14zM20 20l-4-4M8 11h6',

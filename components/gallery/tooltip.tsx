@@ -21,7 +21,7 @@ export function Tooltip({
       {children}
       <span
         aria-hidden="true"
-        className={`pointer-events-none absolute bottom-full z-20 mb-1.5 hidden whitespace-nowrap rounded-md border border-zinc-700 bg-zinc-800 px-2 py-1 text-xs font-medium text-zinc-100 shadow-lg group-hover/tip:block group-has-[:focus-visible]/tip:block ${position}`}
+        className={`pointer-events-none absolute bottom-full z-20 mb-1.5 hidden whitespace-nowrap rounded-md border border-zinc-700 bg-zinc-800 px-2 py-1 text-xs font-medium text-zinc-100 shadow-lg group-hover/tip:block group-has-[:focus-visible]/tip:block group-has-[[aria-expanded=true]]/tip:hidden ${position}`}
       >
         {text}
         {shortcut && (

@@ -31,12 +31,12 @@ export function ZoomControls({ zoom, screen, onZoom }: { zoom: Zoom; screen: num
           <span className="sr-only">Zoom in</span>
         </button>
       </Tooltip>
-      <Tooltip text="Fit the window" shortcut="0">
+      <Tooltip text="Fit the window" shortcut="0" align="end">
         <button type="button" className={button} aria-pressed={zoom === 'fit'} onClick={() => onZoom('fit')}>
           Fit
         </button>
       </Tooltip>
-      <Tooltip text="One image pixel per screen pixel" shortcut="1">
+      <Tooltip text="One image pixel per screen pixel" shortcut="1" align="end">
         <button type="button" className={button} aria-pressed={zoom === 1} onClick={() => onZoom(1)}>
           100 %
         </button>
