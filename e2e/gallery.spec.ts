@@ -43,6 +43,8 @@ test('the options form offers only valid combinations and shows the output size'
 test('a task with n = 3 shows three results; compare, difference, Use as reference, delete with undo, filter', async ({
   page,
 }) => {
+  // Two generations and a difference of full-size images: over a minute on a loaded 2-core machine.
+  test.setTimeout(120_000);
   const studio = new StudioPage(page);
   // The worker's app is shared with other specs: this test's tasks carry a token of their own to filter by.
   const token = `t${Date.now().toString(36)}`;
