@@ -147,5 +147,10 @@ test('compare two results: slider on the image (pointer and keyboard), differenc
   expect((await subject.boundingBox())!.width).toBeCloseTo(natural, 0);
   await lightbox.getByRole('button', { name: 'Fit' }).click();
   expect(await subject.boundingBox()).toEqual(frame);
+  // The shortcuts the tooltips name: 1 for 100 %, 0 for Fit.
+  await page.keyboard.press('1');
+  await expect(lightbox.getByRole('button', { name: '100 %' })).toHaveAttribute('aria-pressed', 'true');
+  await page.keyboard.press('0');
+  await expect(lightbox.getByRole('button', { name: 'Fit' })).toHaveAttribute('aria-pressed', 'true');
   await expectNoSeriousA11yViolations(page);
 });

@@ -8,10 +8,11 @@ import { compareChoices, ComparePicker } from './compare-picker';
 import { describeShare } from './difference-view';
 import { Icon } from './icons';
 import { LightboxBar } from './lightbox-bar';
+import { LightboxNav } from './lightbox-nav';
 import { stepItem, type LightboxItem } from './lightbox-item';
 import { LightboxStage, type Mode } from './lightbox-stage';
 import { Tooltip } from './tooltip';
-import { nextZoom, type Zoom } from './use-stage-scale';
+import type { Zoom } from './use-stage-scale';
 import { stepKey, VersionStrip } from './version-strip';
 import { ZoomControls } from './zoom-controls';
 
@@ -32,7 +33,10 @@ interface ResultLightboxProps {
  */
 export function ResultLightbox({ items, start, initialMode = 'result', onClose }: ResultLightboxProps) {
   const dialog = useRef<HTMLDialogElement>(null);
-  const [index, setIndex] = useState(start);
+  // Followed by key, not position: a task arriving while the lightbox is open shifts the gallery's list.
+  const [currentKey, setCurrentKey] = useState(items[start]?.key ?? '');
+  const found = items.findIndex((candidate) => candidate.key === currentKey);
+  const index = found >= 0 ? found : Math.min(start, items.length - 1);
   /** A version opened from the strip that the gallery has not loaded; null while showing `items[index]`. */
   const [version, setVersion] = useState<LightboxItem | null>(null);
   const [mode, setMode] = useState<Mode>(initialMode);
@@ -65,7 +69,7 @@ export function ResultLightbox({ items, start, initialMode = 'result', onClose }
   function go(step: 1 | -1) {
     const next = index + step;
     if (next < 0 || next >= items.length) return;
-    setIndex(next);
+    setCurrentKey(items[next]?.key ?? '');
     setVersion(null);
     setOtherId(null);
     setOwner(items[next]?.result ?? null);
@@ -77,8 +81,6 @@ export function ResultLightbox({ items, start, initialMode = 'result', onClose }
     const keys: Record<string, () => void> = {
       ArrowLeft: () => go(-1),
       ArrowRight: () => go(1),
-      '+': () => setZoom((z) => nextZoom(z === 'fit' ? 0 : z, 1)),
-      '-': () => setZoom((z) => nextZoom(z === 'fit' ? 8 : z, -1)),
       '0': () => setZoom('fit'),
       '1': () => setZoom(1),
     };
@@ -110,30 +112,11 @@ export function ResultLightbox({ items, start, initialMode = 'result', onClose }
     >
       <div className="flex h-full flex-col gap-3 p-4">
         <header className="flex flex-wrap items-center gap-2">
-          <div className="flex items-center">
-            <Tooltip text="Previous result" shortcut="←">
-              <button
-                type="button"
-                className={iconButton}
-                disabled={version === null && index === 0}
-                onClick={() => go(-1)}
-              >
-                <Icon name="previous" />
-                <span className="sr-only">Previous result</span>
-              </button>
-            </Tooltip>
-            <Tooltip text="Next result" shortcut="→">
-              <button
-                type="button"
-                className={iconButton}
-                disabled={version === null && index === items.length - 1}
-                onClick={() => go(1)}
-              >
-                <Icon name="next" />
-                <span className="sr-only">Next result</span>
-              </button>
-            </Tooltip>
-          </div>
+          <LightboxNav
+            canGoBack={version !== null || index > 0}
+            canGoOn={version !== null || index < items.length - 1}
+            go={go}
+          />
           <h2 className="mr-auto min-w-0 flex-1 truncate text-sm font-semibold">
             {shown.label}
             {shown.prompt && <span className="font-normal text-zinc-400"> · {shown.prompt}</span>}
@@ -173,10 +156,10 @@ export function ResultLightbox({ items, start, initialMode = 'result', onClose }
             owner={owner}
             currentKey={shown.key}
             onOpen={(step, label) => {
-              const found = items.findIndex((candidate) => candidate.key === stepKey(step));
+              const key = stepKey(step);
               setOtherId(null);
-              if (found >= 0) {
-                setIndex(found);
+              if (items.some((candidate) => candidate.key === key)) {
+                setCurrentKey(key);
                 setVersion(null);
               } else setVersion(stepItem(step, label));
             }}

@@ -11,7 +11,7 @@ const button =
 export function ZoomControls({ zoom, screen, onZoom }: { zoom: Zoom; screen: number; onZoom(zoom: Zoom): void }) {
   return (
     <div role="group" aria-label="Zoom" className="flex items-center gap-0.5">
-      <Tooltip text="Zoom out" shortcut="−">
+      <Tooltip text="Zoom out">
         <button
           type="button"
           className={button}
@@ -25,7 +25,7 @@ export function ZoomControls({ zoom, screen, onZoom }: { zoom: Zoom; screen: num
       <span className="w-12 text-center text-xs tabular-nums text-zinc-300" aria-live="polite">
         {Math.round(screen * 100)} %
       </span>
-      <Tooltip text="Zoom in" shortcut="+">
+      <Tooltip text="Zoom in">
         <button type="button" className={button} disabled={screen >= 8} onClick={() => onZoom(nextZoom(screen, 1))}>
           <Icon name="zoomIn" />
           <span className="sr-only">Zoom in</span>
