@@ -300,10 +300,7 @@ test('a failed ratio is retried alone inside its set; the ZIP leaves a deleted r
   expect((await zipNames()).map((name) => name.split('_')[0])).toEqual(['16x9', '1x1', '4x5', '9x16']);
 
   await set.getByRole('tab', { name: /^9:16/ }).click();
-  await set
-    .getByRole('tabpanel')
-    .getByRole('button', { name: /^Delete/ })
-    .click();
+  await studio.resultMenuAction(set.getByRole('tabpanel'), 'result 1', 'Delete');
   await expect(page.getByRole('button', { name: 'Undo delete' })).toBeVisible();
   await expect.poll(async () => (await zipNames()).map((name) => name.split('_')[0])).toEqual(['16x9', '1x1', '4x5']);
 

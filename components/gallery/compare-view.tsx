@@ -1,64 +1,109 @@
 'use client';
 
-import { useId, useState } from 'react';
+import { useRef, type KeyboardEvent, type PointerEvent } from 'react';
 import type { AssetView } from '@/lib/jobs/types';
 
-/**
- * Before/after: the result over the base (stretched to the result's frame, as the engine does), split by a slider;
- * or hold the button (pointer, Space or Enter) to see the base alone.
- */
-export function CompareView({ base, result, label, zoom }: { base: AssetView; result: AssetView; label: string; zoom: number }) {
-  const id = useId();
-  const [split, setSplit] = useState(50);
-  const [holding, setHolding] = useState(false);
-  const hold = (on: boolean) => setHolding(on);
+interface CompareViewProps {
+  other: { asset: AssetView; label: string };
+  subject: { asset: AssetView; label: string };
+  split: number;
+  onSplit(split: number): void;
+  /** Hold to see the other image alone. */
+  holding: boolean;
+}
 
+/**
+ * Before/after on the image itself: the other image (stretched to this frame, as the engine does with a base) on the
+ * left of a divider, this one on the right. The divider's handle is a slider: drag it (or anywhere on the image),
+ * or focus it and use the arrow keys, Page Up/Down, Home and End. Fills the stage's image box.
+ */
+export function CompareView({ other, subject, split, onSplit, holding }: CompareViewProps) {
+  const box = useRef<HTMLDivElement>(null);
+  const dragging = useRef(false);
+
+  function follow(event: PointerEvent) {
+    const rect = box.current?.getBoundingClientRect();
+    if (!rect || rect.width === 0) return;
+    onSplit(Math.round(Math.min(100, Math.max(0, ((event.clientX - rect.left) / rect.width) * 100))));
+  }
+
+  function onKeyDown(event: KeyboardEvent) {
+    const moves: Record<string, number> = {
+      ArrowLeft: -1,
+      ArrowDown: -1,
+      ArrowRight: 1,
+      ArrowUp: 1,
+      PageDown: -10,
+      PageUp: 10,
+    };
+    let next: number | null = event.key in moves ? split + moves[event.key]! * (event.shiftKey ? 10 : 1) : null;
+    if (event.key === 'Home') next = 0;
+    if (event.key === 'End') next = 100;
+    if (next === null) return;
+    // The lightbox's own arrow keys move between results; on the handle they move the divider.
+    event.preventDefault();
+    event.stopPropagation();
+    onSplit(Math.min(100, Math.max(0, next)));
+  }
+
+  const shown = holding ? 100 : split;
   return (
-    <div className="flex h-full min-h-0 flex-col gap-2">
-      <div className="min-h-0 flex-1 overflow-auto">
-        <div className="relative mx-auto" style={{ width: `${zoom * 100}%`, aspectRatio: `${result.width} / ${result.height}`, maxWidth: zoom === 1 ? `calc((100dvh - 14rem) * ${result.width / result.height})` : undefined }}>
-          {/* eslint-disable-next-line @next/next/no-img-element -- originals from our own route, for pixel comparison */}
-          <img src={base.url} alt={`Base: ${base.filename}`} className="absolute inset-0 size-full object-fill" />
-          {/* eslint-disable-next-line @next/next/no-img-element -- see above */}
-          <img
-            src={result.url}
-            alt={label}
-            className="absolute inset-0 size-full object-fill"
-            style={{ clipPath: holding ? 'inset(0 0 0 100%)' : `inset(0 0 0 ${split}%)` }}
-          />
-          {!holding && <div className="pointer-events-none absolute inset-y-0 w-0.5 bg-white/80" style={{ left: `${split}%` }} aria-hidden="true" />}
-        </div>
-      </div>
-      <div className="flex flex-wrap items-center gap-3 text-xs text-zinc-300">
-        <label htmlFor={`${id}-split`}>Compare position</label>
-        <input
-          id={`${id}-split`}
-          type="range"
-          min={0}
-          max={100}
-          value={split}
-          aria-valuetext={`${split} % base on the left`}
-          onChange={(event) => setSplit(Number(event.target.value))}
-          className="min-w-32 flex-1 accent-violet-400"
-        />
-        <button
-          type="button"
-          aria-pressed={holding}
-          onPointerDown={() => hold(true)}
-          onPointerUp={() => hold(false)}
-          onPointerLeave={() => hold(false)}
-          onKeyDown={(event) => {
-            if (event.key === ' ' || event.key === 'Enter') {
-              event.preventDefault();
-              hold(true);
-            }
-          }}
-          onKeyUp={() => hold(false)}
-          onBlur={() => hold(false)}
-          className="rounded-md bg-zinc-800 px-2.5 py-1 font-medium text-zinc-100 hover:bg-zinc-700"
+    <div
+      ref={box}
+      className="absolute inset-0 cursor-ew-resize touch-none select-none"
+      onPointerDown={(event) => {
+        dragging.current = true;
+        event.currentTarget.setPointerCapture(event.pointerId);
+        follow(event);
+      }}
+      onPointerMove={(event) => dragging.current && follow(event)}
+      onPointerUp={() => (dragging.current = false)}
+      onPointerCancel={() => (dragging.current = false)}
+    >
+      {/* eslint-disable-next-line @next/next/no-img-element -- originals from our own route, for pixel comparison */}
+      <img
+        src={other.asset.url}
+        alt={other.label}
+        draggable={false}
+        className="absolute inset-0 size-full object-fill"
+      />
+      {/* eslint-disable-next-line @next/next/no-img-element -- see above */}
+      <img
+        src={subject.asset.url}
+        alt={subject.label}
+        draggable={false}
+        className="absolute inset-0 size-full object-fill"
+        style={{ clipPath: `inset(0 0 0 ${shown}%)` }}
+      />
+      <div
+        className="pointer-events-none absolute inset-y-0 w-0.5 -translate-x-1/2 bg-white shadow-[0_0_0_1px_rgba(0,0,0,0.35)]"
+        style={{ left: `${shown}%` }}
+        aria-hidden="true"
+      />
+      <div
+        role="slider"
+        tabIndex={0}
+        aria-label="Compare position"
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={split}
+        aria-valuetext={`${split} % ${other.label} on the left`}
+        onKeyDown={onKeyDown}
+        className="absolute top-1/2 flex size-10 -translate-x-1/2 -translate-y-1/2 items-center justify-center rounded-full border-2 border-white bg-zinc-900/80 text-white shadow-lg outline-none focus-visible:ring-4 focus-visible:ring-violet-400"
+        style={{ left: `${shown}%` }}
+      >
+        <svg
+          viewBox="0 0 24 24"
+          className="size-5"
+          fill="none"
+          stroke="currentColor"
+          strokeWidth={2}
+          strokeLinecap="round"
+          strokeLinejoin="round"
+          aria-hidden="true"
         >
-          Hold to see the base
-        </button>
+          <path d="M9 7l-5 5 5 5M15 7l5 5-5 5" />
+        </svg>
       </div>
     </div>
   );

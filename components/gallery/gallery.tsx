@@ -7,6 +7,7 @@ import { GALLERY_KEY, galleryQuery, type GalleryFilter } from '@/lib/jobs/querie
 import type { Job, JobResultView } from '@/lib/jobs/types';
 import { GalleryFilters } from './gallery-filters';
 import { GalleryList } from './gallery-list';
+import { galleryItems } from './lightbox-item';
 import { ResultLightbox } from './result-lightbox';
 import type { ResultActions } from './result-tile';
 import { useGalleryAnnouncements } from './use-gallery-announcements';
@@ -31,7 +32,7 @@ export function Gallery({ actions, initialFilter = {} }: { actions: GalleryActio
   const query = useInfiniteQuery(galleryQuery(filter));
   const queryClient = useQueryClient();
   const jobs = useMemo(() => query.data?.pages.flatMap((page) => page.jobs) ?? [], [query.data]);
-  const [open, setOpen] = useState<{ jobId: string; position: number } | null>(null);
+  const [open, setOpen] = useState<{ jobId: string; position: number; mode?: 'compare' } | null>(null);
   const [deleted, setDeleted] = useState<Deleted | null>(null);
   const [notice, setNotice] = useState('');
   const live = useGalleryAnnouncements(jobs);
@@ -45,7 +46,10 @@ export function Gallery({ actions, initialFilter = {} }: { actions: GalleryActio
   // The filter is shareable view state: the page reads it from the URL, this writes it back as it changes.
   useEffect(() => {
     const url = new URL(window.location.href);
-    for (const [key, value] of [['q', filter.q?.trim()], ['status', filter.status]] as const) {
+    for (const [key, value] of [
+      ['q', filter.q?.trim()],
+      ['status', filter.status],
+    ] as const) {
       if (value) url.searchParams.set(key, value);
       else url.searchParams.delete(key);
     }
@@ -53,7 +57,7 @@ export function Gallery({ actions, initialFilter = {} }: { actions: GalleryActio
   }, [filter]);
 
   const resultActions: ResultActions = {
-    open: (jobId, position) => setOpen({ jobId, position }),
+    open: (jobId, position, mode) => setOpen({ jobId, position, mode }),
     async addAsReference(result, asBase) {
       setNotice(await actions.addAsReference(result, asBase));
     },
@@ -62,7 +66,11 @@ export function Gallery({ actions, initialFilter = {} }: { actions: GalleryActio
       if (!job) return;
       const outcome = await deleteGalleryResult({ jobId: job.id, position: result.position }).catch(() => null);
       if (!outcome?.ok) return setNotice('The result could not be deleted; try again.');
-      setDeleted({ jobId: job.id, position: result.position, label: `Result ${job.results.indexOf(result) + 1} of “${job.prompt}”` });
+      setDeleted({
+        jobId: job.id,
+        position: result.position,
+        label: `Result ${job.results.indexOf(result) + 1} of “${job.prompt}”`,
+      });
       await refresh();
     },
     announce: setNotice,
@@ -70,13 +78,16 @@ export function Gallery({ actions, initialFilter = {} }: { actions: GalleryActio
 
   async function undo() {
     if (!deleted) return;
-    const outcome = await undoDeleteGalleryResult({ jobId: deleted.jobId, position: deleted.position }).catch(() => null);
+    const outcome = await undoDeleteGalleryResult({ jobId: deleted.jobId, position: deleted.position }).catch(
+      () => null,
+    );
     setDeleted(null);
     setNotice(outcome?.ok ? `${deleted.label} restored.` : 'The result could not be restored.');
     await refresh();
   }
 
-  const openJob = open ? jobs.find((job) => job.id === open.jobId) : undefined;
+  const items = useMemo(() => galleryItems(jobs), [jobs]);
+  const openIndex = open ? items.findIndex((item) => item.key === `${open.jobId}/${open.position}`) : -1;
   const filtered = Boolean(filter.q?.trim() || filter.status);
 
   return (
@@ -92,9 +103,16 @@ export function Gallery({ actions, initialFilter = {} }: { actions: GalleryActio
         {notice}
       </p>
       {deleted && (
-        <div role="status" className="flex items-center justify-between gap-2 rounded-lg border border-zinc-700 bg-zinc-800 px-3 py-2 text-sm text-zinc-100">
+        <div
+          role="status"
+          className="flex items-center justify-between gap-2 rounded-lg border border-zinc-700 bg-zinc-800 px-3 py-2 text-sm text-zinc-100"
+        >
           <span>{deleted.label} deleted.</span>
-          <button type="button" onClick={() => void undo()} className="rounded-md bg-violet-700 px-2.5 py-1 text-xs font-semibold text-white hover:bg-violet-800">
+          <button
+            type="button"
+            onClick={() => void undo()}
+            className="rounded-md bg-violet-700 px-2.5 py-1 text-xs font-semibold text-white hover:bg-violet-800"
+          >
             Undo delete
           </button>
         </div>
@@ -107,7 +125,9 @@ export function Gallery({ actions, initialFilter = {} }: { actions: GalleryActio
       {query.isPending && <p className="text-sm text-zinc-400">Loading your tasks…</p>}
       {query.isSuccess && jobs.length === 0 && (
         <p className="rounded-xl border border-dashed border-zinc-800 p-6 text-center text-sm text-zinc-400">
-          {filtered ? 'No task matches this filter.' : 'No results yet. Add an image, paint what to change, describe it, and press Generate.'}
+          {filtered
+            ? 'No task matches this filter.'
+            : 'No results yet. Add an image, paint what to change, describe it, and press Generate.'}
         </p>
       )}
       <GalleryList
@@ -117,7 +137,15 @@ export function Gallery({ actions, initialFilter = {} }: { actions: GalleryActio
         actions={resultActions}
         onEditAgain={actions.editAgain}
       />
-      {openJob && open && <ResultLightbox key={`${open.jobId}-${open.position}`} job={openJob} position={open.position} onClose={() => setOpen(null)} />}
+      {open && openIndex >= 0 && (
+        <ResultLightbox
+          key={`${open.jobId}-${open.position}`}
+          items={items}
+          start={openIndex}
+          initialMode={open.mode}
+          onClose={() => setOpen(null)}
+        />
+      )}
     </section>
   );
 }

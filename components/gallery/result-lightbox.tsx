@@ -1,36 +1,100 @@
 'use client';
 
-import { useEffect, useRef, useState } from 'react';
-import type { Job } from '@/lib/jobs/types';
-import { CompareView } from './compare-view';
-import { DifferenceView } from './difference-view';
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { stepLabel } from '@/lib/jobs/lineage';
+import { lineageQuery } from '@/lib/jobs/queries';
+import { compareChoices, ComparePicker } from './compare-picker';
+import { describeShare } from './difference-view';
 import { Icon } from './icons';
+import { LightboxBar } from './lightbox-bar';
+import { LightboxNav } from './lightbox-nav';
+import { stepItem, type LightboxItem } from './lightbox-item';
+import { LightboxStage, type Mode } from './lightbox-stage';
+import { Tooltip } from './tooltip';
+import type { Zoom } from './use-stage-scale';
+import { stepKey, VersionStrip } from './version-strip';
+import { ZoomControls } from './zoom-controls';
 
-type Mode = 'result' | 'compare' | 'difference';
-const ZOOMS = [1, 1.5, 2, 3, 4];
+const iconButton =
+  'inline-flex size-8 items-center justify-center rounded-md text-zinc-300 hover:bg-zinc-800 hover:text-zinc-50 disabled:opacity-40';
 
-/** The lightbox: one result large, compared with the base (slider, hold), its difference, zoom. A modal dialog. */
-export function ResultLightbox({ job, position, onClose }: { job: Job; position: number; onClose(): void }) {
+interface ResultLightboxProps {
+  items: LightboxItem[];
+  start: number;
+  initialMode?: Mode;
+  onClose(): void;
+}
+
+/**
+ * The lightbox: one image large (a result, or a version from its chain), compared with any other image (slider on
+ * the image, hold) or shown as their difference, zoomed to fit or to the pixel. ← → move between the gallery's
+ * results. A modal dialog.
+ */
+export function ResultLightbox({ items, start, initialMode = 'result', onClose }: ResultLightboxProps) {
   const dialog = useRef<HTMLDialogElement>(null);
-  const [mode, setMode] = useState<Mode>('result');
-  const [zoomIndex, setZoomIndex] = useState(0);
-  const index = job.results.findIndex((result) => result.position === position);
-  const result = job.results[index];
-  const base = job.references[0] ?? null;
+  // Followed by key, not position: a task arriving while the lightbox is open shifts the gallery's list.
+  const [currentKey, setCurrentKey] = useState(items[start]?.key ?? '');
+  const found = items.findIndex((candidate) => candidate.key === currentKey);
+  const index = found >= 0 ? found : Math.min(start, items.length - 1);
+  /** A version opened from the strip that the gallery has not loaded; null while showing `items[index]`. */
+  const [version, setVersion] = useState<LightboxItem | null>(null);
+  const [mode, setMode] = useState<Mode>(initialMode);
+  const [zoom, setZoom] = useState<Zoom>('fit');
+  const [otherId, setOtherId] = useState<string | null>(null);
+  const [split, setSplit] = useState(50);
+  const [holding, setHolding] = useState(false);
+  const [share, setShare] = useState<number | null>(null);
+  const item = items[index];
+  const shown = version ?? item;
+  // The strip keeps the chain of the result opened (or reached with ← →) while its versions are visited.
+  const [owner, setOwner] = useState(items[start]?.result ?? null);
+  const lineage = useQuery({ ...lineageQuery(owner?.jobId ?? '', owner?.position ?? 0), enabled: owner !== null });
+  const steps = lineage.data ?? [];
+  const versions = steps.map((step, i) => ({
+    asset: step.asset,
+    label: step.kind === 'base' ? `Base: ${step.asset.filename}` : `Version ${stepLabel(steps, i)}`,
+  }));
+  const choices = shown ? compareChoices(shown, items, versions) : [];
+  const other = choices.find((choice) => choice.asset.id === otherId) ?? choices[0] ?? null;
+  const onShare = useCallback((value: number | null) => setShare(value), []);
 
   useEffect(() => {
     const element = dialog.current;
     if (element && !element.open) element.showModal();
   }, []);
 
-  if (!result) return null;
-  const label = `Result ${index + 1} of ${job.results.length}`;
-  const zoom = ZOOMS[zoomIndex] ?? 1;
+  if (!shown) return null;
+
+  function go(step: 1 | -1) {
+    const next = index + step;
+    if (next < 0 || next >= items.length) return;
+    setCurrentKey(items[next]?.key ?? '');
+    setVersion(null);
+    setOtherId(null);
+    setOwner(items[next]?.result ?? null);
+  }
+
+  function onKeyDown(event: KeyboardEvent) {
+    const target = event.target as HTMLElement;
+    if (target.closest('select, input, [role="slider"]')) return;
+    const keys: Record<string, () => void> = {
+      ArrowLeft: () => go(-1),
+      ArrowRight: () => go(1),
+      '0': () => setZoom('fit'),
+      '1': () => setZoom(1),
+    };
+    const action = keys[event.key];
+    if (!action) return;
+    event.preventDefault();
+    action();
+  }
+
   const modeButton = (value: Mode, text: string) => (
     <button
       type="button"
       aria-pressed={mode === value}
-      disabled={value !== 'result' && !base}
+      disabled={value !== 'result' && !other}
       onClick={() => setMode(value)}
       className="rounded-md px-2.5 py-1 text-sm font-medium text-zinc-300 hover:bg-zinc-800 disabled:opacity-50 aria-pressed:bg-violet-700 aria-pressed:text-white"
     >
@@ -41,54 +105,66 @@ export function ResultLightbox({ job, position, onClose }: { job: Job; position:
   return (
     <dialog
       ref={dialog}
-      aria-label={label}
+      aria-label={shown.label}
       onClose={onClose}
-      className="m-auto h-[92dvh] w-[94vw] max-w-6xl rounded-2xl border border-zinc-800 bg-zinc-950 p-0 text-zinc-100 backdrop:bg-black/80"
+      onKeyDown={onKeyDown}
+      className="m-auto h-[94dvh] w-[96vw] max-w-7xl rounded-2xl border border-zinc-800 bg-zinc-950 p-0 text-zinc-100 backdrop:bg-black/80"
     >
       <div className="flex h-full flex-col gap-3 p-4">
         <header className="flex flex-wrap items-center gap-2">
-          <h2 className="mr-auto min-w-0 truncate text-sm font-semibold">
-            {label} · <span className="font-normal text-zinc-400">{job.prompt}</span>
+          <LightboxNav
+            canGoBack={version !== null || index > 0}
+            canGoOn={version !== null || index < items.length - 1}
+            go={go}
+          />
+          <h2 className="mr-auto min-w-0 flex-1 truncate text-sm font-semibold">
+            {shown.label}
+            {shown.prompt && <span className="font-normal text-zinc-400"> · {shown.prompt}</span>}
           </h2>
           <div role="group" aria-label="View" className="flex rounded-lg border border-zinc-800 p-0.5">
             {modeButton('result', 'Result')}
             {modeButton('compare', 'Compare')}
             {modeButton('difference', 'Difference')}
           </div>
-          <div role="group" aria-label="Zoom" className="flex items-center gap-1">
-            <button type="button" className="rounded-md p-1.5 hover:bg-zinc-800 disabled:opacity-50" disabled={zoomIndex === 0} onClick={() => setZoomIndex((z) => Math.max(0, z - 1))}>
-              <Icon name="zoomOut" />
-              <span className="sr-only">Zoom out</span>
+          <ComparePicker choices={choices} value={other?.asset.id ?? null} onChange={setOtherId} />
+          <Tooltip text="Close" shortcut="Esc" align="end">
+            <button type="button" onClick={() => dialog.current?.close()} className={iconButton}>
+              <Icon name="close" />
+              <span className="sr-only">Close</span>
             </button>
-            <span className="w-11 text-center text-xs tabular-nums text-zinc-300">{Math.round(zoom * 100)} %</span>
-            <button type="button" className="rounded-md p-1.5 hover:bg-zinc-800 disabled:opacity-50" disabled={zoomIndex === ZOOMS.length - 1} onClick={() => setZoomIndex((z) => Math.min(ZOOMS.length - 1, z + 1))}>
-              <Icon name="zoomIn" />
-              <span className="sr-only">Zoom in</span>
-            </button>
-          </div>
-          <button type="button" onClick={() => dialog.current?.close()} className="rounded-md p-1.5 hover:bg-zinc-800">
-            <Icon name="close" />
-            <span className="sr-only">Close</span>
-          </button>
+          </Tooltip>
         </header>
-        <div className="min-h-0 flex-1">
-          {mode === 'compare' && base ? (
-            <CompareView base={base} result={result.asset} label={label} zoom={zoom} />
-          ) : mode === 'difference' && base ? (
-            <DifferenceView baseUrl={base.url} resultUrl={result.asset.url} width={result.asset.width} height={result.asset.height} label={`result ${index + 1}`} />
-          ) : (
-            <div className="h-full overflow-auto">
-              {/* eslint-disable-next-line @next/next/no-img-element -- the original, from our own route */}
-              <img
-                src={result.asset.url}
-                alt={`${label}: ${job.prompt}`}
-                className={zoom === 1 ? 'mx-auto max-h-full max-w-full object-contain' : 'max-w-none'}
-                style={zoom === 1 ? undefined : { width: `${zoom * 100}%` }}
-              />
-            </div>
+        <LightboxStage
+          shown={shown}
+          mode={mode}
+          zoom={zoom}
+          other={other}
+          split={split}
+          onSplit={setSplit}
+          holding={holding}
+          share={share}
+          onShare={onShare}
+        >
+          {({ screen }) => (
+            <LightboxBar mode={mode} other={other} share={describeShare(share)} onHold={setHolding} holding={holding}>
+              <ZoomControls zoom={zoom} screen={screen} onZoom={setZoom} />
+            </LightboxBar>
           )}
-        </div>
-        {!base && <p className="text-xs text-zinc-400">This task had no reference image, so there is nothing to compare with.</p>}
+        </LightboxStage>
+        {owner && (
+          <VersionStrip
+            owner={owner}
+            currentKey={shown.key}
+            onOpen={(step, label) => {
+              const key = stepKey(step);
+              setOtherId(null);
+              if (items.some((candidate) => candidate.key === key)) {
+                setCurrentKey(key);
+                setVersion(null);
+              } else setVersion(stepItem(step, label));
+            }}
+          />
+        )}
       </div>
     </dialog>
   );

@@ -2,11 +2,14 @@
 
 import { ShareButton } from '@/components/share/share-button';
 import type { Job, JobResultView } from '@/lib/jobs/types';
+import { ActionMenu } from './action-menu';
 import { copyImageToClipboard } from './copy-image';
 import { Icon, type IconName } from './icons';
+import { Tooltip } from './tooltip';
 
 export interface ResultActions {
-  open(jobId: string, position: number): void;
+  /** Opens the lightbox on a result; `compare` opens it comparing (pick the other image there). */
+  open(jobId: string, position: number, mode?: 'compare'): void;
   addAsReference(result: JobResultView, asBase: boolean): void;
   remove(result: JobResultView): void;
   announce(message: string): void;
@@ -17,13 +20,28 @@ const iconButton =
 
 /** A useful file name for a download: the prompt's first words, the task and the position. */
 function downloadName(job: Job, result: JobResultView): string {
-  const words = job.prompt.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40).replace(/-$/, '');
+  const words = job.prompt
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 40)
+    .replace(/-$/, '');
   const extension = result.asset.mime === 'image/jpeg' ? 'jpg' : 'png';
   return `${words || 'overpaint'}-${job.id.slice(0, 8)}-${result.position + 1}.${extension}`;
 }
 
 /** One result in the contact sheet: its thumbnail (opens the lightbox) and its actions. */
-export function ResultTile({ job, result, index, actions }: { job: Job; result: JobResultView; index: number; actions: ResultActions }) {
+export function ResultTile({
+  job,
+  result,
+  index,
+  actions,
+}: {
+  job: Job;
+  result: JobResultView;
+  index: number;
+  actions: ResultActions;
+}) {
   const label = `result ${index + 1}`;
   const total = job.results.length;
 
@@ -37,12 +55,14 @@ export function ResultTile({ job, result, index, actions }: { job: Job; result: 
   }
 
   const button = (name: IconName, text: string, onClick: () => void) => (
-    <button type="button" className={iconButton} title={text} onClick={onClick}>
-      <Icon name={name} />
-      <span className="sr-only">
-        {text} {label}
-      </span>
-    </button>
+    <Tooltip text={text}>
+      <button type="button" className={iconButton} onClick={onClick}>
+        <Icon name={name} />
+        <span className="sr-only">
+          {text} {label}
+        </span>
+      </button>
+    </Tooltip>
   );
 
   return (
@@ -64,23 +84,34 @@ export function ResultTile({ job, result, index, actions }: { job: Job; result: 
           onClick={() => actions.open(job.id, result.position)}
           className="absolute inset-0 rounded-lg hover:bg-white/5"
           aria-label={`Open result ${index + 1} of ${total}`}
-          title="Open: compare with the base, difference, zoom"
         />
       </div>
       <div className="flex flex-wrap items-center justify-between gap-x-1 text-xs text-zinc-400">
         <span className="tabular-nums">
           {result.asset.width} × {result.asset.height}
         </span>
+        {/* The row: the frequent actions as named icon buttons with tooltips, the rest in a menu. */}
         <div className="flex flex-wrap items-center">
-          <a href={result.downloadUrl} download={downloadName(job, result)} className={iconButton} title="Download">
-            <Icon name="download" />
-            <span className="sr-only">Download {label}</span>
-          </a>
-          {button('copy', 'Copy', () => void copy())}
-          {button('reference', 'Use as reference', () => actions.addAsReference(result, false))}
+          <Tooltip text="Download">
+            <a href={result.downloadUrl} download={downloadName(job, result)} className={iconButton}>
+              <Icon name="download" />
+              <span className="sr-only">Download {label}</span>
+            </a>
+          </Tooltip>
           {button('base', 'Make base', () => actions.addAsReference(result, true))}
-          <ShareButton jobId={job.id} position={result.position} />
-          {button('trash', 'Delete', () => actions.remove(result))}
+          {button('reference', 'Use as reference', () => actions.addAsReference(result, false))}
+          <Tooltip text="Share">
+            <ShareButton jobId={job.id} position={result.position} compact />
+          </Tooltip>
+          <ActionMenu
+            label="More actions"
+            target={label}
+            actions={[
+              { text: 'Compare', onSelect: () => actions.open(job.id, result.position, 'compare') },
+              { text: 'Copy', onSelect: () => void copy() },
+              { text: 'Delete', onSelect: () => actions.remove(result), danger: true },
+            ]}
+          />
         </div>
       </div>
     </li>

@@ -10,7 +10,15 @@ import { SharePanel } from './share-panel';
  * out, no expiry) and shows it in a dialog with its choices; pressing again reopens the same link, so one button
  * never makes a pile of links. A modal dialog, because a gallery cell is too narrow for a readable URL.
  */
-export function ShareButton({ jobId, position }: { jobId: string; position?: number }) {
+export function ShareButton({
+  jobId,
+  position,
+  compact = false,
+}: {
+  jobId: string;
+  position?: number;
+  compact?: boolean;
+}) {
   const dialog = useRef<HTMLDialogElement>(null);
   const [created, setCreated] = useState<CreatedShare | null>(null);
   const [pending, setPending] = useState(false);
@@ -40,9 +48,28 @@ export function ShareButton({ jobId, position }: { jobId: string; position?: num
         type="button"
         aria-haspopup="dialog"
         onClick={open}
-        className="rounded px-1.5 py-0.5 text-xs font-medium text-violet-300 hover:bg-zinc-800 hover:text-violet-200 focus-visible:outline-2 focus-visible:outline-violet-400"
+        className={
+          compact
+            ? 'inline-flex size-7 items-center justify-center rounded-md text-zinc-300 hover:bg-zinc-800 hover:text-zinc-50'
+            : 'rounded px-1.5 py-0.5 text-xs font-medium text-violet-300 hover:bg-zinc-800 hover:text-violet-200 focus-visible:outline-2 focus-visible:outline-violet-400'
+        }
       >
-        {position === undefined ? 'Share all' : 'Share'}
+        {/* Compact: an icon in a gallery tile's action row (its tooltip is the tile's); the name stays the same. */}
+        {compact && (
+          <svg
+            viewBox="0 0 24 24"
+            fill="none"
+            stroke="currentColor"
+            strokeWidth={1.8}
+            strokeLinecap="round"
+            strokeLinejoin="round"
+            className="size-4"
+            aria-hidden="true"
+          >
+            <path d="M12 15V4m0 0L8 8m4-4 4 4M5 13v6h14v-6" />
+          </svg>
+        )}
+        <span className={compact ? 'sr-only' : undefined}>{position === undefined ? 'Share all' : 'Share'}</span>
         <span className="sr-only">{position === undefined ? ' results of this task' : ` result ${position + 1}`}</span>
       </button>
       <dialog

@@ -56,4 +56,10 @@ export class StudioPage {
   task(prompt: string): Locator {
     return this.gallery.getByRole('article', { name: `Task: ${prompt}`, exact: true }).first();
   }
+
+  /** A result's less used actions (Compare, Copy, Delete) live in its "More actions" menu: opens it, picks one. */
+  async resultMenuAction(scope: Locator, result: string, action: string): Promise<void> {
+    await scope.getByRole('button', { name: `More actions for ${result}` }).click();
+    await this.page.getByRole('menuitem', { name: `${action} ${result}` }).click();
+  }
 }

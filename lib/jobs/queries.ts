@@ -1,4 +1,5 @@
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
+import type { LineageStep } from './lineage';
 import { galleryRefetchInterval } from './polling';
 import type { Job, JobStatus } from './types';
 
@@ -73,6 +74,18 @@ export function jobQuery(id: string) {
       const response = await fetch(`/api/jobs/${id}`, { signal, cache: 'no-store' });
       if (!response.ok) throw new Error(`The task could not be loaded (HTTP ${response.status}).`);
       return ((await response.json()) as { job: Job }).job;
+    },
+  });
+}
+
+/** The chain a result came from (versions): fetched when the lightbox shows that result. */
+export function lineageQuery(jobId: string, position: number) {
+  return queryOptions({
+    queryKey: ['lineage', jobId, position] as const,
+    queryFn: async ({ signal }): Promise<LineageStep[]> => {
+      const response = await fetch(`/api/jobs/${jobId}/results/${position}/lineage`, { signal, cache: 'no-store' });
+      if (!response.ok) throw new Error(`The versions could not be loaded (HTTP ${response.status}).`);
+      return ((await response.json()) as { steps: LineageStep[] }).steps;
     },
   });
 }

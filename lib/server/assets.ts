@@ -18,7 +18,8 @@ import {
 import { DECODE_TIMEOUT_MS, imageDecoder, type DecodeOutcome } from './images/decoder';
 import { blobStore } from './storage/blobs';
 import { getDb } from './storage/db';
-import { assets, type AssetRow } from './storage/schema';
+import { originOf } from './gallery/lineage';
+import { assetOrigins, assets, type AssetRow } from './storage/schema';
 
 const THUMB_SIZE = 320;
 
@@ -217,8 +218,13 @@ export async function referenceFromAsset(id: string, filename: string): Promise<
     filename: safeFilename(filename),
     createdAt: new Date(),
   };
+  // The reference remembers the result it was made from (versions, issue 16); both rows or neither.
+  const origin = await originOf(source);
   const db = await getDb();
-  await db.insert(assets).values(row);
+  await db.transaction(async (tx) => {
+    await tx.insert(assets).values(row);
+    if (origin) await tx.insert(assetOrigins).values({ assetId: row.id, ...origin });
+  });
   return ok(assetView(row));
 }
 
