@@ -120,7 +120,9 @@ describe('result hosts', () => {
     );
     if (!result.ok) throw new Error(result.error.message);
     const row = await drive(result.data.id, 10);
-    const lines = warn.mock.calls.map((call) => call.join(' ')).filter((line) => line.includes('cdn.elsewhere.example'));
+    const lines = warn.mock.calls
+      .map((call) => call.join(' '))
+      .filter((line) => line.includes('cdn.elsewhere.example'));
     warn.mockRestore();
     expect(row).toMatchObject({ phase: 'done', status: 'failed', errorCode: 'download_failed', attempts: 0 });
     expect(row?.errorMessage).toMatch(/cdn\.elsewhere\.example.*TOAPIS_FILE_HOSTS/);
