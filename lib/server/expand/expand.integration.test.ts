@@ -291,7 +291,7 @@ describe('expand canvas', () => {
     expect(ended).toBe(1);
     streamed.mockRestore();
 
-    const files = unzipSync(new Uint8Array(await new Blob(chunks).arrayBuffer()));
+    const files = unzipSync(Buffer.concat(chunks));
     expect(Object.keys(files)).toHaveLength(3);
     for (const job of jobs) {
       const view = await getJobView(job.id);
