@@ -18,6 +18,7 @@ test('Cancel stops following an unfinished task, says the upstream may still bil
   launchApp,
   page,
 }) => {
+  test.setTimeout(180_000); // a shared 2-core machine can take long to hydrate the studio
   const app = await launchApp({ env: { TOAPIS_API_KEY: 'sk-e2e-cancel-key', TOAPIS_BASE_URL: fake.url } });
   const studio = new StudioPage(page);
   await studio.goto(app.url);
