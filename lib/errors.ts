@@ -22,6 +22,8 @@ export type ErrorCode =
   | 'upstream:error'
   | 'job:not_found'
   | 'job:not_retryable'
+  | 'job:not_cancellable'
+  | 'server:busy'
   | 'auth:required'
   | 'auth:wrong_password'
   | 'auth:rate_limited'

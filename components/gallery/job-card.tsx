@@ -1,5 +1,6 @@
 'use client';
 
+import { CancelButton } from '@/components/gallery/cancel-button';
 import { RetryButton } from '@/components/gallery/retry-button';
 import { ShareButton } from '@/components/share/share-button';
 import { START_POINT_INFO } from '@/lib/jobs/start-points';
@@ -85,6 +86,7 @@ export function JobCard({ job, actions, onEditAgain }: JobCardProps) {
       )}
 
       <footer className="mt-2 flex flex-wrap items-center justify-end gap-1">
+        <CancelButton jobId={job.id} status={job.status} />
         <RetryButton jobId={job.id} status={job.status} />
         <ShareButton jobId={job.id} />
         <button

@@ -7,7 +7,7 @@ import { probe } from './pipeline/raw-image';
 import { defaultPoolSize } from './pipeline/worker-pool';
 import { createWorkQueue } from './queue';
 import { runTask } from './run-task';
-import { createEngineStore } from './store';
+import { createEngineStore, type EngineStoreIo } from './store';
 
 export interface EngineOptions {
   /** The app's data directory; the engine keeps its files under `${dataDir}/engine/`. */
@@ -20,6 +20,10 @@ export interface EngineOptions {
   concurrency?: number;
   /** Accept and store tasks but do not process them (tests, maintenance). */
   paused?: boolean;
+  /** The store's disk writes (tests inject a full disk). */
+  io?: EngineStoreIo;
+  /** First wait before re-running a task that could not record its own end. Default 2 s. */
+  retryDelayMs?: number;
 }
 
 export interface Engine {
@@ -33,11 +37,12 @@ export interface Engine {
 /** Create an engine on `dataDir`. Tasks left queued or in progress by an earlier engine are re-queued. */
 export function createEngine(options: EngineOptions): Engine {
   if (!options.secret) throw new Error('createEngine: a secret is required');
-  const store = createEngineStore(options.dataDir);
+  const store = createEngineStore(options.dataDir, options.io);
   let closed = false;
   const queue = createWorkQueue({
     concurrency: Math.max(1, options.concurrency ?? defaultPoolSize()),
     paused: options.paused ?? false,
+    ...(options.retryDelayMs !== undefined && { retryDelayMs: options.retryDelayMs }),
     run: (id, signal) => runTask(store, id, signal),
   });
 

@@ -14,11 +14,22 @@ export interface WorkQueue {
 export interface WorkQueueOptions {
   concurrency: number;
   paused?: boolean;
+  /** First wait before a task whose run threw (it could not even record its failure) is run again. Default 2 s. */
+  retryDelayMs?: number;
   run(id: string, signal: AbortSignal): Promise<void>;
 }
 
-export function createWorkQueue({ concurrency, paused = false, run }: WorkQueueOptions): WorkQueue {
+const MAX_RETRY_DELAY_MS = 60_000;
+
+export function createWorkQueue({
+  concurrency,
+  paused = false,
+  retryDelayMs = 2000,
+  run,
+}: WorkQueueOptions): WorkQueue {
   const waiting: string[] = [];
+  const failures = new Map<string, number>();
+  const retryTimers = new Set<NodeJS.Timeout>();
   const running = new Map<string, Promise<void>>();
   const controller = new AbortController();
   let idleWaiters: Array<() => void> = [];
@@ -29,7 +40,21 @@ export function createWorkQueue({ concurrency, paused = false, run }: WorkQueueO
       const id = waiting.shift();
       if (id === undefined || running.has(id)) continue;
       const job = run(id, controller.signal)
-        .catch((error: unknown) => console.error(`[engine] task ${id} crashed the worker:`, error))
+        .then(() => void failures.delete(id))
+        .catch((error: unknown) => {
+          // The task is still unfinished on disk (its failure could not be written, e.g. a full disk): run it again
+          // later, backing off, rather than leave it queued on disk with nothing working on it.
+          const count = (failures.get(id) ?? 0) + 1;
+          failures.set(id, count);
+          const delay = Math.min(MAX_RETRY_DELAY_MS, retryDelayMs * 2 ** (count - 1));
+          console.error(`[engine] task ${id} could not run (attempt ${count}); trying again in ${delay} ms:`, error);
+          const timer = setTimeout(() => {
+            retryTimers.delete(timer);
+            push(id);
+          }, delay);
+          timer.unref();
+          retryTimers.add(timer);
+        })
         .finally(() => {
           running.delete(id);
           setImmediate(pump);
@@ -48,12 +73,14 @@ export function createWorkQueue({ concurrency, paused = false, run }: WorkQueueO
     }
   }
 
+  function push(id: string): void {
+    if (closed || waiting.includes(id) || running.has(id)) return;
+    waiting.push(id);
+    setImmediate(pump);
+  }
+
   return {
-    push(id) {
-      if (closed || waiting.includes(id) || running.has(id)) return;
-      waiting.push(id);
-      setImmediate(pump);
-    },
+    push,
     idle() {
       return new Promise((resolve) => {
         idleWaiters.push(resolve);
@@ -63,6 +90,8 @@ export function createWorkQueue({ concurrency, paused = false, run }: WorkQueueO
     async close() {
       closed = true;
       waiting.length = 0;
+      for (const timer of retryTimers) clearTimeout(timer);
+      retryTimers.clear();
       controller.abort(new Error('engine closing'));
       await Promise.allSettled([...running.values()]);
       settleIdle();

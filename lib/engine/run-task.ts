@@ -4,10 +4,15 @@
  */
 import { isPipelineError, PipelineError } from './pipeline/errors';
 import { render } from './pipeline/render';
-import type { EngineStore, EngineTask } from './store';
+import { describeWriteFailure, type EngineStore, type EngineTask } from './store';
 
 /** Result URLs live 24 h upstream (api-contract.md §6); the engine reports the same. */
 export const RESULT_TTL_SECONDS = 86_400;
+
+function isWriteError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && /^E[A-Z]+$/.test(code);
+}
 
 export async function runTask(store: EngineStore, id: string, signal: AbortSignal): Promise<void> {
   const task = await store.loadTask(id);
@@ -77,12 +82,20 @@ export async function runTask(store: EngineStore, id: string, signal: AbortSigna
   } catch (error) {
     await saving.catch(() => {});
     if (signal.aborted) return;
-    const message = isPipelineError(error) ? error.message : 'The offline engine could not process this image';
-    if (!isPipelineError(error)) console.error(`[engine] task ${id} failed:`, error);
+    const saveFailed = isWriteError(error);
+    const message =
+      isPipelineError(error)
+        ? error.message
+        : saveFailed
+          ? `The offline engine could not save its work: ${describeWriteFailure(error)}.`
+          : 'The offline engine could not process this image';
+    if (!(isPipelineError(error))) console.error(`[engine] task ${id} failed:`, error);
+    // A small failed record often fits where the results did not. When even that cannot be written, this throws:
+    // the queue puts the task back and tries again later, so it is never left queued on disk with nobody on it.
     await store.saveTask({
       ...current,
       status: 'failed',
-      error: { code: 'generation_failed', message },
+      error: { code: saveFailed ? 'storage_failed' : 'generation_failed', message },
     });
   }
 }

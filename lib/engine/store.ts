@@ -3,7 +3,7 @@
  * atomically (temp file + rename) so a crash never leaves half a task behind; that is what makes resume safe.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, readdir, rename, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { AspectRatio, OutputFormat, Quality, Resolution } from '@/lib/jobs/options';
 import { FILE_NAME, TASK_ID } from './files';
@@ -50,7 +50,12 @@ export interface EngineStore {
   listTasks(): Promise<EngineTask[]>;
 }
 
-export function createEngineStore(dataDir: string): EngineStore {
+/** The one write the store makes; replaceable so tests can make the disk "full". */
+export interface EngineStoreIo {
+  writeFile(file: string, data: Uint8Array | string): Promise<void>;
+}
+
+export function createEngineStore(dataDir: string, io: EngineStoreIo = { writeFile }): EngineStore {
   const root = path.join(dataDir, 'engine');
   const dirs = {
     uploads: path.join(root, 'uploads'),
@@ -65,8 +70,14 @@ export function createEngineStore(dataDir: string): EngineStore {
 
   async function atomicWrite(target: string, data: Uint8Array | string): Promise<void> {
     const tmp = `${target}.${randomBytes(6).toString('hex')}.tmp`;
-    await writeFile(tmp, data);
-    await rename(tmp, target);
+    try {
+      await io.writeFile(tmp, data);
+      await rename(tmp, target);
+    } catch (error) {
+      // A full disk leaves a partial temp file: drop it, so a failed write frees what it took.
+      await unlink(tmp).catch(() => {});
+      throw error;
+    }
   }
 
   return {
@@ -142,6 +153,16 @@ export function createEngineStore(dataDir: string): EngineStore {
 
 export function newTaskId(): string {
   return `img_${randomBytes(12).toString('hex')}`;
+}
+
+/** Why a write failed, in words a task's error can carry (the path is left out). */
+export function describeWriteFailure(error: unknown): string {
+  const code = (error as { code?: unknown }).code;
+  if (code === 'ENOSPC') return 'the disk is full';
+  if (code === 'EDQUOT') return 'the disk quota is used up';
+  if (code === 'EROFS') return 'the disk is read-only';
+  if (code === 'EACCES' || code === 'EPERM') return 'the data directory is not writable';
+  return typeof code === 'string' ? `a write failed (${code})` : 'a write failed';
 }
 
 function isMissing(error: unknown): boolean {

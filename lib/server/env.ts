@@ -82,9 +82,60 @@ const envSchema = z.object({
         .map((h) => h.trim().toLowerCase())
         .filter(Boolean),
     ),
+  /** `true` lets a non-loopback `http://` TOAPIS_BASE_URL through; otherwise the key would travel in clear. */
+  TOAPIS_ALLOW_INSECURE_HTTP: z
+    .enum(['true', 'false', '1', '0', ''])
+    .optional()
+    .transform((v) => v === 'true' || v === '1'),
+  /** Hosts (comma-separated) results may be downloaded from besides the base origin; https only. */
+  TOAPIS_FILE_HOSTS: optionalText().pipe(
+    z
+      .string()
+      .optional()
+      .transform((v, ctx) => (v === undefined ? undefined : parseFileHosts(v, ctx))),
+  ),
+  /** A task still unfinished this long after it was submitted is no longer followed (Failed, with Retry). */
+  TASK_DEADLINE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(30),
   /** How long a job runner instance holds a task before another instance may take it over (PostgreSQL leases). */
   JOB_LEASE_SECONDS: z.coerce.number().int().min(5).max(600).default(30),
 });
+
+/** `a.example, https://b.example` → hostnames; an `http://` entry or a path is refused, not silently widened. */
+function parseFileHosts(raw: string, ctx: z.RefinementCtx): string[] {
+  const hosts: string[] = [];
+  for (const entry of raw
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean)) {
+    let url: URL | null = null;
+    try {
+      url = new URL(entry.includes('://') ? entry : `https://${entry}`);
+    } catch {}
+    if (
+      !url ||
+      url.protocol !== 'https:' ||
+      url.port ||
+      url.username ||
+      (url.pathname !== '/' && url.pathname !== '')
+    ) {
+      ctx.addIssue({ code: 'custom', message: `"${entry}" is not an https host name (e.g. files.example.com)` });
+      return [];
+    }
+    hosts.push(url.hostname.toLowerCase());
+  }
+  return hosts;
+}
+
+/** Whether a URL's host is this machine: the only place a plain-http key may go. */
+export function isLoopbackUrl(raw: string): boolean {
+  const host = new URL(raw).hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
+}
 
 function optionalText() {
   return z
@@ -103,10 +154,16 @@ export interface S3Settings {
   forcePathStyle: boolean;
 }
 
-
 export interface ServerEnv {
   engine: EngineKind;
-  toapis: { apiKey: string | undefined; baseUrl: string; model: string; webhookSecret: string | undefined };
+  toapis: {
+    apiKey: string | undefined;
+    baseUrl: string;
+    model: string;
+    webhookSecret: string | undefined;
+    /** Hosts results may be downloaded from, besides the base origin (https only). */
+    fileHosts: string[];
+  };
   dataDir: string;
   databaseUrl: string | undefined;
   port: number;
@@ -123,6 +180,8 @@ export interface ServerEnv {
   allowedHosts: string[];
   /** What `npm start` passes to `next start -H`; undefined: Next's default (every interface). */
   listenHost: string | undefined;
+  /** How long a task is followed before it fails with "stopped following it". */
+  taskDeadlineMs: number;
 }
 
 const globalForEnv = globalThis as unknown as { __overpaintEnv?: ServerEnv };
@@ -133,12 +192,30 @@ export function serverEnv(): ServerEnv {
   if (!parsed.success) {
     // Name the setting, never echo its value (it may be the key).
     const issue = parsed.error.issues[0];
-    throw new Error(`Invalid configuration: ${String(issue?.path[0] ?? 'environment')}: ${issue?.message ?? 'invalid'}`);
+    throw new Error(
+      `Invalid configuration: ${String(issue?.path[0] ?? 'environment')}: ${issue?.message ?? 'invalid'}`,
+    );
   }
   const e = parsed.data;
+  if (
+    e.TOAPIS_API_KEY &&
+    e.TOAPIS_BASE_URL.startsWith('http:') &&
+    !isLoopbackUrl(e.TOAPIS_BASE_URL) &&
+    !e.TOAPIS_ALLOW_INSECURE_HTTP
+  ) {
+    throw new Error(
+      'Invalid configuration: TOAPIS_BASE_URL: plain http:// to another machine would send the API key in clear; use https://, or set TOAPIS_ALLOW_INSECURE_HTTP=true',
+    );
+  }
   const env: ServerEnv = {
     engine: e.TOAPIS_API_KEY ? 'toapis' : 'offline',
-    toapis: { apiKey: e.TOAPIS_API_KEY, baseUrl: e.TOAPIS_BASE_URL.replace(/\/+$/, ''), model: e.TOAPIS_MODEL, webhookSecret: e.TOAPIS_WEBHOOK_SECRET },
+    toapis: {
+      apiKey: e.TOAPIS_API_KEY,
+      baseUrl: e.TOAPIS_BASE_URL.replace(/\/+$/, ''),
+      model: e.TOAPIS_MODEL,
+      webhookSecret: e.TOAPIS_WEBHOOK_SECRET,
+      fileHosts: e.TOAPIS_FILE_HOSTS ?? ['files.toapis.com'],
+    },
     dataDir: path.resolve(e.DATA_DIR),
     databaseUrl: e.DATABASE_URL,
     port: e.PORT,
@@ -150,6 +227,7 @@ export function serverEnv(): ServerEnv {
     allowedHosts: e.ALLOWED_HOSTS,
     // An open studio is for this machine unless HOST says otherwise (DNS rebinding, lib/server/auth/host-check.ts).
     listenHost: e.HOST ?? (e.APP_PASSWORD ? undefined : '127.0.0.1'),
+    taskDeadlineMs: e.TASK_DEADLINE_MINUTES * 60_000,
   };
   // Upstream failure texts are scrubbed of these by value wherever they are cleaned (lib/toapis/errors.ts).
   registerSecret(e.TOAPIS_API_KEY);

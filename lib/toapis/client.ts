@@ -32,8 +32,10 @@ export interface ToapisClientConfig {
   statusTimeoutMs?: number;
   /** Hosts (besides the base URL's origin) results may be downloaded from, over https only. */
   fileHosts?: readonly string[];
-  /** Refuse downloads larger than this. Default 100 MB. */
+  /** Refuse downloads larger than this, counted while streaming. Default 100 MB. */
   maxDownloadBytes?: number;
+  /** Refuse JSON answers (and error bodies) larger than this, counted while streaming. Default 2 MB. */
+  maxJsonBytes?: number;
   fetchImpl?: typeof fetch;
   /**
    * Budgets shared by every task in the process (see budget.ts): each create and each status query takes one
@@ -77,6 +79,8 @@ export interface ToapisClient {
 const DEFAULT_TIMEOUT_MS = 60_000;
 const DEFAULT_STATUS_TIMEOUT_MS = 20_000;
 const DEFAULT_FILE_HOSTS = ['files.toapis.com'];
+/** A task or model list is a few KB; anything near this is not an answer we want to hold in memory. */
+const DEFAULT_MAX_JSON_BYTES = 2 * 1024 * 1024;
 const MAX_REDIRECTS = 3;
 
 interface RawResponse {
@@ -93,6 +97,7 @@ export function createToapisClient(config: ToapisClientConfig): ToapisClient {
   const statusTimeoutMs = config.statusTimeoutMs ?? Math.min(DEFAULT_STATUS_TIMEOUT_MS, timeoutMs);
   const fileHosts = (config.fileHosts ?? DEFAULT_FILE_HOSTS).map((h) => h.toLowerCase());
   const maxDownloadBytes = config.maxDownloadBytes ?? 100 * 1024 * 1024;
+  const maxJsonBytes = config.maxJsonBytes ?? DEFAULT_MAX_JSON_BYTES;
   const secrets = [config.apiKey];
   // Every message anywhere in the process (task failure texts included) is scrubbed of this key by value.
   registerSecret(config.apiKey);
@@ -114,19 +119,18 @@ export function createToapisClient(config: ToapisClientConfig): ToapisClient {
       // Downloads follow redirects by hand (see downloadResult); API calls let fetch follow, which drops
       // Authorization on a cross-origin hop.
       const redirect = op === 'download' ? 'manual' : 'follow';
-      const res = await fetchImpl(url, { ...init, signal: controller.signal, redirect, cache: 'no-store' });
+      // `identity`: a compressed body could inflate far past what its length promised; the count below is the
+      // real guard either way (fetch decodes whatever the server sends regardless of what we asked).
+      const headers = new Headers(init.headers);
+      headers.set('Accept-Encoding', 'identity');
+      const res = await fetchImpl(url, { ...init, headers, signal: controller.signal, redirect, cache: 'no-store' });
+      const limit = op === 'download' && res.ok ? maxDownloadBytes : maxJsonBytes;
       const declared = Number(res.headers.get('content-length') ?? NaN);
-      if (op === 'download' && declared > maxDownloadBytes) {
+      if (declared > limit) {
         await res.body?.cancel().catch(() => {});
-        throw new UpstreamError({
-          kind: 'too_large',
-          operation: op,
-          status: res.status,
-          reachedUpstream: 'yes',
-          message: `Download is ${declared} bytes`,
-        });
+        throw tooLarge(op, res.status, limit);
       }
-      const bytes = new Uint8Array(await res.arrayBuffer());
+      const bytes = await readCapped(res, limit, () => tooLarge(op, res.status, limit));
       return { status: res.status, headers: res.headers, bytes };
     } catch (error) {
       if (isUpstreamError(error)) throw error;
@@ -153,6 +157,17 @@ export function createToapisClient(config: ToapisClientConfig): ToapisClient {
     } finally {
       clearTimeout(timer);
     }
+  }
+
+  function tooLarge(op: UpstreamOperation, status: number, limit: number): UpstreamError {
+    return new UpstreamError({
+      // A result too big to keep is final; an oversized API answer is an answer we cannot read.
+      kind: op === 'download' && status >= 200 && status < 300 ? 'too_large' : 'malformed',
+      operation: op,
+      status,
+      reachedUpstream: 'yes',
+      message: `The ${op} answer is larger than ${limit} bytes`,
+    });
   }
 
   function httpError(op: UpstreamOperation, res: RawResponse): UpstreamError {
@@ -286,15 +301,6 @@ export function createToapisClient(config: ToapisClientConfig): ToapisClient {
           continue;
         }
         if (res.status < 200 || res.status >= 300) throw httpError('download', res);
-        if (res.bytes.byteLength > maxDownloadBytes) {
-          throw new UpstreamError({
-            kind: 'too_large',
-            operation: 'download',
-            status: res.status,
-            reachedUpstream: 'yes',
-            message: 'Download too large',
-          });
-        }
         const sniffed = rasterMimeType(res.bytes);
         if (!sniffed) {
           throw new UpstreamError({
@@ -335,12 +341,48 @@ export function createToapisClient(config: ToapisClientConfig): ToapisClient {
     }
     if (isBaseOrigin(url)) return url;
     if (url.protocol === 'https:' && url.port === '' && fileHosts.includes(url.hostname.toLowerCase())) return url;
-    throw forbidden(`Refusing to download from ${clean(url.host || 'an unknown host')}`);
+    const host = clean(
+      url.protocol === 'https:' || !url.host ? url.host || 'an unknown host' : `${url.protocol}//${url.host}`,
+    );
+    throw forbidden(`Refusing to download from ${host}`, host);
   }
 }
 
-function forbidden(message: string): UpstreamError {
-  return new UpstreamError({ kind: 'forbidden_host', operation: 'download', reachedUpstream: 'no', message });
+/** The body, counted chunk by chunk as it arrives: past `limit` the transfer is cancelled, never buffered. */
+async function readCapped(res: Response, limit: number, onTooLarge: () => Error): Promise<Uint8Array> {
+  if (!res.body) return new Uint8Array(0);
+  const reader = res.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > limit) {
+      await reader.cancel().catch(() => {});
+      throw onTooLarge();
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return bytes;
+}
+
+function forbidden(message: string, host?: string): UpstreamError {
+  return new UpstreamError({
+    kind: 'forbidden_host',
+    operation: 'download',
+    reachedUpstream: 'no',
+    message,
+    ...(host && {
+      userMessage: `The result is on ${host}, which is not an allowed file host (https only; add it to TOAPIS_FILE_HOSTS to allow it).`,
+    }),
+  });
 }
 
 /** The JSON body, snake_case, with only the fields the docs list for this model (api-contract.md §2). */

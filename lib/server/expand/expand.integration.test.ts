@@ -4,7 +4,7 @@
  */
 import { unzipSync } from 'fflate';
 import sharp from 'sharp';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { RequestBudget } from '@/lib/toapis/budget';
 import { DEFAULT_BUDGETS } from '@/lib/toapis/budget';
 import { DEFAULT_OPTIONS, type FixedRatio } from '@/lib/jobs/options';
@@ -13,6 +13,20 @@ import { driveJob as drive, sample, setUpPipeline } from '@/lib/testing/pipeline
 const pipeline = setUpPipeline('expand', { completeAfterPolls: 1 });
 
 beforeEach(() => pipeline.fake.control({ reset: true, completeAfterPolls: 1 }));
+
+// Opening PGlite and migrating takes seconds on a busy machine: not part of the first test's time.
+beforeAll(async () => {
+  const { getDb } = await import('../storage/db');
+  await getDb();
+}, 120_000);
+
+/** A set's ZIP, read to the end from its stream. */
+async function zipBytes(setId: string): Promise<Uint8Array> {
+  const { openSetZip } = await import('./zip');
+  const opened = await openSetZip(setId);
+  if (!opened.ok) throw new Error(opened.error.message);
+  return new Uint8Array(await new Response(opened.data.stream()).arrayBuffer());
+}
 
 async function modules() {
   const [assets, submit, jobSubmit, advance, repository, zip, retry, gallery] = await Promise.all([
@@ -109,6 +123,7 @@ describe('expand canvas', () => {
     expect(submitted.ok).toBe(true);
     if (!submitted.ok) return;
     expect(submitted.data.setId).toBeNull();
+    await drive(submitted.data.jobs[0]!.id, 1); // the runner's first step: uploads and create
     const [create] = creates();
     expect(create?.size).toBe('16:9');
     const image = await sharp(uploaded((create?.image_urls as string[])[0])).raw().toBuffer({ resolveWithObject: true });
@@ -132,7 +147,7 @@ describe('expand canvas', () => {
   });
 
   it('makes a four-ratio set: four tasks in one set, a ZIP named by ratio and size, a retry stays in the set', async () => {
-    const { storeReference, submitExpanded, buildSetZip, getJobView, updateJob, retryJob } = await modules();
+    const { storeReference, submitExpanded, getJobView, updateJob, retryJob } = await modules();
     const added = await storeReference(new File([sample('rocket.jpg')], 'rocket.jpg'));
     if (!added.ok) throw new Error(added.error.message);
     const ratios = ['1:1', '4:5', '9:16', '16:9'] as const;
@@ -149,13 +164,11 @@ describe('expand canvas', () => {
     if (!submitted.ok) throw new Error(submitted.error.message);
     const { setId, jobs } = submitted.data;
     expect(setId).toMatch(/^set-/);
-    expect(creates().map((c) => c.size)).toEqual([...ratios]);
     for (const job of jobs) await drive(job.id);
+    expect(creates().map((c) => c.size)).toEqual([...ratios]);
     for (const job of jobs) expect((await getJobView(job.id))?.expansion?.setId).toBe(setId);
 
-    const built = await buildSetZip(setId!);
-    if (!built.ok) throw new Error(built.error.message);
-    const files = unzipSync(built.data.zip);
+    const files = unzipSync(await zipBytes(setId!));
     const names = Object.keys(files).sort();
     expect(names).toHaveLength(4);
     for (const ratio of ratios) expect(names.some((name) => name.startsWith(`${ratio.replace(':', 'x')}_`))).toBe(true);
@@ -180,6 +193,7 @@ describe('expand canvas', () => {
       new Blob([sample('coffee-mask.png')], { type: 'image/png' }),
     );
     if (!submitted.ok) throw new Error(submitted.error.message);
+    await drive(submitted.data.jobs[0]!.id, 1);
     const [create] = creates();
     expect(create?.size).toBe('2:1');
     const image = await sharp(uploaded((create?.image_urls as string[])[0])).removeAlpha().raw().toBuffer({ resolveWithObject: true });
@@ -216,7 +230,7 @@ describe('expand canvas', () => {
   });
 
   it('draws a set’s creates from the same budget as every task: one create per token, never past it', async () => {
-    const { submitJob, submitExpanded } = await modules();
+    const { submitJob, submitExpanded, advanceJob } = await modules();
     // The app's budget can never let 300 creates through in a minute (ToAPIs' limit): the burst plus a minute's refill.
     expect(DEFAULT_BUDGETS.create.burst + DEFAULT_BUDGETS.create.perMinute).toBeLessThan(300);
     // The upstream client with a create budget the test hands out token by token.
@@ -228,13 +242,16 @@ describe('expand canvas', () => {
     try {
       const base = await addBase('rocket.jpg');
       const ratios = ['1:1', '4:5', '9:16', '16:9'] as const;
-      const plain = submitJob({ idempotencyKey: 'budget-plain', prompt: 'Plain task', options: DEFAULT_OPTIONS, referenceIds: [] }, null);
-      const set = submitExpanded(
+      const plain = await submitJob({ idempotencyKey: 'budget-plain', prompt: 'Plain task', options: DEFAULT_OPTIONS, referenceIds: [] }, null);
+      const set = await submitExpanded(
         { idempotencyKey: 'budget-set', prompt: 'Extend the sky', options: DEFAULT_OPTIONS, referenceIds: [base.id], targets: ratios.map((ratio) => ({ ratio, placement: { x: 0.5, y: 0.5 } })) },
         null,
       );
-      // Both wait at the one budget, and nothing reaches upstream without a token.
-      await vi.waitFor(() => expect(gate.waiting).toBe(2), { timeout: 10_000 });
+      if (!plain.ok || !set.ok) throw new Error('submit refused');
+      // Every task's first step at once (more than the runner would run together): all wait at the one budget, and
+      // nothing reaches upstream without a token.
+      const steps = [plain.data, ...set.data.jobs].map((job) => advanceJob(job.id));
+      await vi.waitFor(() => expect(gate.waiting).toBe(1 + ratios.length), { timeout: 10_000 });
       expect(creates()).toHaveLength(0);
       for (let granted = 1; granted <= 1 + ratios.length; granted++) {
         gate.grant();
@@ -243,8 +260,7 @@ describe('expand canvas', () => {
         await new Promise((resolve) => setTimeout(resolve, 150));
         expect(creates()).toHaveLength(granted);
       }
-      const [plainDone, setDone] = await Promise.all([plain, set]);
-      expect(plainDone.ok && setDone.ok).toBe(true);
+      await Promise.all(steps);
       // N ratios were N tasks, each one create, each one token.
       expect(creates().map((c) => c.size).sort()).toEqual([...ratios, DEFAULT_OPTIONS.size].sort());
       expect(gate.takes).toBe(1 + ratios.length);
@@ -253,25 +269,63 @@ describe('expand canvas', () => {
     }
   });
 
+  it('a set’s ZIP streams: the first bytes come before the second result is read, and the whole is a valid ZIP', async () => {
+    const { openSetZip, findAssets, getJobView } = await modules();
+    const { blobStore } = await import('../storage/blobs');
+    const { setId, jobs } = await completedSet('expand-key-zip-stream', ['1:1', '16:9', '9:16']);
+    const store = blobStore();
+    const opened = await openSetZip(setId);
+    if (!opened.ok) throw new Error(opened.error.message);
+    const streamed = vi.spyOn(store, 'stream');
+    let ended = 0;
+    const reader = opened.data.stream(() => ended++).getReader();
+    const first = await reader.read();
+    expect(first.done).toBe(false);
+    expect(first.value!.byteLength).toBeGreaterThan(0);
+    // Only the first result is open: nothing was read ahead, so memory is a chunk, not the set.
+    expect(streamed).toHaveBeenCalledTimes(1);
+    const chunks = [first.value!];
+    for (let next = await reader.read(); !next.done; next = await reader.read()) chunks.push(next.value);
+    expect(streamed).toHaveBeenCalledTimes(3);
+    expect(Math.max(...chunks.map((chunk) => chunk.byteLength))).toBeLessThanOrEqual(256 * 1024);
+    expect(ended).toBe(1);
+    streamed.mockRestore();
+
+    const files = unzipSync(Buffer.concat(chunks));
+    expect(Object.keys(files)).toHaveLength(3);
+    for (const job of jobs) {
+      const view = await getJobView(job.id);
+      const [asset] = await findAssets([view!.results[0]!.asset.id]);
+      const name = `${job.options.size.replace(':', 'x')}_${asset!.width}x${asset!.height}.png`;
+      expect(Buffer.from(files[name]!).equals(await store.read(asset!.sha256))).toBe(true);
+    }
+
+    // A client that leaves mid-download: the stream is cancelled, its slot given back, the blob reader closed.
+    const again = await openSetZip(setId);
+    if (!again.ok) throw new Error(again.error.message);
+    let released = 0;
+    const partial = again.data.stream(() => released++).getReader();
+    await partial.read();
+    await partial.cancel();
+    expect(released).toBe(1);
+  });
+
   it('a set’s ZIP leaves deleted results out, and says so instead of sending an empty archive', async () => {
-    const { buildSetZip, deleteResult, getJobView } = await modules();
+    const { openSetZip, deleteResult, getJobView } = await modules();
     const { setId, jobs } = await completedSet('expand-key-zip-delete', ['1:1', '9:16']);
-    const first = await buildSetZip(setId);
-    expect(first.ok && Object.keys(unzipSync(first.data.zip)).length).toBe(2);
+    expect(Object.keys(unzipSync(await zipBytes(setId))).length).toBe(2);
 
     await deleteResult(jobs[1]!.id, 0);
-    const fewer = await buildSetZip(setId);
-    if (!fewer.ok) throw new Error(fewer.error.message);
-    const names = Object.keys(unzipSync(fewer.data.zip));
+    const names = Object.keys(unzipSync(await zipBytes(setId)));
     expect(names).toHaveLength(1);
     expect(names[0]).toMatch(/^1x1_\d+x\d+\.png$/);
     expect((await getJobView(jobs[1]!.id))?.status).toBe('completed');
 
     await deleteResult(jobs[0]!.id, 0);
-    const empty = await buildSetZip(setId);
+    const empty = await openSetZip(setId);
     expect(empty.ok === false && empty.error.code).toBe('set:empty');
     expect(empty.ok === false && empty.error.message).toMatch(/no results to download/);
-    const unknown = await buildSetZip(`set-${'0'.repeat(32)}`);
+    const unknown = await openSetZip(`set-${'0'.repeat(32)}`);
     expect(unknown.ok === false && unknown.error.code).toBe('set:not_found');
   });
 });

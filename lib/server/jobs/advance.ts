@@ -3,10 +3,11 @@ import { errorBackoffMs, MAX_TRANSIENT_ATTEMPTS, upstreamPollDelayMs } from '@/l
 import type { UpstreamTask } from '@/lib/jobs/types';
 import { isUpstreamError, type UpstreamError } from '@/lib/toapis/errors';
 import { findAssets, storeGeneratedAsset } from '../assets';
+import { serverEnv } from '../env';
 import { blobStore } from '../storage/blobs';
 import type { JobRow } from '../storage/schema';
 import { prepareMask, prepareReference } from './prepare-inputs';
-import { addJobResult, findJobRow, resultPositions, updateJob } from './repository';
+import { addJobResult, findJobRow, resultPositions } from './repository';
 import { upstreamClient } from './upstream';
 import { clearAccountProblem, noteAccountProblem } from './upstream-health';
 import { clearUnknown, findUpstreamState, noteUnknown, saveUploads, updateJobInPhase } from './upstream-state';
@@ -31,6 +32,7 @@ export const UNCERTAIN_CREATE =
 export async function advanceJob(jobId: string): Promise<void> {
   const job = await findJobRow(jobId);
   if (!job || job.phase === 'done') return;
+  if (await pastDeadline(job)) return;
   try {
     switch (job.phase) {
       case 'upload':
@@ -50,12 +52,29 @@ export async function advanceJob(jobId: string): Promise<void> {
   }
 }
 
+/**
+ * A task upstream keeps calling `queued` would otherwise be followed forever. Past the deadline it fails with Retry.
+ * A task whose images are made (phase `download`) is let finish: its own attempt limit ends it.
+ */
+async function pastDeadline(job: JobRow): Promise<boolean> {
+  const deadlineMs = serverEnv().taskDeadlineMs;
+  if (job.phase === 'download' || Date.now() - job.createdAt.getTime() < deadlineMs) return false;
+  const minutes = Math.round(deadlineMs / 60_000);
+  await failJob(
+    job,
+    'deadline',
+    `Stopped following it after ${minutes} minutes: the image service had not finished it (it may still finish and bill it). Use Retry to submit it again.`,
+  );
+  return true;
+}
+
 async function uploadAndCreate(job: JobRow): Promise<void> {
   const client = upstreamClient();
   const inputs = await uploadInputs(job);
   if (!inputs) return;
 
-  await updateJob(job.id, { phase: 'create', attempts: 0 });
+  // Phase-guarded: a job cancelled meanwhile (phase `done`) stays cancelled and nothing is created for it.
+  if (!(await updateJobInPhase(job.id, 'upload', { phase: 'create', attempts: 0 }))) return;
   let task: UpstreamTask;
   try {
     task = await client.createGeneration({
@@ -72,7 +91,7 @@ async function uploadAndCreate(job: JobRow): Promise<void> {
   } catch (error) {
     // Only a create that certainly never reached upstream (429, 503, connection refused) may be sent again.
     if (isUpstreamError(error) && error.reachedUpstream === 'no') {
-      await updateJob(job.id, { phase: 'upload' });
+      await updateJobInPhase(job.id, 'create', { phase: 'upload' });
       return handleError({ ...job, phase: 'upload' }, error);
     }
     if (isUpstreamError(error) && error.reachedUpstream === 'yes') {
@@ -82,7 +101,7 @@ async function uploadAndCreate(job: JobRow): Promise<void> {
     return markUncertain(job, UNCERTAIN_CREATE);
   }
   await clearAccountProblem();
-  await updateJob(job.id, {
+  await updateJobInPhase(job.id, 'create', {
     phase: 'poll',
     upstreamId: task.id,
     status: task.status === 'completed' ? 'in_progress' : task.status,
@@ -235,6 +254,9 @@ async function handleError(job: JobRow, error: unknown): Promise<void> {
   const upstream = isUpstreamError(error) ? error : null;
   const attempts = job.attempts + 1;
   if (!upstream) console.error(`[overpaint] job ${job.id} (${job.phase}) failed unexpectedly:`, error);
+  else if (upstream.kind === 'forbidden_host')
+    // One line naming the host, so an operator can add it to TOAPIS_FILE_HOSTS (the message never holds the key).
+    console.warn(`[overpaint] job ${job.id}: ${upstream.message}; not in TOAPIS_FILE_HOSTS, failing without retry`);
   else
     console.warn(
       `[overpaint] job ${job.id} (${job.phase}): upstream ${upstream.operation ?? ''} ${upstream.kind} ${upstream.status ?? ''}`,
@@ -242,6 +264,9 @@ async function handleError(job: JobRow, error: unknown): Promise<void> {
   if (upstream) await noteAccountProblem(upstream);
 
   if (job.phase === 'download') {
+    if (upstream?.kind === 'forbidden_host') {
+      return failJob(job, 'download_failed', `The image was made but was not downloaded. ${upstream.userMessage}`);
+    }
     if ((upstream && FINAL_DOWNLOAD_KINDS.has(upstream.kind)) || attempts >= MAX_DOWNLOAD_ATTEMPTS) {
       const why = upstream ? upstream.userMessage : 'The result could not be stored.';
       return failJob(
@@ -264,7 +289,7 @@ async function handleError(job: JobRow, error: unknown): Promise<void> {
         : 'The server could not process this task.',
     );
   }
-  await updateJob(job.id, {
+  await updateJobInPhase(job.id, 'not_done', {
     attempts,
     nextCheckAt: new Date(Date.now() + errorBackoffMs(attempts, upstream?.retryAfterMs)),
   });

@@ -20,7 +20,10 @@ beforeAll(async () => {
     model: 'gpt-image-1.5-official',
     timeoutMs: 800,
   });
-});
+  // Opening PGlite and migrating takes seconds on a busy machine: not part of the first test's time.
+  const { getDb } = await import('../storage/db');
+  await getDb();
+}, 120_000);
 
 beforeEach(() => pipeline.fake.control({ reset: true, completeAfterPolls: 2 }));
 
@@ -37,13 +40,15 @@ async function modules() {
   return { ...assets, ...submit, ...advance, ...repository, ...state, ...retry, ...webhook };
 }
 
+/** Submits, then takes the runner's first step (submission itself only records the job). */
 async function submit(key: string, extra: { referenceIds?: string[]; mask?: Blob } = {}) {
-  const { submitJob } = await modules();
+  const { submitJob, advanceJob } = await modules();
   const result = await submitJob(
     { idempotencyKey: key, prompt: `Prompt ${key}`, options: DEFAULT_OPTIONS, referenceIds: extra.referenceIds ?? [] },
     extra.mask ?? null,
   );
   if (!result.ok) throw new Error(result.error.message);
+  await advanceJob(result.data.id);
   return result.data.id;
 }
 

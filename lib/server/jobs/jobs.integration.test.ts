@@ -3,12 +3,18 @@
  * upstream client talking HTTP to a local server that speaks the ToAPIs contract (with faults on demand).
  */
 import sharp from 'sharp';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fakeFaults } from '@/e2e/support/fake-toapis';
 import { DEFAULT_OPTIONS } from '@/lib/jobs/options';
 import { addReference, driveJob as drive, sample, setUpPipeline } from '@/lib/testing/pipeline';
 
 const pipeline = setUpPipeline('jobs', { completeAfterPolls: 2 });
+
+// Opening PGlite and migrating takes seconds on a busy machine: not part of the first test's time.
+beforeAll(async () => {
+  const { getDb } = await import('../storage/db');
+  await getDb();
+}, 120_000);
 
 beforeEach(() => pipeline.fake.control({ reset: true, completeAfterPolls: 2 }));
 
@@ -75,6 +81,7 @@ describe('a task through the pipeline', () => {
       null,
     );
     expect(result.ok).toBe(true);
+    if (result.ok) await drive(result.data.id);
     const uploaded = [...pipeline.fake.state.files.values()].find((file) => file.contentType === 'image/jpeg');
     const meta = await sharp(uploaded!.bytes).metadata();
     expect([meta.width, meta.height, meta.orientation ?? 1]).toEqual([320, 427, 1]);
@@ -89,7 +96,26 @@ describe('a task through the pipeline', () => {
     expect(first.ok && second.ok && third.ok).toBe(true);
     if (!first.ok || !second.ok || !third.ok) return;
     expect(new Set([first.data.id, second.data.id, third.data.id]).size).toBe(1);
+    await drive(first.data.id);
     expect(creates()).toHaveLength(1);
+  });
+});
+
+describe('submission is bounded', () => {
+  it('records the job and returns: no upload, decode or create on the submitting request', async () => {
+    const { submitJob, findJobRow } = await modules();
+    const base = await addReference('coffee.png');
+    const before = pipeline.fake.state.requests.length;
+    const result = await submitJob(
+      { idempotencyKey: 'idem-key-recorded', prompt: 'Later', options: DEFAULT_OPTIONS, referenceIds: [base.id] },
+      null,
+    );
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.data.status).toBe('queued');
+    expect(await findJobRow(result.data.id)).toMatchObject({ phase: 'upload', attempts: 0 });
+    // The work is the runner's, under its concurrency limit: nothing reached upstream from the submit itself.
+    expect(pipeline.fake.state.requests.length).toBe(before);
+    expect((await drive(result.data.id))?.status).toBe('completed');
   });
 });
 
@@ -124,10 +150,11 @@ describe('bad input is refused with the field named, and nothing is stored', () 
 
 describe('faults', () => {
   it('retries a create refused with 429 (it never reached upstream) and creates exactly one task', async () => {
-    const { submitJob, findJobRow } = await modules();
+    const { submitJob, findJobRow, advanceJob } = await modules();
     pipeline.fake.control({ faults: [fakeFaults.rateLimited('create', '1')] });
     const result = await submitJob({ idempotencyKey: 'idem-key-429', prompt: 'Busy', options: DEFAULT_OPTIONS, referenceIds: [] }, null);
     if (!result.ok) throw new Error(result.error.message);
+    await advanceJob(result.data.id);
     const waiting = await findJobRow(result.data.id);
     expect(waiting).toMatchObject({ phase: 'upload', attempts: 1 });
     expect(waiting!.nextCheckAt.getTime() - Date.now()).toBeGreaterThan(500);
@@ -136,10 +163,11 @@ describe('faults', () => {
   });
 
   it('never resubmits a create answered by an HTML 502: the task is marked uncertain, in words', async () => {
-    const { submitJob, findJobRow } = await modules();
+    const { submitJob, findJobRow, advanceJob } = await modules();
     pipeline.fake.control({ faults: [fakeFaults.htmlBadGateway('create')] });
     const result = await submitJob({ idempotencyKey: 'idem-key-502', prompt: 'Gateway', options: DEFAULT_OPTIONS, referenceIds: [] }, null);
     if (!result.ok) throw new Error(result.error.message);
+    await advanceJob(result.data.id);
     const row = await findJobRow(result.data.id);
     expect(row).toMatchObject({ status: 'failed', errorCode: 'uncertain' });
     expect(row?.errorMessage).toMatch(/may or may not have been created/);

@@ -1,5 +1,6 @@
 import 'server-only';
 import sharp from 'sharp';
+import { MAX_PIXELS } from '@/lib/references/rules';
 import type { AssetRow } from '../storage/schema';
 
 /** The upload endpoint refuses files over 10 MB, while references may be 50 MB. */
@@ -29,7 +30,8 @@ export async function prepareReference(
   if (asset.orientation === 1 && original.byteLength <= limit) {
     return { bytes: original, filename: asset.filename, contentType: asset.mime, ...size };
   }
-  const upright = sharp(original, { limitInputPixels: false }).rotate();
+  // Stored references passed the upload check (at most MAX_PIXELS), so that is the most a decode here may take.
+  const upright = sharp(original, { limitInputPixels: MAX_PIXELS }).rotate();
   if (asset.mime === 'image/png') {
     const png = await upright.clone().png({ compressionLevel: 9 }).toBuffer();
     if (png.byteLength <= limit) return { bytes: png, filename: asset.filename, contentType: 'image/png', ...size };

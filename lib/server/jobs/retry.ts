@@ -6,7 +6,7 @@ import { isRetryable, type Job } from '@/lib/jobs/types';
 import { serverEnv } from '../env';
 import { copyExpansion } from '../expand/repository';
 import { findJobRow, getJobView, insertJobOnce } from './repository';
-import { advanceNow } from './runner';
+import { wakeJobRunner } from './runner';
 
 const jobIdSchema = z.string().min(1).max(100);
 
@@ -36,7 +36,7 @@ export async function retryJob(input: unknown): Promise<Result<Job>> {
   });
   if (created) {
     await copyExpansion(original.id, row.id);
-    await advanceNow(row.id);
+    wakeJobRunner();
   }
   const retried = await getJobView(row.id);
   return retried ? ok(retried) : fail('server:error', 'The task was saved but could not be read back.');

@@ -64,6 +64,16 @@ export async function drainJobRunner(graceMs: number): Promise<void> {
 }
 
 /**
+ * Asks the runner to look for due jobs now instead of at its next idle tick. What it starts still counts against
+ * CONCURRENCY: a burst of submissions queues in the database (phase `upload`), never as parallel work on the web
+ * process. Submit, Retry and the webhook call this; none of them waits for the step.
+ */
+export function wakeJobRunner(): void {
+  if (state().stopped) return;
+  schedule(0);
+}
+
+/**
  * Advances one job now, unless this process is already working on it or another instance holds it. Used by the
  * submit action so the first step starts without waiting for the next tick.
  */
@@ -83,7 +93,9 @@ async function advanceUnderLease(jobId: string): Promise<void> {
     // due list and our claim. Its update committed before its release, so this read sees it.
     if (await stillDue(jobId)) await advanceJob(jobId);
   } finally {
-    await releaseLease(jobId).catch((error: unknown) => console.error('[overpaint] releasing a job lease failed:', error));
+    await releaseLease(jobId).catch((error: unknown) =>
+      console.error('[overpaint] releasing a job lease failed:', error),
+    );
   }
 }
 

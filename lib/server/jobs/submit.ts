@@ -9,7 +9,7 @@ import type { Job } from '@/lib/jobs/types';
 import { findAssets, storeGeneratedAsset } from '../assets';
 import { serverEnv } from '../env';
 import { getJobView, insertJobOnce } from './repository';
-import { advanceNow } from './runner';
+import { wakeJobRunner } from './runner';
 
 export const submitInputSchema = z.object({
   idempotencyKey: z.string().min(8).max(100),
@@ -27,7 +27,7 @@ export type SubmitInput = z.infer<typeof submitInputSchema>;
 
 /**
  * Accepts one Generate: checks everything a user could get wrong (naming the field), stores the mask, records the
- * job once per idempotency key, and starts it. Upstream problems after this point show on the job, not here.
+ * job once per idempotency key, and wakes the runner (which starts it under its limit). Upstream problems after this point show on the job, not here.
  */
 export async function submitJob(input: unknown, mask: Blob | null): Promise<Result<Job>> {
   const parsed = submitInputSchema.safeParse(input);
@@ -38,10 +38,14 @@ export async function submitJob(input: unknown, mask: Blob | null): Promise<Resu
   }
   const { idempotencyKey, prompt, options, referenceIds, startPoint = null } = parsed.data;
   if (startPoint === 'inpaint' && referenceIds.length === 0) {
-    return fail('mask:missing', 'Inpainting needs a base image: add one to the references first.', { field: 'references' });
+    return fail('mask:missing', 'Inpainting needs a base image: add one to the references first.', {
+      field: 'references',
+    });
   }
   if (startPoint === 'inpaint' && (!mask || mask.size === 0)) {
-    return fail('mask:missing', 'Mask: no mask painted yet. Paint the area to change on the base, then Generate.', { field: 'mask' });
+    return fail('mask:missing', 'Mask: no mask painted yet. Paint the area to change on the base, then Generate.', {
+      field: 'mask',
+    });
   }
 
   const references = await findAssets(referenceIds);
@@ -82,7 +86,8 @@ export async function submitJob(input: unknown, mask: Blob | null): Promise<Resu
     maskId,
     startPoint,
   });
-  if (created) await advanceNow(row.id);
+  // Recorded is accepted: uploads, decoding and create run in the runner under its concurrency limit, not here.
+  if (created) wakeJobRunner();
   const view = await getJobView(row.id);
   return view ? ok(view) : fail('server:error', 'The task was saved but could not be read back.');
 }

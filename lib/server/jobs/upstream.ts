@@ -35,6 +35,7 @@ export function upstreamClient(): ToapisClient {
           baseUrl: env.toapis.baseUrl,
           apiKey: env.toapis.apiKey,
           model: env.toapis.model,
+          fileHosts: env.toapis.fileHosts,
           budgets: requestBudgets(env.databaseUrl !== undefined),
         })
       : createToapisClient(offlineUpstreamConfig());

@@ -3,7 +3,7 @@ import { normalizeUpstreamTask } from '@/lib/jobs/normalize';
 import { verifyWebhook } from '@/lib/toapis/webhook';
 import { serverEnv } from '../env';
 import { applyTask } from './advance';
-import { advanceNow } from './runner';
+import { wakeJobRunner } from './runner';
 import { findJobByUpstreamId, recordWebhookEvent } from './upstream-state';
 
 export interface WebhookAnswer {
@@ -44,6 +44,6 @@ export async function receiveWebhook(headers: Headers, rawBody: string): Promise
   if (!job || job.phase !== 'poll') return { status: 200, body: { ok: true, message: 'Nothing to update.' } };
   await applyTask(job, normalizeUpstreamTask(data), { mirrorNow: false });
   // Download now rather than at the next tick; not awaited, so upstream gets its answer within its timeout.
-  void advanceNow(job.id);
+  wakeJobRunner();
   return { status: 200, body: { ok: true, message: 'Updated.' } };
 }

@@ -12,10 +12,23 @@ const require = createRequire(import.meta.url);
 const publicPath = new URL('./', pathToFileURL(require.resolve('@imgly/background-removal-node'))).href;
 
 process.on('message', async (message) => {
-  const { id, image } = message;
+  const { id, image, maxPixels } = message;
   try {
+    // The header first, before any pixel is decoded: the web side checked it too, but this process decodes, so it
+    // holds its own line (sharp's default would let 268 MP through).
+    const header = await sharp(Buffer.from(image), { limitInputPixels: false }).metadata();
+    const pixels = (header.width ?? 0) * (header.height ?? 0);
+    if (!pixels || pixels > maxPixels) {
+      throw new Error(
+        `image too large to segment: ${header.width} × ${header.height} px (at most ${maxPixels} pixels)`,
+      );
+    }
     // EXIF orientation applied first, so the selection has the base's displayed size.
-    const upright = await sharp(Buffer.from(image)).rotate().ensureAlpha().png().toBuffer();
+    const upright = await sharp(Buffer.from(image), { limitInputPixels: maxPixels })
+      .rotate()
+      .ensureAlpha()
+      .png()
+      .toBuffer();
     const meta = await sharp(upright).metadata();
     let last = -1;
     const blob = await removeBackground(new Blob([upright], { type: 'image/png' }), {

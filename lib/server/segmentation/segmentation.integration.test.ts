@@ -14,7 +14,7 @@ describe('segmentation (offline model in a child process)', () => {
     let ticks = 0;
     const started = performance.now();
     const timer = setInterval(() => ticks++, 20);
-    const result = await getSegmenter().segment(image, (p) => progress.push(p));
+    const result = await getSegmenter().segment(image, { onProgress: (p) => progress.push(p) });
     clearInterval(timer);
     const expectedTicks = (performance.now() - started) / 20;
 

@@ -11,3 +11,4 @@ export * from './sets';
 export * from './scaling';
 export * from './auth';
 export * from './lineage';
+export * from './previews';

@@ -1,34 +1,48 @@
-import { buildSetZip } from '@/lib/server/expand/zip';
+import { openSetZip, setZipLimit } from '@/lib/server/expand/zip';
 import { guardRoute } from '@/lib/server/guard';
 
 export const dynamic = 'force-dynamic';
 
 const SET_ID = /^set-[0-9a-f]{32}$/;
 
+function text(status: number, message: string, headers: Record<string, string> = {}): Response {
+  return new Response(message, {
+    status,
+    headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', ...headers },
+  });
+}
+
 /**
- * A ratio set's results as one ZIP download, file names saying ratio and pixel size. 404 for no such set, 409 while
- * it has nothing to download (no result yet, or all deleted), each with a sentence instead of an empty archive.
+ * A ratio set's results as one ZIP download, file names saying ratio and pixel size, streamed as it is written.
+ * 404 for no such set, 409 while it has nothing to download (no result yet, or all deleted), each with a sentence
+ * instead of an empty archive; 429 while this server already streams as many ZIPs as it allows.
  */
-async function get(_request: Request, context: { params: Promise<{ id: string }> }): Promise<Response> {
+async function get(request: Request, context: { params: Promise<{ id: string }> }): Promise<Response> {
   const { id } = await context.params;
-  const built = SET_ID.test(id) ? await buildSetZip(id) : null;
-  if (!built?.ok) {
-    const status = built?.error.code === 'set:empty' ? 409 : 404;
-    const message = built?.error.message ?? 'This set does not exist (any more).';
-    return new Response(message, {
-      status,
-      headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' },
+  if (!SET_ID.test(id)) return text(404, 'This set does not exist (any more).');
+  const release = await setZipLimit().acquire(request.signal);
+  if (!release) {
+    return text(429, 'Busy: other set downloads are being prepared. Try again in a few seconds.', {
+      'Retry-After': '5',
     });
   }
-  const { zip } = built.data;
-  return new Response(new Uint8Array(zip), {
-    headers: {
-      'Content-Type': 'application/zip',
-      'Content-Length': String(zip.byteLength),
-      'Content-Disposition': `attachment; filename="overpaint-set-${id.slice(4, 12)}.zip"`,
-      'Cache-Control': 'no-store',
-    },
-  });
+  try {
+    const opened = await openSetZip(id);
+    if (!opened.ok) {
+      release();
+      return text(opened.error.code === 'set:empty' ? 409 : 404, opened.error.message);
+    }
+    return new Response(opened.data.stream(release), {
+      headers: {
+        'Content-Type': 'application/zip',
+        'Content-Disposition': `attachment; filename="overpaint-set-${id.slice(4, 12)}.zip"`,
+        'Cache-Control': 'no-store',
+      },
+    });
+  } catch (error) {
+    release();
+    throw error;
+  }
 }
 
 export const GET = guardRoute(get);
