@@ -18,7 +18,7 @@ export interface Alignment {
 export interface AlignmentEstimate extends Alignment {
   /** False when the output cannot be lined up with the base (then nothing is pasted back). */
   ok: boolean;
-  /** High-pass difference on the kept area after alignment, relative to the base's own high-pass energy. */
+  /** 1 − edge correlation on the kept area after alignment (`residualOf`). */
   residual: number;
   reason?: string;
 }
@@ -30,9 +30,9 @@ const SCALES = [0.97, 0.98, 0.99, 0.995, 1, 1.005, 1.01, 1.02, 1.03];
 /** A scale-1 correlation peak this high is a plain shift: the scale search is skipped. */
 const CLEAR_PEAK = 0.2;
 /** Kept-area residual below this: the output is already in place. */
-const ALREADY_ALIGNED = 0.08;
-/** Above this the kept area's edges still disagree after alignment: a paste-back would ghost. */
-export const RESIDUAL_LIMIT = 0.85;
+const ALREADY_ALIGNED = 0.02;
+/** Above this (edge correlation below 0.4) the kept area's edges still disagree after alignment: a paste-back would ghost. */
+export const RESIDUAL_LIMIT = 0.6;
 /** Mean high-pass amplitude (grey levels) below which the kept area has no texture to misalign. */
 const FLAT_ENERGY = 0.6;
 
@@ -93,7 +93,14 @@ interface AnalysisSet {
   factor: number;
 }
 
-function analysisSet(base: Uint8Array, output: Uint8Array, keep: Uint8Array, w: number, h: number, side: number): AnalysisSet {
+function analysisSet(
+  base: Uint8Array,
+  output: Uint8Array,
+  keep: Uint8Array,
+  w: number,
+  h: number,
+  side: number,
+): AnalysisSet {
   const b = greyOf(base, w, h, side);
   const o = greyOf(output, w, h, side);
   const k = planeOf(keep, w, h, b.width, b.height);
@@ -109,7 +116,8 @@ function scaled(g: Grey, scale: number): Grey {
   const cx = (g.width - 1) / 2;
   const cy = (g.height - 1) / 2;
   for (let y = 0; y < g.height; y++)
-    for (let x = 0; x < g.width; x++) data[y * g.width + x] = sampleGrey(g, cx + scale * (x - cx), cy + scale * (y - cy));
+    for (let x = 0; x < g.width; x++)
+      data[y * g.width + x] = sampleGrey(g, cx + scale * (x - cx), cy + scale * (y - cy));
   return { data, width: g.width, height: g.height };
 }
 
@@ -134,7 +142,11 @@ export function spectrumOf(g: Grey, weight: Grey): Spectrum {
  * correlation peak (1 for a pure shift of identical content). Both images are weighted by the same mask and a Hann
  * window, then zero-padded to powers of two.
  */
-export function phaseCorrelate(fixed: Grey | Spectrum, moving: Grey, weight: Grey): { dx: number; dy: number; peak: number } {
+export function phaseCorrelate(
+  fixed: Grey | Spectrum,
+  moving: Grey,
+  weight: Grey,
+): { dx: number; dy: number; peak: number } {
   const a = 'W' in fixed ? fixed : spectrumOf(fixed, weight);
   const b = spectrumOf(moving, weight);
   const { W, H } = a;
@@ -189,14 +201,18 @@ function windowed(g: Grey, weight: Grey, W: number, H: number): { re: Float64Arr
 }
 
 /**
- * Mean |high-pass(base) − high-pass(aligned output)| over the fully kept area, divided by the base's mean
- * |high-pass|; null when the kept area is flat (nothing can be misaligned there).
+ * 1 − the normalised cross-correlation of the high-passed base and aligned output over the fully kept area: 0 when
+ * the edges sit exactly on each other, about 1 for unrelated pictures. Correlation, not a difference, so a model
+ * that also turned the hue or the contrast (which rescales the high-pass) is still judged by where its edges are.
+ * Null when the kept area is flat (nothing can be misaligned there).
  */
 function residualOf(set: AnalysisSet, alignment: Alignment): number | null {
   const { base, weight } = set;
   const highBase = highPass(base);
   const highOut = highPass(warpGrey(set, alignment));
-  let difference = 0;
+  let ab = 0;
+  let aa = 0;
+  let bb = 0;
   let energy = 0;
   let count = 0;
   // Pixels a shifted frame would pull in from beyond its edge are not evidence either way.
@@ -205,13 +221,17 @@ function residualOf(set: AnalysisSet, alignment: Alignment): number | null {
     for (let x = margin; x < base.width - margin; x++) {
       const i = y * base.width + x;
       if (weight.data[i]! < 0.98) continue;
-      difference += Math.abs(highBase[i]! - highOut[i]!);
-      energy += Math.abs(highBase[i]!);
+      const a = highBase[i]!;
+      const b = highOut[i]!;
+      ab += a * b;
+      aa += a * a;
+      bb += b * b;
+      energy += Math.abs(a);
       count++;
     }
   }
   if (count === 0 || energy / count < FLAT_ENERGY) return null;
-  return difference / energy;
+  return 1 - ab / Math.sqrt(aa * bb + 1e-12);
 }
 
 function highPass(g: Grey): Float32Array {

@@ -23,7 +23,13 @@ export function cellSize(width: number, height: number): number {
   return Math.max(4, Math.round(Math.min(width, height) / 48));
 }
 
-export function offsetField(base: Uint8Array, output: Uint8Array, keep: Uint8Array, width: number, height: number): OffsetField {
+export function offsetField(
+  base: Uint8Array,
+  output: Uint8Array,
+  keep: Uint8Array,
+  width: number,
+  height: number,
+): OffsetField {
   const cell = cellSize(width, height);
   const columns = Math.ceil(width / cell);
   const rows = Math.ceil(height / cell);

@@ -18,7 +18,8 @@ export function greyOf(rgba: Uint8Array, width: number, height: number, maxSide:
       let sum = 0;
       for (let dy = 0; dy < factor; dy++) {
         let i = ((y * factor + dy) * width + x * factor) * 4;
-        for (let dx = 0; dx < factor; dx++, i += 4) sum += 0.299 * rgba[i]! + 0.587 * rgba[i + 1]! + 0.114 * rgba[i + 2]!;
+        for (let dx = 0; dx < factor; dx++, i += 4)
+          sum += 0.299 * rgba[i]! + 0.587 * rgba[i + 1]! + 0.114 * rgba[i + 2]!;
       }
       data[y * w + x] = sum / area;
     }

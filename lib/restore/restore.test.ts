@@ -33,7 +33,8 @@ function texture(seed: number, width = W, height = H): Uint8Array {
 /** Keep everywhere but a disc (the painted area). */
 function discMask(cx = W / 2, cy = H / 2, r = 50): Uint8Array {
   const keep = new Uint8Array(W * H).fill(255);
-  for (let y = 0; y < H; y++) for (let x = 0; x < W; x++) if ((x - cx) ** 2 + (y - cy) ** 2 < r * r) keep[y * W + x] = 0;
+  for (let y = 0; y < H; y++)
+    for (let x = 0; x < W; x++) if ((x - cx) ** 2 + (y - cy) ** 2 < r * r) keep[y * W + x] = 0;
   return keep;
 }
 
@@ -100,7 +101,8 @@ describe('restorePixels', () => {
     // A smooth base: any step in the restored image would come from the seam.
     const base = new Uint8Array(W * H * 4);
     for (let y = 0; y < H; y++)
-      for (let x = 0; x < W; x++) base.set([40 + (x * 150) / W, 60 + (y * 100) / H, 160 - (x * 60) / W, 255], (y * W + x) * 4);
+      for (let x = 0; x < W; x++)
+        base.set([40 + (x * 150) / W, 60 + (y * 100) / H, 160 - (x * 60) / W, 255], (y * W + x) * 4);
     const keep = discMask();
     const output = map(base, SHIFT);
     const { pixels } = restorePixels({ base, output, keep, width: W, height: H });
@@ -112,7 +114,8 @@ describe('restorePixels', () => {
         for (let k = 0; k < 3; k++) {
           if (keep[y * W + x] === 0) worstInside = Math.max(worstInside, Math.abs(pixels![p + k]! - base[p + k]!));
           const step = Math.abs(pixels![p + k]! - pixels![p - 4 + k]!) - Math.abs(base[p + k]! - base[p - 4 + k]!);
-          const stepY = Math.abs(pixels![p + k]! - pixels![p - W * 4 + k]!) - Math.abs(base[p + k]! - base[p - W * 4 + k]!);
+          const stepY =
+            Math.abs(pixels![p + k]! - pixels![p - W * 4 + k]!) - Math.abs(base[p + k]! - base[p - W * 4 + k]!);
           worstStep = Math.max(worstStep, step, stepY);
         }
       }
