@@ -5,6 +5,7 @@ import type { Job } from '@/lib/jobs/types';
 import { CompareView } from './compare-view';
 import { DifferenceView } from './difference-view';
 import { Icon } from './icons';
+import { RestoreStatus } from './restore-status';
 
 type Mode = 'result' | 'compare' | 'difference';
 const ZOOMS = [1, 1.5, 2, 3, 4];
@@ -88,6 +89,7 @@ export function ResultLightbox({ job, position, onClose }: { job: Job; position:
             </div>
           )}
         </div>
+        <RestoreStatus result={result} label={label} />
         {!base && <p className="text-xs text-zinc-400">This task had no reference image, so there is nothing to compare with.</p>}
       </div>
     </dialog>

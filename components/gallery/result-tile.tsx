@@ -4,6 +4,7 @@ import { ShareButton } from '@/components/share/share-button';
 import type { Job, JobResultView } from '@/lib/jobs/types';
 import { copyImageToClipboard } from './copy-image';
 import { Icon, type IconName } from './icons';
+import { RestoreStatus } from './restore-status';
 
 export interface ResultActions {
   open(jobId: string, position: number): void;
@@ -67,6 +68,7 @@ export function ResultTile({ job, result, index, actions }: { job: Job; result: 
           title="Open: compare with the base, difference, zoom"
         />
       </div>
+      <RestoreStatus result={result} label={`Result ${index + 1}`} />
       <div className="flex flex-wrap items-center justify-between gap-x-1 text-xs text-zinc-400">
         <span className="tabular-nums">
           {result.asset.width} × {result.asset.height}

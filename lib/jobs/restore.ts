@@ -40,7 +40,9 @@ export function restoreSentence(restore: RestoreView): string {
     case 'pending':
       return `${drift} · restoring…`;
     case 'not_applicable':
-      return restore.reason ?? 'Nothing to restore.';
+      return restore.changedShare !== undefined && restore.reason
+        ? `${drift} · ${restore.reason}`
+        : (restore.reason ?? '');
     default:
       return `${drift} · shown as generated: ${restore.reason ?? 'it could not be restored.'}`;
   }
