@@ -9,11 +9,14 @@ export type NewRestore = Omit<ResultRestoreRow, 'createdAt'>;
 /** Records (or, after a retried download, replaces) what restoring one result did. */
 export async function saveRestore(row: NewRestore): Promise<void> {
   const db = await getDb();
-  const { jobId, position, ...rest } = row;
+  const { generatedAssetId, state, reason, changedShare, meanDelta, shiftX, shiftY, scale } = row;
   await db
     .insert(resultRestores)
     .values(row)
-    .onConflictDoUpdate({ target: [resultRestores.jobId, resultRestores.position], set: rest });
+    .onConflictDoUpdate({
+      target: [resultRestores.jobId, resultRestores.position],
+      set: { generatedAssetId, state, reason, changedShare, meanDelta, shiftX, shiftY, scale },
+    });
 }
 
 /** Renames an asset's download name (the model's own output gets an "-as-generated" suffix). */
