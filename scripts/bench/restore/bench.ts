@@ -54,15 +54,20 @@ function median(values: number[]): number {
 
 async function main() {
   console.log(`restore benchmark · ${RUNS} runs each · median ms`);
-  console.log('size        pixels   end-to-end   pixel work   state      shift (px)');
+  // CPU ms (this process, all threads, libvips included) is the figure to trust on a shared, loaded machine.
+  console.log('size        pixels   end-to-end   CPU   pixel work   state      shift (px)');
   for (const size of SIZES) {
     const { base, mask, output } = await inputs(size.width, size.height);
     const total: number[] = [];
+    const cpu: number[] = [];
     let last: Awaited<ReturnType<typeof restoreImage>> | null = null;
     for (let run = 0; run < RUNS; run++) {
       const started = performance.now();
+      const cpuBefore = process.cpuUsage();
       last = await restoreImage({ base, mask, output, restore: true });
       total.push(performance.now() - started);
+      const used = process.cpuUsage(cpuBefore);
+      cpu.push((used.user + used.system) / 1000);
     }
     const planes = {
       base: new Uint8Array(await sharp(base).ensureAlpha().raw().toBuffer()),
@@ -79,7 +84,7 @@ async function main() {
     }
     const shift = last?.alignment ? `${last.alignment.dx.toFixed(2)}, ${last.alignment.dy.toFixed(2)}` : '-';
     console.log(
-      `${size.name} ${`${size.width}×${size.height}`.padStart(10)} ${median(total).toFixed(0).padStart(11)} ${median(pixels).toFixed(0).padStart(12)}   ${last?.state.padEnd(10)} ${shift}`,
+      `${size.name} ${`${size.width}×${size.height}`.padStart(10)} ${median(total).toFixed(0).padStart(11)} ${median(cpu).toFixed(0).padStart(6)} ${median(pixels).toFixed(0).padStart(12)}   ${last?.state.padEnd(10)} ${shift}`,
     );
   }
 }
