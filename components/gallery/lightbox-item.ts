@@ -1,5 +1,5 @@
 import type { LineageStep } from '@/lib/jobs/lineage';
-import type { AssetView, Job } from '@/lib/jobs/types';
+import type { AssetView, Job, JobResultView } from '@/lib/jobs/types';
 
 /** One image the lightbox can show: a result from the gallery, or a version from a result's chain. */
 export interface LightboxItem {
@@ -14,6 +14,8 @@ export interface LightboxItem {
   references: AssetView[];
   /** The result this is, for its chain; null for a base. */
   result: { jobId: string; position: number } | null;
+  /** The gallery's own view of the result (restoration, the model's own output); absent for a version from the strip. */
+  view?: JobResultView;
 }
 
 /** Every result the gallery has loaded, in its order: the lightbox's arrow keys walk this list. */
@@ -27,6 +29,7 @@ export function galleryItems(jobs: readonly Job[]): LightboxItem[] {
       prompt: job.prompt,
       references: job.references,
       result: { jobId: job.id, position: result.position },
+      view: result,
     })),
   );
 }

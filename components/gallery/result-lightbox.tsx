@@ -15,6 +15,7 @@ import { Tooltip } from './tooltip';
 import type { Zoom } from './use-stage-scale';
 import { stepKey, VersionStrip } from './version-strip';
 import { ZoomControls } from './zoom-controls';
+import { RestoreStatus } from './restore-status';
 
 const iconButton =
   'inline-flex size-8 items-center justify-center rounded-md text-zinc-300 hover:bg-zinc-800 hover:text-zinc-50 disabled:opacity-40';
@@ -165,6 +166,7 @@ export function ResultLightbox({ items, start, initialMode = 'result', onClose }
             }}
           />
         )}
+        {shown.view && <RestoreStatus key={shown.key} result={shown.view} label={shown.label} />}
       </div>
     </dialog>
   );

@@ -6,6 +6,7 @@ import { ActionMenu } from './action-menu';
 import { copyImageToClipboard } from './copy-image';
 import { Icon, type IconName } from './icons';
 import { Tooltip } from './tooltip';
+import { RestoreStatus } from './restore-status';
 
 export interface ResultActions {
   /** Opens the lightbox on a result; `compare` opens it comparing (pick the other image there). */
@@ -86,6 +87,7 @@ export function ResultTile({
           aria-label={`Open result ${index + 1} of ${total}`}
         />
       </div>
+      <RestoreStatus result={result} label={`Result ${index + 1}`} />
       <div className="flex flex-wrap items-center justify-between gap-x-1 text-xs text-zinc-400">
         <span className="tabular-nums">
           {result.asset.width} × {result.asset.height}

@@ -13,11 +13,14 @@ import {
   effectiveRatio,
   type GenerationOptions,
 } from '@/lib/jobs/options';
+import { KeepUnmaskedField } from './keep-unmasked-field';
 
 interface OptionsFormProps {
   options: GenerationOptions;
   base: { width: number; height: number } | null;
   onChange(options: GenerationOptions): void;
+  /** Expand canvas is on: the ratio is the new frame's, whose padded base matches it. */
+  expanding?: boolean;
 }
 
 const fieldClass =
@@ -25,7 +28,7 @@ const fieldClass =
 const labelClass = 'mb-1 block text-xs font-medium text-zinc-300';
 
 /** The API's options, offering only combinations that exist, and the pixel size the choice will produce. */
-export function OptionsForm({ options, base, onChange }: OptionsFormProps) {
+export function OptionsForm({ options, base, onChange, expanding = false }: OptionsFormProps) {
   const id = useId();
   const set = (patch: Partial<GenerationOptions>) => onChange({ ...options, ...patch });
   const fourK = isFourKAllowed(options.size);
@@ -137,6 +140,7 @@ export function OptionsForm({ options, base, onChange }: OptionsFormProps) {
           4k is available only for {FOUR_K_RATIOS.join(', ')}.
         </p>
       )}
+      <KeepUnmaskedField options={options} base={expanding ? null : base} size={size} onChange={set} />
     </fieldset>
   );
 }
@@ -154,7 +158,12 @@ function SelectField<T extends string>(props: {
       <label htmlFor={props.id} className={labelClass}>
         {props.label}
       </label>
-      <select id={props.id} className={fieldClass} value={props.value} onChange={(event) => props.onChange(event.target.value as T)}>
+      <select
+        id={props.id}
+        className={fieldClass}
+        value={props.value}
+        onChange={(event) => props.onChange(event.target.value as T)}
+      >
         {props.values.map((value) => (
           <option key={value} value={value}>
             {value}

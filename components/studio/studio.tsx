@@ -141,7 +141,7 @@ export function Studio({ initialFilter }: { initialFilter?: GalleryFilter }) {
           onSubmitted={refreshGallery}
           expand={frame}
         >
-          <OptionsForm options={options} base={base} onChange={setOptions} />
+          <OptionsForm options={options} base={base} onChange={setOptions} expanding={expand !== null} />
           <ExpandPanel
             base={base}
             options={options}

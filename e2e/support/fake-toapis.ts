@@ -40,6 +40,8 @@ export interface ControlCommand {
   /** Forget requests, tasks, uploads, faults and hold. */
   reset?: boolean;
   completeAfterPolls?: number;
+  /** Drift mode: edits behave like a regenerating model (`driftedImage`). */
+  drift?: boolean;
 }
 
 export interface RecordedRequest {
@@ -79,6 +81,7 @@ export interface FakeToapisState {
   faults: Fault[];
   hold: boolean;
   completeAfterPolls: number;
+  drift: boolean;
 }
 
 export interface FakeToapis {
@@ -96,6 +99,7 @@ export interface FakeToapisOptions {
   port?: number;
   host?: string;
   completeAfterPolls?: number;
+  drift?: boolean;
 }
 
 /** Ready-made faults for the cases the client must survive. */
@@ -218,6 +222,7 @@ export async function startFakeToapis(options: FakeToapisOptions = {}): Promise<
     faults: [],
     hold: false,
     completeAfterPolls: defaultPolls,
+    drift: options.drift ?? false,
   };
   const timers = new Set<NodeJS.Timeout>();
   let baseUrl = '';
@@ -230,7 +235,9 @@ export async function startFakeToapis(options: FakeToapisOptions = {}): Promise<
       state.faults.length = 0;
       state.hold = false;
       state.completeAfterPolls = defaultPolls;
+      state.drift = options.drift ?? false;
     }
+    if (command.drift !== undefined) state.drift = command.drift;
     if (command.hold !== undefined) state.hold = command.hold;
     if (command.release) state.hold = false;
     if (command.completeAfterPolls !== undefined) state.completeAfterPolls = Math.max(0, command.completeAfterPolls);
@@ -408,8 +415,9 @@ export async function startFakeToapis(options: FakeToapisOptions = {}): Promise<
 
   async function complete(task: FakeTask): Promise<void> {
     const reference = task.imageUrls[0] ? state.files.get(task.imageUrls[0].split('/files/').pop() ?? '') : undefined;
+    const mask = task.maskUrl ? state.files.get(task.maskUrl.split('/files/').pop() ?? '') : undefined;
     for (let i = 0; i < task.n; i++) {
-      const bytes = await resultImage(task, reference, i);
+      const bytes = state.drift && reference ? await driftedImage(task, reference, mask) : await resultImage(task, reference, i);
       const name = `${task.id}_${i}.${task.outputFormat === 'jpeg' ? 'jpg' : 'png'}`;
       state.files.set(name, { bytes, contentType: task.outputFormat === 'jpeg' ? 'image/jpeg' : 'image/png' });
       task.resultNames.push(name);
@@ -502,6 +510,48 @@ async function resultImage(task: FakeTask, reference: StoredFile | undefined, in
   }
   const bytes =
     task.outputFormat === 'jpeg' ? await image.jpeg({ quality: 85 }).toBuffer() : await image.png().toBuffer();
+  return new Uint8Array(bytes);
+}
+
+/** Drift mode's pixels inside the mask: a colour no photo sample has, easy to find in a test. */
+export const DRIFT_PAINT = { r: 255, g: 0, b: 255 };
+/** Drift mode moves the whole frame right and down by this many pixels. */
+export const DRIFT_SHIFT = 3;
+
+/**
+ * Drift mode: what a regenerating model does to an edit. Every pixel changes: the frame is hue-turned by 40° and
+ * brightened 6 %, the masked area painted `DRIFT_PAINT`, and the whole picture moved by `DRIFT_SHIFT` px.
+ */
+async function driftedImage(task: FakeTask, reference: StoredFile, mask: StoredFile | undefined): Promise<Uint8Array> {
+  const meta = await sharp(reference.bytes).rotate().metadata();
+  const { width, height } = plausibleSize(
+    task.size,
+    meta.autoOrient?.width ?? meta.width ?? 1024,
+    meta.autoOrient?.height ?? meta.height ?? 1024,
+  );
+  const frame = await sharp(reference.bytes)
+    .rotate()
+    .resize({ width, height, fit: 'cover' })
+    .modulate({ hue: 40, brightness: 1.06 })
+    .removeAlpha()
+    .raw()
+    .toBuffer();
+  if (mask) {
+    const alpha = await sharp(mask.bytes).ensureAlpha().extractChannel(3).resize(width, height, { fit: 'fill' }).raw().toBuffer();
+    for (let i = 0; i < width * height; i++) {
+      if (alpha[i]! < 128) frame.set([DRIFT_PAINT.r, DRIFT_PAINT.g, DRIFT_PAINT.b], i * 3);
+    }
+  }
+  const moved = Buffer.alloc(frame.length);
+  for (let y = 0; y < height; y++) {
+    const sy = Math.max(0, y - DRIFT_SHIFT);
+    for (let x = 0; x < width; x++) {
+      const sx = Math.max(0, x - DRIFT_SHIFT);
+      frame.copy(moved, (y * width + x) * 3, (sy * width + sx) * 3, (sy * width + sx) * 3 + 3);
+    }
+  }
+  const image = sharp(moved, { raw: { width, height, channels: 3 } });
+  const bytes = task.outputFormat === 'jpeg' ? await image.jpeg({ quality: 90 }).toBuffer() : await image.png().toBuffer();
   return new Uint8Array(bytes);
 }
 

@@ -136,6 +136,11 @@ export const generationOptionsSchema = z
     n: z.number().int().min(1).max(MAX_IMAGES_PER_TASK),
     outputFormat: z.enum(OUTPUT_FORMATS),
     outputCompression: z.number().int().min(0).max(100),
+    /**
+     * Keep unmasked pixels: put the base back wherever the mask keeps (lib/restore). Absent means on, so tasks and
+     * drafts from before the option keep the promise too.
+     */
+    keepUnmasked: z.boolean().optional(),
   })
   .superRefine((options, ctx) => {
     if (options.resolution === '4k' && !isFourKAllowed(options.size)) {
@@ -155,4 +160,5 @@ export const DEFAULT_OPTIONS: GenerationOptions = {
   n: 1,
   outputFormat: 'png',
   outputCompression: 90,
+  keepUnmasked: true,
 };

@@ -4,6 +4,7 @@
  */
 import type { JobExpansion } from '@/lib/expand/types';
 import type { GenerationOptions } from './options';
+import type { RestoreView } from './restore';
 import type { StartPoint } from './start-points';
 
 /** Which engine runs a task: ToAPIs (with a key) or the built-in offline engine. */
@@ -73,8 +74,15 @@ export interface AssetView {
 
 export interface JobResultView {
   position: number;
+  /** What the gallery shows, downloads, shares and zips: the restored image when Keep unmasked pixels applied. */
   asset: AssetView;
   downloadUrl: string;
+  /** The model's own output ("As generated") when it is kept apart from `asset`; null otherwise. */
+  generatedAssetId?: string | null;
+  generatedUrl?: string | null;
+  generatedDownloadUrl?: string | null;
+  /** Keep unmasked pixels: what restoring this result did, and the model's drift outside the mask. */
+  restore?: RestoreView;
 }
 
 /** The job as the gallery shows it. */

@@ -4,6 +4,7 @@ import type { UpstreamTask } from '@/lib/jobs/types';
 import { isUpstreamError, type UpstreamError } from '@/lib/toapis/errors';
 import { findAssets, storeGeneratedAsset } from '../assets';
 import { serverEnv } from '../env';
+import { restoreMirroredResult } from '../restore/restore-result';
 import { blobStore } from '../storage/blobs';
 import type { JobRow } from '../storage/schema';
 import { prepareMask, prepareReference } from './prepare-inputs';
@@ -208,7 +209,9 @@ async function mirrorResults(job: JobRow): Promise<void> {
       bytes: file.bytes,
       filename: `overpaint-${job.id.slice(0, 8)}-${position + 1}.${extension}`,
     });
-    await addJobResult(job.id, position, asset.id);
+    // Keep unmasked pixels: the gallery shows the restored image; the model's own output stays as "As generated".
+    const shown = await restoreMirroredResult(job, position, asset, file.bytes);
+    await addJobResult(job.id, position, shown.id);
   }
   await updateJobInPhase(job.id, 'download', {
     phase: 'done',

@@ -1,8 +1,9 @@
 import 'server-only';
 import { and, asc, desc, eq, inArray, lte, ne } from 'drizzle-orm';
-import type { Job, JobStatus } from '@/lib/jobs/types';
+import type { Job, JobResultView, JobStatus } from '@/lib/jobs/types';
 import { assetView, findAssets } from '../assets';
 import { findExpansions } from '../expand/repository';
+import { findRestores, restoreView } from '../restore/repository';
 import { getDb } from '../storage/db';
 import { assets, jobResults, jobs, type JobRow } from '../storage/schema';
 
@@ -100,6 +101,7 @@ export async function toJobViews(rows: JobRow[]): Promise<Job[]> {
   ]);
   const assetById = new Map(references.map((row) => [row.id, assetView(row)]));
   const expansions = await findExpansions(jobIds);
+  const restores = await findRestores(jobIds);
 
   return rows.map((row) => ({
     id: row.id,
@@ -116,7 +118,14 @@ export async function toJobViews(rows: JobRow[]): Promise<Job[]> {
       .filter((result) => result.jobId === row.id)
       .map((result) => {
         const asset = assetView(result.asset);
-        return { position: result.position, asset, downloadUrl: `${asset.url}?download=1` };
+        const restore = restores.get(`${row.id}/${result.position}`);
+        return {
+          position: result.position,
+          asset,
+          downloadUrl: `${asset.url}?download=1`,
+          ...generatedViewOf(restore?.generatedAssetId ?? null),
+          restore: restoreView(restore),
+        };
       }),
     error: row.status === 'failed' ? { code: row.errorCode ?? 'failed', message: row.errorMessage ?? 'The task failed.' } : null,
     createdAt: row.createdAt.toISOString(),
@@ -129,4 +138,10 @@ export async function toJobViews(rows: JobRow[]): Promise<Job[]> {
 /** An uncertain task is stored as failed with code `uncertain` (the status column keeps its meaning); shown apart. */
 function viewStatus(row: JobRow): JobStatus {
   return row.status === 'failed' && row.errorCode === 'uncertain' ? 'uncertain' : row.status;
+}
+
+/** The model's own output ("As generated"): our URLs for it; null when the shown image is that output. */
+function generatedViewOf(id: string | null): Pick<JobResultView, 'generatedAssetId' | 'generatedUrl' | 'generatedDownloadUrl'> {
+  if (!id) return { generatedAssetId: null, generatedUrl: null, generatedDownloadUrl: null };
+  return { generatedAssetId: id, generatedUrl: `/api/assets/${id}`, generatedDownloadUrl: `/api/assets/${id}?download=1` };
 }

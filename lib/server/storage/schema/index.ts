@@ -12,3 +12,4 @@ export * from './scaling';
 export * from './auth';
 export * from './lineage';
 export * from './previews';
+export * from './restore';
