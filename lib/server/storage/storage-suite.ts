@@ -52,6 +52,37 @@ export function defineStorageSuite(label: string, environment: () => Promise<Rec
       expect(await store.stream(absent)).toBeNull();
     });
 
+    it('does not trust a copy left short by a crash: has() says no and put() writes it whole again', async () => {
+      const { blobStore, sha256Hex } = await import('./blobs');
+      const store = blobStore();
+      for (const planted of [Buffer.alloc(0), 'truncated']) {
+        const bytes = randomBytes(50_000);
+        const key = sha256Hex(bytes);
+        await plantBlob(key, typeof planted === 'string' ? bytes.subarray(0, 1000) : planted);
+        expect(await store.has(key, bytes.length)).toBe(false);
+        if (planted.length === 0) expect(await store.has(key)).toBe(false);
+        expect(await store.put(bytes)).toBe(key);
+        expect(await store.has(key, bytes.length)).toBe(true);
+        expect(await store.has(key)).toBe(true);
+        expect(Buffer.compare(await store.read(key), bytes)).toBe(0);
+        expect((await store.stream(key))?.size).toBe(bytes.length);
+      }
+    });
+
+    it('lists what it holds and removes a blob on request, leaving the others', async () => {
+      const { blobStore } = await import('./blobs');
+      const store = blobStore();
+      const [kept, removed] = await Promise.all([store.put(randomBytes(300)), store.put(randomBytes(400))]);
+      const listed = new Map<string, number>();
+      for await (const blob of store.list()) listed.set(blob.key, blob.size);
+      expect(listed.get(kept)).toBe(300);
+      expect(listed.get(removed)).toBe(400);
+      await store.remove(removed);
+      await store.remove(removed); // already gone: fine
+      expect(await store.has(removed)).toBe(false);
+      expect(await store.has(kept)).toBe(true);
+    });
+
     it('stores a file larger than one multipart part intact', async () => {
       const { blobStore } = await import('./blobs');
       const bytes = randomBytes(20 * 1024 * 1024);
@@ -210,6 +241,27 @@ async function clearAttempts(): Promise<void> {
   const { getDb } = await import('./db');
   const { loginAttempts } = await import('./schema');
   await (await getDb()).delete(loginAttempts);
+}
+
+/** Puts bytes under a key behind the store's back, as a crash or a broken upload would leave them. */
+async function plantBlob(key: string, bytes: Uint8Array): Promise<void> {
+  if (process.env.BLOB_STORE === 's3') {
+    const { PutObjectCommand, S3Client } = await import('@aws-sdk/client-s3');
+    const client = new S3Client({
+      endpoint: process.env.S3_ENDPOINT,
+      region: process.env.S3_REGION,
+      forcePathStyle: true,
+      credentials: { accessKeyId: process.env.S3_ACCESS_KEY_ID!, secretAccessKey: process.env.S3_SECRET_ACCESS_KEY! },
+    });
+    const objectKey = `blobs/${key.slice(0, 2)}/${key.slice(2, 4)}/${key}`;
+    await client.send(new PutObjectCommand({ Bucket: process.env.S3_BUCKET, Key: objectKey, Body: Buffer.from(bytes) }));
+    client.destroy();
+    return;
+  }
+  const { mkdirSync, writeFileSync } = await import('node:fs');
+  const folder = path.join(process.env.DATA_DIR!, 'blobs', key.slice(0, 2), key.slice(2, 4));
+  mkdirSync(folder, { recursive: true });
+  writeFileSync(path.join(folder, key), bytes);
 }
 
 /** A job row to hang leases on. */
