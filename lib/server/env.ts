@@ -50,9 +50,18 @@ const envSchema = z.object({
     .enum(['true', 'false', '1', '0', ''])
     .optional()
     .transform((v) => v === 'true' || v === '1'),
+  /** PGlite: sync every commit to the disk (survives a power cut). `false` trades that for speed on throwaway data. */
+  PGLITE_FSYNC: booleanSetting(true),
   /** How long a job runner instance holds a task before another instance may take it over (PostgreSQL leases). */
   JOB_LEASE_SECONDS: z.coerce.number().int().min(5).max(600).default(30),
 });
+
+function booleanSetting(fallback: boolean) {
+  return z
+    .enum(['true', 'false', '1', '0', ''], { error: 'must be true or false' })
+    .optional()
+    .transform((v) => (v === undefined || v === '' ? fallback : v === 'true' || v === '1'));
+}
 
 function optionalText() {
   return z
@@ -77,6 +86,8 @@ export interface ServerEnv {
   toapis: { apiKey: string | undefined; baseUrl: string; model: string; webhookSecret: string | undefined };
   dataDir: string;
   databaseUrl: string | undefined;
+  /** PGlite syncs every commit to the disk (PGLITE_FSYNC). */
+  pgliteFsync: boolean;
   port: number;
   /** Studio access: the password, or undefined for an open studio. Never sent anywhere or logged. */
   appPassword: string | undefined;
@@ -103,6 +114,7 @@ export function serverEnv(): ServerEnv {
     toapis: { apiKey: e.TOAPIS_API_KEY, baseUrl: e.TOAPIS_BASE_URL.replace(/\/+$/, ''), model: e.TOAPIS_MODEL, webhookSecret: e.TOAPIS_WEBHOOK_SECRET },
     dataDir: path.resolve(e.DATA_DIR),
     databaseUrl: e.DATABASE_URL,
+    pgliteFsync: e.PGLITE_FSYNC,
     port: e.PORT,
     appPassword: e.APP_PASSWORD,
     appUrl: e.APP_URL ? new URL(e.APP_URL).origin : undefined,
