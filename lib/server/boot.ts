@@ -1,5 +1,6 @@
 import 'server-only';
 import { closeEngine } from '@/lib/engine/host';
+import { startGcSchedule } from './gc/schedule';
 import { drainJobRunner, startJobRunner } from './jobs/runner';
 import { checkStart, startFailureLine } from './start-checks';
 import { closeDb } from './storage/db';
@@ -23,6 +24,7 @@ export async function bootServer(): Promise<void> {
     process.exit(1);
   }
   startJobRunner();
+  startGcSchedule();
   handleShutdownSignals();
 }
 

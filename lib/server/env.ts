@@ -52,6 +52,12 @@ const envSchema = z.object({
     .transform((v) => v === 'true' || v === '1'),
   /** PGlite: sync every commit to the disk (survives a power cut). `false` trades that for speed on throwaway data. */
   PGLITE_FSYNC: booleanSetting(true),
+  /** The storage collector: images nothing references are freed once they are this old (hours). */
+  GC_GRACE_HOURS: z.coerce.number().min(1).max(24 * 365).default(24),
+  /** How often the collector runs (minutes) on one instance of the deployment; 0 turns the schedule off. */
+  GC_INTERVAL_MINUTES: z.coerce.number().int().min(0).max(7 * 24 * 60).default(60),
+  /** The offline engine: finished tasks, their uploads and results are deleted after this many hours. */
+  ENGINE_RETENTION_HOURS: z.coerce.number().min(1).max(24 * 365).default(48),
   /** How long a job runner instance holds a task before another instance may take it over (PostgreSQL leases). */
   JOB_LEASE_SECONDS: z.coerce.number().int().min(5).max(600).default(30),
 });
@@ -96,6 +102,8 @@ export interface ServerEnv {
   /** The blob store: files in DATA_DIR, or an S3-compatible bucket. */
   blobs: { kind: 'file' } | ({ kind: 's3' } & S3Settings);
   jobLeaseMs: number;
+  /** The storage collector (lib/server/gc). `intervalMs` 0: not scheduled (`npm run gc` still runs it). */
+  gc: { graceMs: number; intervalMs: number; engineRetentionMs: number };
 }
 
 const globalForEnv = globalThis as unknown as { __overpaintEnv?: ServerEnv };
@@ -120,6 +128,11 @@ export function serverEnv(): ServerEnv {
     appUrl: e.APP_URL ? new URL(e.APP_URL).origin : undefined,
     blobs: e.BLOB_STORE === 's3' ? { kind: 's3', ...s3Settings(e) } : { kind: 'file' },
     jobLeaseMs: e.JOB_LEASE_SECONDS * 1000,
+    gc: {
+      graceMs: e.GC_GRACE_HOURS * 3_600_000,
+      intervalMs: e.GC_INTERVAL_MINUTES * 60_000,
+      engineRetentionMs: e.ENGINE_RETENTION_HOURS * 3_600_000,
+    },
   };
   globalForEnv.__overpaintEnv = env;
   return env;

@@ -10,6 +10,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startFakeToapis, type FakeToapis } from '@/e2e/support/fake-toapis';
 import { DEFAULT_OPTIONS } from '@/lib/jobs/options';
+import { defineGcTests } from '../gc/gc-suite';
 
 const samples = path.resolve(__dirname, '../../../../shared/samples');
 
@@ -127,6 +128,7 @@ export function defineStorageSuite(label: string, environment: () => Promise<Rec
   });
 
   defineLoginAttemptsTests(label);
+  defineGcTests(label);
 
   describe(`${label}: the account’s last refusal`, () => {
     it('is kept in the database for every instance’s settings page, until a create goes through', async () => {

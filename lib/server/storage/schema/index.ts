@@ -10,3 +10,4 @@ export * from './draft-start';
 export * from './sets';
 export * from './scaling';
 export * from './auth';
+export * from './maintenance';
