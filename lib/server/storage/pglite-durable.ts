@@ -14,7 +14,7 @@ import type { PGliteOptions } from '@electric-sql/pglite';
  *
  * Durable (the default, `PGLITE_FSYNC=true`): PostgreSQL runs with fsync on and `wal_sync_method=fsync`, and NODEFS
  * gets an `fsync` that calls the real one on the file's descriptor, so every commit reaches the disk before it is
- * acknowledged (one fsync of the WAL per commit; data files at checkpoints). Cost measured in scripts/ops/README.md.
+ * acknowledged (one fsync of the WAL per commit; data files at checkpoints). Cost measured in scripts/ops/scaling.md ("Durability and backups").
  */
 export async function pgliteOptions(directory: string, durable: boolean): Promise<PGliteOptions> {
   if (!durable) return { dataDir: directory };
