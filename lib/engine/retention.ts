@@ -22,7 +22,11 @@ const TEMP_AGE_MS = 60 * 60_000;
  * any upload or result no remaining task names that is older than `before`, and temporary files older than an hour.
  * Unfinished tasks and everything they name are kept, whatever their age.
  */
-export async function pruneEngineFiles(dataDir: string, before: Date, now = new Date()): Promise<EngineRetentionReport> {
+export async function pruneEngineFiles(
+  dataDir: string,
+  before: Date,
+  now = new Date(),
+): Promise<EngineRetentionReport> {
   const store = createEngineStore(dataDir);
   const root = path.join(dataDir, 'engine');
   const report: EngineRetentionReport = { tasks: 0, files: 0, bytes: 0 };
@@ -39,7 +43,8 @@ export async function pruneEngineFiles(dataDir: string, before: Date, now = new 
       report.tasks += 1;
       continue;
     }
-    for (const name of [...task.request.imageFiles, task.request.maskFile, ...task.resultFiles]) if (name) kept.add(name);
+    for (const name of [...task.request.imageFiles, task.request.maskFile, ...task.resultFiles])
+      if (name) kept.add(name);
   }
   for (const folder of ['uploads', 'results', 'tasks']) {
     const dir = path.join(root, folder);

@@ -19,7 +19,9 @@ async function main(): Promise<number> {
   }
   const env = serverEnv();
   if (env.databaseUrl) {
-    console.error('[overpaint] backup: DATABASE_URL is set; back up PostgreSQL with pg_dump and the bucket with its own tools (scripts/ops/scaling.md)');
+    console.error(
+      '[overpaint] backup: DATABASE_URL is set; back up PostgreSQL with pg_dump and the bucket with its own tools (scripts/ops/scaling.md)',
+    );
     return 1;
   }
   const manifest = await backupDataDir(env.dataDir, target, { blobs: env.blobs.kind === 'file' });

@@ -88,8 +88,14 @@ export async function collectGarbage(options: GcOptions): Promise<GcReport> {
     const used = new Set(
       rowsOf<{ key: string }>(
         await db.execute(sql`
-          select sha256 as key from assets where sha256 in (${sql.join(keys.map((key) => sql`${key}`), sql`, `)})
-          union select thumb_sha256 from assets where thumb_sha256 in (${sql.join(keys.map((key) => sql`${key}`), sql`, `)})`),
+          select sha256 as key from assets where sha256 in (${sql.join(
+            keys.map((key) => sql`${key}`),
+            sql`, `,
+          )})
+          union select thumb_sha256 from assets where thumb_sha256 in (${sql.join(
+            keys.map((key) => sql`${key}`),
+            sql`, `,
+          )})`),
       ).map((row) => row.key),
     );
     for (const blob of batch) {
@@ -111,11 +117,7 @@ export async function collectGarbage(options: GcOptions): Promise<GcReport> {
   report.tempFiles += abandoned.count;
   report.tempBytes += abandoned.bytes;
 
-  const engine = await pruneEngineFiles(
-    serverEnv().dataDir,
-    new Date(now.getTime() - options.engineRetentionMs),
-    now,
-  );
+  const engine = await pruneEngineFiles(serverEnv().dataDir, new Date(now.getTime() - options.engineRetentionMs), now);
   report.engineTasks = engine.tasks;
   report.engineFiles = engine.files;
   report.engineBytes = engine.bytes;

@@ -19,7 +19,17 @@ async function asset(kind: 'reference' | 'mask' | 'result', bytes?: Buffer) {
   const data = bytes ?? randomBytes(2_000);
   const sha256 = await blobStore().put(data);
   const thumbSha256 = kind === 'mask' ? null : await blobStore().put(randomBytes(500));
-  const row = { id: randomUUID(), kind, sha256, thumbSha256, mime: 'image/png', bytes: data.length, width: 1, height: 1, filename: `${kind}.png` };
+  const row = {
+    id: randomUUID(),
+    kind,
+    sha256,
+    thumbSha256,
+    mime: 'image/png',
+    bytes: data.length,
+    width: 1,
+    height: 1,
+    filename: `${kind}.png`,
+  };
   await (await getDb()).insert(assets).values(row);
   return row;
 }
@@ -134,7 +144,9 @@ export function defineGcTests(label: string): void {
       const db = await getDb();
       const oldId = `evt-${randomUUID()}`;
       const newId = `evt-${randomUUID()}`;
-      await db.execute(sql`insert into webhook_events (id, received_at) values (${oldId}, now() - interval '8 days'), (${newId}, now())`);
+      await db.execute(
+        sql`insert into webhook_events (id, received_at) values (${oldId}, now() - interval '8 days'), (${newId}, now())`,
+      );
 
       const dataDir = process.env.DATA_DIR!;
       const engine = path.join(dataDir, 'engine');
@@ -147,7 +159,17 @@ export function defineGcTests(label: string): void {
         createdAt: Math.floor(Date.now() / 1000),
         completedAt: status === 'completed' ? Math.floor(Date.now() / 1000) : null,
         expiresAt: null,
-        request: { prompt: '', size: '1:1', resolution: '1k', quality: 'low', n: 1, outputFormat: 'png', outputCompression: null, imageFiles: [files[0]], maskFile: null },
+        request: {
+          prompt: '',
+          size: '1:1',
+          resolution: '1k',
+          quality: 'low',
+          n: 1,
+          outputFormat: 'png',
+          outputCompression: null,
+          imageFiles: [files[0]],
+          maskFile: null,
+        },
         resultFiles: files.slice(1),
         error: null,
       });
@@ -156,7 +178,10 @@ export function defineGcTests(label: string): void {
       const doneFiles = [`up_${randomBytes(8).toString('hex')}.png`, `res_${randomBytes(8).toString('hex')}.png`];
       const runningFiles = [`up_${randomBytes(8).toString('hex')}.png`];
       writeFileSync(path.join(engine, 'tasks', `${done}.json`), JSON.stringify(task(done, 'completed', doneFiles)));
-      writeFileSync(path.join(engine, 'tasks', `${running}.json`), JSON.stringify(task(running, 'in_progress', runningFiles)));
+      writeFileSync(
+        path.join(engine, 'tasks', `${running}.json`),
+        JSON.stringify(task(running, 'in_progress', runningFiles)),
+      );
       writeFileSync(path.join(engine, 'uploads', doneFiles[0]!), randomBytes(700));
       writeFileSync(path.join(engine, 'results', doneFiles[1]!), randomBytes(900));
       writeFileSync(path.join(engine, 'uploads', runningFiles[0]!), randomBytes(100));
@@ -167,7 +192,9 @@ export function defineGcTests(label: string): void {
       }
 
       const report = await collectAhead(3 * 24 * HOUR);
-      const ids = rowsOf<{ id: string }>(await db.execute(sql`select id from webhook_events where id in (${oldId}, ${newId})`));
+      const ids = rowsOf<{ id: string }>(
+        await db.execute(sql`select id from webhook_events where id in (${oldId}, ${newId})`),
+      );
       expect(ids.map((row) => row.id)).toEqual([newId]);
       expect(report.webhookEvents).toBeGreaterThanOrEqual(1);
       expect(readdirSync(path.join(engine, 'tasks'))).toEqual([`${running}.json`]);

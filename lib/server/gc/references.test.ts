@@ -8,10 +8,26 @@ import * as schema from '../storage/schema';
 import { ASSET_ID_COLUMNS, BLOB_REFERENCES } from './references';
 
 /** Columns whose names look like references but are not to our assets (upstream URLs, ids of other things). */
-const NOT_ASSET_REFERENCES = new Set(['upstream_tasks.image_urls', 'upstream_tasks.mask_url', 'jobs.upstream_result_urls']);
-const REFERENCE_WORDS = new Set(
-  ['asset', 'mask', 'reference', 'source', 'base', 'thumb', 'sha256', 'image', 'expand', 'blob', 'file', 'preview', 'og'],
-);
+const NOT_ASSET_REFERENCES = new Set([
+  'upstream_tasks.image_urls',
+  'upstream_tasks.mask_url',
+  'jobs.upstream_result_urls',
+]);
+const REFERENCE_WORDS = new Set([
+  'asset',
+  'mask',
+  'reference',
+  'source',
+  'base',
+  'thumb',
+  'sha256',
+  'image',
+  'expand',
+  'blob',
+  'file',
+  'preview',
+  'og',
+]);
 const looksLikeAReference = (column: string) =>
   column.split('_').some((word) => REFERENCE_WORDS.has(word.replace(/s$/, '')));
 

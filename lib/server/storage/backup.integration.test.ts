@@ -20,7 +20,13 @@ let fake: FakeToapis;
 
 beforeAll(async () => {
   fake = await startFakeToapis({ apiKey: 'test-key', completeAfterPolls: 1 });
-  Object.assign(process.env, { DATA_DIR: original, DATABASE_URL: '', BLOB_STORE: 'file', TOAPIS_API_KEY: 'test-key', TOAPIS_BASE_URL: fake.url });
+  Object.assign(process.env, {
+    DATA_DIR: original,
+    DATABASE_URL: '',
+    BLOB_STORE: 'file',
+    TOAPIS_API_KEY: 'test-key',
+    TOAPIS_BASE_URL: fake.url,
+  });
 });
 
 afterAll(async () => {
@@ -45,57 +51,68 @@ function resetSingletons(): void {
 }
 
 describe('npm run backup / npm run restore', () => {
-  it('restores a studio with a task into a fresh DATA_DIR, where the gallery lists it and its image serves', { timeout: 600_000 }, async () => {
-    const { submitJob } = await import('../jobs/submit');
-    const { advanceNow } = await import('../jobs/runner');
-    const { findJobRow, updateJob } = await import('../jobs/repository');
-    const { storeReference } = await import('../assets');
-    const { closeDb } = await import('./db');
-    const reference = await storeReference(new File([readFileSync(path.join(samples, 'coffee.png'))], 'coffee.png'));
-    if (!reference.ok) throw new Error(reference.error.message);
-    const submitted = await submitJob(
-      { idempotencyKey: 'backup-task', prompt: 'Backed up', options: DEFAULT_OPTIONS, referenceIds: [reference.data.id] },
-      null,
-    );
-    if (!submitted.ok) throw new Error(submitted.error.message);
-    for (let step = 0; step < 20; step++) {
-      const row = await findJobRow(submitted.data.id);
-      if (!row || row.phase === 'done') break;
-      await updateJob(row.id, { nextCheckAt: new Date(Date.now() - 1000) });
-      await advanceNow(row.id);
-    }
-    expect((await findJobRow(submitted.data.id))?.status).toBe('completed');
+  it(
+    'restores a studio with a task into a fresh DATA_DIR, where the gallery lists it and its image serves',
+    { timeout: 600_000 },
+    async () => {
+      const { submitJob } = await import('../jobs/submit');
+      const { advanceNow } = await import('../jobs/runner');
+      const { findJobRow, updateJob } = await import('../jobs/repository');
+      const { storeReference } = await import('../assets');
+      const { closeDb } = await import('./db');
+      const reference = await storeReference(new File([readFileSync(path.join(samples, 'coffee.png'))], 'coffee.png'));
+      if (!reference.ok) throw new Error(reference.error.message);
+      const submitted = await submitJob(
+        {
+          idempotencyKey: 'backup-task',
+          prompt: 'Backed up',
+          options: DEFAULT_OPTIONS,
+          referenceIds: [reference.data.id],
+        },
+        null,
+      );
+      if (!submitted.ok) throw new Error(submitted.error.message);
+      for (let step = 0; step < 20; step++) {
+        const row = await findJobRow(submitted.data.id);
+        if (!row || row.phase === 'done') break;
+        await updateJob(row.id, { nextCheckAt: new Date(Date.now() - 1000) });
+        await advanceNow(row.id);
+      }
+      expect((await findJobRow(submitted.data.id))?.status).toBe('completed');
 
-    // While the studio holds DATA_DIR, a backup is refused (it would not be consistent).
-    const refused = npm('backup', [backup], original);
-    expect(refused.status).toBe(1);
-    expect(refused.stderr).toMatch(/already used by another Overpaint server/);
+      // While the studio holds DATA_DIR, a backup is refused (it would not be consistent).
+      const refused = npm('backup', [backup], original);
+      expect(refused.status).toBe(1);
+      expect(refused.stderr).toMatch(/already used by another Overpaint server/);
 
-    await closeDb();
-    const made = npm('backup', [backup], original);
-    expect(made.status, made.stderr).toBe(0);
-    expect(`${made.stdout}\n${made.stderr}`).toMatch(/backup of .* written to .*: the database and \d+ blobs/);
-    const back = npm('restore', [backup], restored);
-    expect(back.status, back.stderr).toBe(0);
-    // Never over an existing studio.
-    const again = npm('restore', [backup], restored);
-    expect(again.status).toBe(1);
-    expect(again.stderr).toMatch(/is not empty/);
+      await closeDb();
+      const made = npm('backup', [backup], original);
+      expect(made.status, made.stderr).toBe(0);
+      expect(`${made.stdout}\n${made.stderr}`).toMatch(/backup of .* written to .*: the database and \d+ blobs/);
+      const back = npm('restore', [backup], restored);
+      expect(back.status, back.stderr).toBe(0);
+      // Never over an existing studio.
+      const again = npm('restore', [backup], restored);
+      expect(again.status).toBe(1);
+      expect(again.stderr).toMatch(/is not empty/);
 
-    // Open the restored studio (the original is gone, so nothing can come from it).
-    rmSync(original, { recursive: true, force: true });
-    process.env.DATA_DIR = restored;
-    resetSingletons();
-    const { listGalleryPage } = await import('../gallery/list');
-    const page = await listGalleryPage({ limit: 24 });
-    const job = page.jobs.find((candidate) => candidate.id === submitted.data.id);
-    expect(job?.status).toBe('completed');
-    const result = job!.results[0]!;
-    const { GET } = await import('@/app/api/assets/[id]/route');
-    const response = await GET(new Request(`http://localhost${result.asset.url}`), { params: Promise.resolve({ id: result.asset.id }) });
-    expect(response.status).toBe(200);
-    const bytes = Buffer.from(await response.arrayBuffer());
-    expect(bytes.subarray(1, 4).toString()).toBe('PNG');
-    expect(bytes.length).toBe(result.asset.bytes);
-  });
+      // Open the restored studio (the original is gone, so nothing can come from it).
+      rmSync(original, { recursive: true, force: true });
+      process.env.DATA_DIR = restored;
+      resetSingletons();
+      const { listGalleryPage } = await import('../gallery/list');
+      const page = await listGalleryPage({ limit: 24 });
+      const job = page.jobs.find((candidate) => candidate.id === submitted.data.id);
+      expect(job?.status).toBe('completed');
+      const result = job!.results[0]!;
+      const { GET } = await import('@/app/api/assets/[id]/route');
+      const response = await GET(new Request(`http://localhost${result.asset.url}`), {
+        params: Promise.resolve({ id: result.asset.id }),
+      });
+      expect(response.status).toBe(200);
+      const bytes = Buffer.from(await response.arrayBuffer());
+      expect(bytes.subarray(1, 4).toString()).toBe('PNG');
+      expect(bytes.length).toBe(result.asset.bytes);
+    },
+  );
 });

@@ -28,7 +28,11 @@ export interface BackupManifest {
 const DUMP = 'pglite.tar.gz';
 const MANIFEST = 'manifest.json';
 
-export async function backupDataDir(dataDir: string, target: string, options: { blobs: boolean }): Promise<BackupManifest> {
+export async function backupDataDir(
+  dataDir: string,
+  target: string,
+  options: { blobs: boolean },
+): Promise<BackupManifest> {
   await requireEmpty(target, 'the backup folder');
   await fs.access(path.join(dataDir, 'pglite')).catch(() => {
     throw new Error(`DATA_DIR: ${dataDir} holds no embedded database to back up`);

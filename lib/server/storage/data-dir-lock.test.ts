@@ -46,7 +46,9 @@ describe('DATA_DIR lock', () => {
       (error: unknown) => error,
     );
     expect(isDataDirInUseError(refused)).toBe(true);
-    expect((refused as Error).message).toMatch(/already used by another Overpaint server \(process \d+ on other-container/);
+    expect((refused as Error).message).toMatch(
+      /already used by another Overpaint server \(process \d+ on other-container/,
+    );
     // Nothing of the holder's was touched.
     expect(JSON.parse(readFileSync(path.join(dir, 'server.owner.json'), 'utf8')).host).toBe('other-container');
   });

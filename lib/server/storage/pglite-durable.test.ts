@@ -41,18 +41,28 @@ describe('PGlite durability', () => {
     expect(syncs).toBeGreaterThanOrEqual(10);
   });
 
-  it('runs as PGlite ships (fsync off, nothing synced) only when PGLITE_FSYNC=false', { timeout: 180_000 }, async () => {
-    const { syncs, fsync } = await commitsAndSyncs(false);
-    expect(fsync).toBe('off');
-    expect(syncs).toBe(0);
-  });
+  it(
+    'runs as PGlite ships (fsync off, nothing synced) only when PGLITE_FSYNC=false',
+    { timeout: 180_000 },
+    async () => {
+      const { syncs, fsync } = await commitsAndSyncs(false);
+      expect(fsync).toBe('off');
+      expect(syncs).toBe(0);
+    },
+  );
 
   it('reads PGLITE_FSYNC as on unless set to false', async () => {
     const { serverEnv } = await import('../env');
     const saved = process.env.PGLITE_FSYNC;
     const reset = () => ((globalThis as { __overpaintEnv?: unknown }).__overpaintEnv = undefined);
     try {
-      for (const [value, expected] of [[undefined, true], ['', true], ['true', true], ['false', false], ['0', false]] as const) {
+      for (const [value, expected] of [
+        [undefined, true],
+        ['', true],
+        ['true', true],
+        ['false', false],
+        ['0', false],
+      ] as const) {
         reset();
         if (value === undefined) delete process.env.PGLITE_FSYNC;
         else process.env.PGLITE_FSYNC = value;

@@ -44,7 +44,10 @@ interface EmscriptenModule {
 function addFsync(mod: EmscriptenModule): void {
   const ops = mod.NODEFS?.stream_ops;
   // A PGlite whose filesystem changed shape: refuse rather than believe we are durable.
-  if (!ops) throw new Error('PGlite: cannot make its Node filesystem durable (NODEFS not found); set PGLITE_FSYNC=false to run without');
+  if (!ops)
+    throw new Error(
+      'PGlite: cannot make its Node filesystem durable (NODEFS not found); set PGLITE_FSYNC=false to run without',
+    );
   ops.fsync = (stream) => {
     if (stream.nfd === undefined) return 0;
     try {

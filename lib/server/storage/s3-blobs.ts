@@ -183,7 +183,11 @@ function describeBucketError(error: unknown, bucket: string): string {
   if (status === 404 || name === 'NotFound' || name === 'NoSuchBucket') {
     return `S3_BUCKET: the bucket "${bucket}" does not exist at this endpoint`;
   }
-  if (status === 403 || status === 401 || /InvalidAccessKeyId|SignatureDoesNotMatch|AccessDenied|Forbidden/.test(name)) {
+  if (
+    status === 403 ||
+    status === 401 ||
+    /InvalidAccessKeyId|SignatureDoesNotMatch|AccessDenied|Forbidden/.test(name)
+  ) {
     return `S3_ACCESS_KEY_ID / S3_SECRET_ACCESS_KEY: the object store refused these credentials for bucket "${bucket}"`;
   }
   if (/ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|ECONNRESET/.test(`${code} ${name} ${String(error)}`)) {

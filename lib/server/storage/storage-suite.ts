@@ -256,7 +256,9 @@ async function plantBlob(key: string, bytes: Uint8Array): Promise<void> {
       credentials: { accessKeyId: process.env.S3_ACCESS_KEY_ID!, secretAccessKey: process.env.S3_SECRET_ACCESS_KEY! },
     });
     const objectKey = `blobs/${key.slice(0, 2)}/${key.slice(2, 4)}/${key}`;
-    await client.send(new PutObjectCommand({ Bucket: process.env.S3_BUCKET, Key: objectKey, Body: Buffer.from(bytes) }));
+    await client.send(
+      new PutObjectCommand({ Bucket: process.env.S3_BUCKET, Key: objectKey, Body: Buffer.from(bytes) }),
+    );
     client.destroy();
     return;
   }
