@@ -1,6 +1,7 @@
 import 'server-only';
 import { closeEngine } from '@/lib/engine/host';
 import { installFrontDoor } from './auth/client-address';
+import { startGcSchedule } from './gc/schedule';
 import { drainJobRunner, startJobRunner } from './jobs/runner';
 import { checkStart, startFailureLine } from './start-checks';
 import { closeDb } from './storage/db';
@@ -26,6 +27,7 @@ export async function bootServer(): Promise<void> {
     process.exit(1);
   }
   startJobRunner();
+  startGcSchedule();
   handleShutdownSignals();
 }
 

@@ -101,6 +101,14 @@ const envSchema = z.object({
     .min(1)
     .max(24 * 60)
     .default(30),
+  /** PGlite: sync every commit to the disk (survives a power cut). `false` trades that for speed on throwaway data. */
+  PGLITE_FSYNC: booleanSetting(true),
+  /** The storage collector: images nothing references are freed once they are this old (hours). */
+  GC_GRACE_HOURS: z.coerce.number().min(1).max(24 * 365).default(24),
+  /** How often the collector runs (minutes) on one instance of the deployment; 0 turns the schedule off. */
+  GC_INTERVAL_MINUTES: z.coerce.number().int().min(0).max(7 * 24 * 60).default(60),
+  /** The offline engine: finished tasks, their uploads and results are deleted after this many hours. */
+  ENGINE_RETENTION_HOURS: z.coerce.number().min(1).max(24 * 365).default(48),
   /** How long a job runner instance holds a task before another instance may take it over (PostgreSQL leases). */
   JOB_LEASE_SECONDS: z.coerce.number().int().min(5).max(600).default(30),
 });
@@ -137,6 +145,13 @@ export function isLoopbackUrl(raw: string): boolean {
   return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
 }
 
+function booleanSetting(fallback: boolean) {
+  return z
+    .enum(['true', 'false', '1', '0', ''], { error: 'must be true or false' })
+    .optional()
+    .transform((v) => (v === undefined || v === '' ? fallback : v === 'true' || v === '1'));
+}
+
 function optionalText() {
   return z
     .string()
@@ -166,6 +181,8 @@ export interface ServerEnv {
   };
   dataDir: string;
   databaseUrl: string | undefined;
+  /** PGlite syncs every commit to the disk (PGLITE_FSYNC). */
+  pgliteFsync: boolean;
   port: number;
   /** Studio access: the password, or undefined for an open studio. Never sent anywhere or logged. */
   appPassword: string | undefined;
@@ -182,6 +199,8 @@ export interface ServerEnv {
   listenHost: string | undefined;
   /** How long a task is followed before it fails with "stopped following it". */
   taskDeadlineMs: number;
+  /** The storage collector (lib/server/gc). `intervalMs` 0: not scheduled (`npm run gc` still runs it). */
+  gc: { graceMs: number; intervalMs: number; engineRetentionMs: number };
 }
 
 const globalForEnv = globalThis as unknown as { __overpaintEnv?: ServerEnv };
@@ -218,6 +237,7 @@ export function serverEnv(): ServerEnv {
     },
     dataDir: path.resolve(e.DATA_DIR),
     databaseUrl: e.DATABASE_URL,
+    pgliteFsync: e.PGLITE_FSYNC,
     port: e.PORT,
     appPassword: e.APP_PASSWORD,
     appUrl: e.APP_URL ? new URL(e.APP_URL).origin : undefined,
@@ -228,6 +248,11 @@ export function serverEnv(): ServerEnv {
     // An open studio is for this machine unless HOST says otherwise (DNS rebinding, lib/server/auth/host-check.ts).
     listenHost: e.HOST ?? (e.APP_PASSWORD ? undefined : '127.0.0.1'),
     taskDeadlineMs: e.TASK_DEADLINE_MINUTES * 60_000,
+    gc: {
+      graceMs: e.GC_GRACE_HOURS * 3_600_000,
+      intervalMs: e.GC_INTERVAL_MINUTES * 60_000,
+      engineRetentionMs: e.ENGINE_RETENTION_HOURS * 3_600_000,
+    },
   };
   // Upstream failure texts are scrubbed of these by value wherever they are cleaned (lib/toapis/errors.ts).
   registerSecret(e.TOAPIS_API_KEY);

@@ -17,9 +17,25 @@ export interface BlobStore {
   read(key: string): Promise<Buffer>;
   /** A web stream of the bytes, for responses; null when missing. */
   stream(key: string): Promise<{ body: ReadableStream<Uint8Array>; size: number } | null>;
-  has(key: string): Promise<boolean>;
+  /**
+   * Whether a whole copy is stored. With `size`, a stored object of another size is not trusted (a crash or a
+   * failed upload left it short) and `put` writes it again; without, the file store checks the bytes' hash.
+   */
+  has(key: string, size?: number): Promise<boolean>;
   /** Throws one line naming the setting to fix when the store cannot be used (boot, /api/health). */
   check(): Promise<void>;
+  /** Every stored blob, with its size and when it was written (for the collector, lib/server/gc). */
+  list(): AsyncIterable<StoredBlob>;
+  /** Deletes a blob; one already gone is fine. Only the collector calls this, after proving nothing uses it. */
+  remove(key: string): Promise<void>;
+  /** Removes writes a crash left unfinished (temporary files, multipart uploads) begun before `before`. */
+  removeAbandoned(before: Date): Promise<{ count: number; bytes: number }>;
+}
+
+export interface StoredBlob {
+  key: string;
+  size: number;
+  modifiedAt: Date;
 }
 
 export function sha256Hex(bytes: Uint8Array): string {
@@ -27,6 +43,8 @@ export function sha256Hex(bytes: Uint8Array): string {
 }
 
 const KEY_PATTERN = /^[0-9a-f]{64}$/;
+/** Temporary files of writes in progress end so; one left by a crash is collected (lib/server/gc). */
+export const TEMP_SUFFIX = '.tmp';
 
 export class FileBlobStore implements BlobStore {
   constructor(private readonly root: string) {}
@@ -34,12 +52,30 @@ export class FileBlobStore implements BlobStore {
   async put(bytes: Uint8Array): Promise<string> {
     const key = sha256Hex(bytes);
     const target = this.pathFor(key);
-    if (await this.has(key)) return key;
-    await fs.mkdir(path.dirname(target), { recursive: true });
-    // Write then rename, so a crash never leaves a half-written blob under a valid key.
-    const temporary = `${target}.${randomUUID()}.tmp`;
-    await fs.writeFile(temporary, bytes);
+    // A file of the wrong size (a crash before this store synced its writes) is written again, not trusted.
+    if (await this.has(key, bytes.byteLength)) return key;
+    const folder = path.dirname(target);
+    const created = await fs.mkdir(folder, { recursive: true });
+    // Write, sync, then rename, and sync the folder: after a power cut the key names either nothing or all the
+    // bytes. Without the syncs the rename can reach the disk before the data, leaving an empty file under the key.
+    const temporary = `${target}.${randomUUID()}${TEMP_SUFFIX}`;
+    const handle = await fs.open(temporary, 'wx');
+    try {
+      await handle.writeFile(bytes);
+      await handle.sync();
+    } catch (error) {
+      await handle.close().catch(() => undefined);
+      await fs.rm(temporary, { force: true });
+      throw error;
+    }
+    await handle.close();
     await fs.rename(temporary, target);
+    await syncFolder(folder);
+    // New folders (`aa/`, `aa/bb/`) must reach their parents' entries too.
+    if (created) {
+      await syncFolder(path.dirname(folder));
+      await syncFolder(this.root);
+    }
     return key;
   }
 
@@ -55,11 +91,12 @@ export class FileBlobStore implements BlobStore {
     return { body, size: stat.size };
   }
 
-  async has(key: string): Promise<boolean> {
-    return fs
-      .access(this.pathFor(key))
-      .then(() => true)
-      .catch(() => false);
+  async has(key: string, size?: number): Promise<boolean> {
+    const file = this.pathFor(key);
+    const stat = await fs.stat(file).catch(() => null);
+    if (!stat?.isFile()) return false;
+    if (size !== undefined) return stat.size === size;
+    return (await hashFile(file)) === key;
   }
 
   async check(): Promise<void> {
@@ -69,10 +106,71 @@ export class FileBlobStore implements BlobStore {
     });
   }
 
+  async *list(): AsyncIterable<StoredBlob> {
+    for await (const file of this.files()) {
+      const key = path.basename(file);
+      if (!KEY_PATTERN.test(key)) continue;
+      const stat = await fs.stat(file).catch(() => null);
+      if (stat?.isFile()) yield { key, size: stat.size, modifiedAt: stat.mtime };
+    }
+  }
+
+  async remove(key: string): Promise<void> {
+    await fs.rm(this.pathFor(key), { force: true });
+  }
+
+  async removeAbandoned(before: Date): Promise<{ count: number; bytes: number }> {
+    let count = 0;
+    let bytes = 0;
+    for await (const file of this.files()) {
+      if (!file.endsWith(TEMP_SUFFIX)) continue;
+      const stat = await fs.stat(file).catch(() => null);
+      if (!stat || stat.mtime >= before) continue;
+      await fs.rm(file, { force: true });
+      count += 1;
+      bytes += stat.size;
+    }
+    return { count, bytes };
+  }
+
+  /** Every file two folder levels under the root (`aa/bb/<name>`), one folder in memory at a time. */
+  private async *files(): AsyncIterable<string> {
+    for (const first of await subfolders(this.root)) {
+      for (const second of await subfolders(first)) {
+        const names = await fs.readdir(second).catch(() => [] as string[]);
+        for (const name of names) yield path.join(second, name);
+      }
+    }
+  }
+
   private pathFor(key: string): string {
     if (!KEY_PATTERN.test(key)) throw new Error('Invalid blob key');
     return path.join(this.root, key.slice(0, 2), key.slice(2, 4), key);
   }
+}
+
+/** fsync on a folder makes its entries (a rename, a new file) durable; Linux and macOS allow it, Windows does not. */
+async function syncFolder(folder: string): Promise<void> {
+  const handle = await fs.open(folder, 'r').catch(() => null);
+  if (!handle) return;
+  try {
+    await handle.sync();
+  } catch (error) {
+    if (!['EISDIR', 'EINVAL', 'EPERM', 'EBADF'].includes((error as { code?: string }).code ?? '')) throw error;
+  } finally {
+    await handle.close();
+  }
+}
+
+async function subfolders(folder: string): Promise<string[]> {
+  const entries = await fs.readdir(folder, { withFileTypes: true }).catch(() => []);
+  return entries.filter((entry) => entry.isDirectory()).map((entry) => path.join(folder, entry.name));
+}
+
+async function hashFile(file: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
 }
 
 const globalForBlobs = globalThis as unknown as { __overpaintBlobs?: BlobStore };

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { serverEnv } from '@/lib/server/env';
 import { lockDataDir } from './data-dir-lock';
+import { pgliteOptions } from './pglite-durable';
 import * as schema from './schema';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -47,7 +48,7 @@ function openOnce(): Promise<OpenDatabase> {
 async function openDatabase(): Promise<OpenDatabase> {
   const env = serverEnv();
   if (env.databaseUrl) return openPostgres(env.databaseUrl);
-  return openPglite(env.dataDir);
+  return openPglite(env.dataDir, env.pgliteFsync);
 }
 
 /**
@@ -75,14 +76,14 @@ async function makeDataDir(dataDir: string): Promise<void> {
   });
 }
 
-async function openPglite(dataDir: string): Promise<OpenDatabase> {
+async function openPglite(dataDir: string, durable: boolean): Promise<OpenDatabase> {
   await makeDataDir(dataDir);
   // PGlite has no lock of its own: two processes on one directory corrupt it silently.
   const unlock = await lockDataDir(dataDir);
   const { PGlite } = await import('@electric-sql/pglite');
   const { drizzle } = await import('drizzle-orm/pglite');
   const { migrate } = await import('drizzle-orm/pglite/migrator');
-  const client = new PGlite(path.join(dataDir, 'pglite'));
+  const client = new PGlite(await pgliteOptions(path.join(dataDir, 'pglite'), durable));
   const db = drizzle(client, { schema });
   await migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
   return {

@@ -2,15 +2,19 @@ import 'server-only';
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import {
+  AbortMultipartUploadCommand,
+  DeleteObjectCommand,
   GetObjectCommand,
   HeadBucketCommand,
   HeadObjectCommand,
+  ListMultipartUploadsCommand,
+  ListObjectsV2Command,
   S3Client,
   type S3ServiceException,
 } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import type { S3Settings } from '@/lib/server/env';
-import type { BlobStore } from './blobs';
+import type { BlobStore, StoredBlob } from './blobs';
 
 const KEY_PATTERN = /^[0-9a-f]{64}$/;
 /** Objects above this go up in 8 MB parts (a 50 MB original is 7 parts, retried one part at a time). */
@@ -46,7 +50,9 @@ export class S3BlobStore implements BlobStore {
   async put(bytes: Uint8Array): Promise<string> {
     // Hashed here, not with blobs.ts's helper: that module imports this one.
     const key = createHash('sha256').update(bytes).digest('hex');
-    if (await this.has(key)) return key;
+    // An object of another size (a store that kept a broken upload) is uploaded again; S3 makes an object visible
+    // only once it is whole, so a HEAD's length is a cheap and sufficient check.
+    if (await this.has(key, bytes.byteLength)) return key;
     // lib-storage sends one PutObject for small bodies and a multipart upload for large ones. Content-addressed
     // keys make concurrent puts of the same bytes harmless: both write the same object.
     await new Upload({
@@ -77,10 +83,10 @@ export class S3BlobStore implements BlobStore {
     }
   }
 
-  async has(key: string): Promise<boolean> {
+  async has(key: string, size?: number): Promise<boolean> {
     try {
-      await this.client.send(new HeadObjectCommand({ Bucket: this.bucket, Key: objectKey(key) }));
-      return true;
+      const head = await this.client.send(new HeadObjectCommand({ Bucket: this.bucket, Key: objectKey(key) }));
+      return size === undefined ? (head.ContentLength ?? 0) > 0 : head.ContentLength === size;
     } catch (error) {
       if (isMissing(error)) return false;
       throw error;
@@ -94,6 +100,62 @@ export class S3BlobStore implements BlobStore {
     } catch (error) {
       throw new Error(describeBucketError(error, this.bucket));
     }
+  }
+
+  async *list(): AsyncIterable<StoredBlob> {
+    let token: string | undefined;
+    do {
+      const page = await this.client.send(
+        new ListObjectsV2Command({ Bucket: this.bucket, Prefix: 'blobs/', ContinuationToken: token }),
+      );
+      for (const object of page.Contents ?? []) {
+        const key = object.Key?.split('/').pop() ?? '';
+        if (KEY_PATTERN.test(key) && object.Key === objectKey(key)) {
+          yield { key, size: object.Size ?? 0, modifiedAt: object.LastModified ?? new Date() };
+        }
+      }
+      token = page.IsTruncated ? page.NextContinuationToken : undefined;
+    } while (token);
+  }
+
+  async remove(key: string): Promise<void> {
+    await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: objectKey(key) }));
+  }
+
+  /** Multipart uploads a killed instance left open keep their parts (and their cost) until aborted. */
+  async removeAbandoned(before: Date): Promise<{ count: number; bytes: number }> {
+    let count = 0;
+    let keyMarker: string | undefined;
+    let uploadIdMarker: string | undefined;
+    do {
+      let page;
+      try {
+        page = await this.client.send(
+          new ListMultipartUploadsCommand({
+            Bucket: this.bucket,
+            Prefix: 'blobs/',
+            KeyMarker: keyMarker,
+            UploadIdMarker: uploadIdMarker,
+          }),
+        );
+      } catch (error) {
+        // Some S3-compatible stores (s3rver among them) do not list uploads: nothing to abort that we can see.
+        const status = (error as S3ServiceException | undefined)?.$metadata?.httpStatusCode;
+        if (status === 404 || status === 405 || status === 501) return { count, bytes: 0 };
+        throw error;
+      }
+      for (const upload of page.Uploads ?? []) {
+        if (!upload.Key || !upload.UploadId || !upload.Initiated || upload.Initiated >= before) continue;
+        await this.client.send(
+          new AbortMultipartUploadCommand({ Bucket: this.bucket, Key: upload.Key, UploadId: upload.UploadId }),
+        );
+        count += 1;
+      }
+      keyMarker = page.IsTruncated ? page.NextKeyMarker : undefined;
+      uploadIdMarker = page.IsTruncated ? page.NextUploadIdMarker : undefined;
+    } while (keyMarker);
+    // The parts' sizes would cost a ListParts per upload; the count is what the report needs.
+    return { count, bytes: 0 };
   }
 
   destroy(): void {

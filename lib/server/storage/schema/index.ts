@@ -13,3 +13,4 @@ export * from './auth';
 export * from './lineage';
 export * from './previews';
 export * from './restore';
+export * from './maintenance';
