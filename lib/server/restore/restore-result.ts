@@ -1,11 +1,12 @@
 import 'server-only';
 import sharp from 'sharp';
 import { ratiosDiffer, type RestoreState } from '@/lib/jobs/restore';
-import { measureDrift, type Drift } from '@/lib/restore/drift';
-import { restorePixels, type RestoreInput, type RestoreOutput } from '@/lib/restore/restore';
+import type { Drift } from '@/lib/restore/drift';
+import type { RestoreInput, RestoreOutput } from '@/lib/restore/restore';
 import { findAssets, storeGeneratedAsset } from '../assets';
 import { blobStore } from '../storage/blobs';
 import type { AssetRow, JobRow } from '../storage/schema';
+import { measureDriftOffThread, restorePixelsOffThread } from './pixel-worker';
 import { withRestoreSlot } from './queue';
 import { renameAsset, saveRestore } from './repository';
 
@@ -112,12 +113,11 @@ export async function restoreImage(sources: RestoreSources): Promise<RestoreOutc
       return {
         state: 'not_applicable',
         reason: 'Keep unmasked pixels was off for this task.',
-        drift: measureDrift(planes.base, output, planes.keep),
+        drift: await measureDriftOffThread(planes),
       };
     }
-    // Between the decodes and the pixel work: let the event loop answer what is waiting.
-    await new Promise((resolve) => setImmediate(resolve));
-    const result = restorePixels(planes);
+    // The pixel work runs in a worker thread: at 4k it is 1–2 s of arithmetic the event loop must not wait for.
+    const result = await restorePixelsOffThread(planes);
     if (!best?.result || (result.alignment.ok && result.alignment.residual < best.result.alignment.residual))
       best = { planes, result };
   }
