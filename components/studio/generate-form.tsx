@@ -5,7 +5,7 @@ import { submitGeneration } from '@/app/(studio)/actions';
 import { submitExpandRequest } from '@/components/mask/submit-expanded';
 import type { AppError } from '@/lib/errors';
 import type { ExpandFrame } from '@/lib/expand/geometry';
-import type { GenerationOptions } from '@/lib/jobs/options';
+import { outputSize, type GenerationOptions } from '@/lib/jobs/options';
 import type { StartPoint } from '@/lib/jobs/start-points';
 import type { AssetView } from '@/lib/jobs/types';
 
@@ -21,6 +21,8 @@ interface GenerateFormProps {
   onSubmitted(): void;
   /** The expanded canvas when Expand canvas is on (its ratio is `options.size`); null otherwise. */
   expand?: ExpandFrame | null;
+  /** Shown beside the output size in the action bar: the place kept for the cost estimate. */
+  estimate?: ReactNode;
   children: ReactNode;
 }
 
@@ -28,13 +30,14 @@ interface GenerateFormProps {
  * Prompt, options and Generate. One click is one task: the idempotency key is kept until a submit succeeds, so a
  * double click or a retried request after a network failure finds the same task instead of making another.
  */
-export function GenerateForm({ references, options, prompt, onPromptChange: setPrompt, busyUploading, startPoint, hasMask, exportMask, onSubmitted, expand, children }: GenerateFormProps) {
+export function GenerateForm({ references, options, prompt, onPromptChange: setPrompt, busyUploading, startPoint, hasMask, exportMask, onSubmitted, expand, estimate, children }: GenerateFormProps) {
   const id = useId();
   const [error, setError] = useState<AppError | null>(null);
   const [submitting, setSubmitting] = useState(false);
   const idempotencyKey = useRef<string>(crypto.randomUUID());
   const promptError = error?.field === 'prompt' ? error : null;
   const formError = error && error.field !== 'prompt' ? error : null;
+  const size = outputSize(options.size, options.resolution, references[0]);
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
@@ -74,7 +77,7 @@ export function GenerateForm({ references, options, prompt, onPromptChange: setP
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
+    <form onSubmit={onSubmit} noValidate className="contents">
       <div>
         <label htmlFor={`${id}-prompt`} className="mb-1 block text-sm font-semibold text-zinc-100">
           Prompt
@@ -100,20 +103,32 @@ export function GenerateForm({ references, options, prompt, onPromptChange: setP
         )}
       </div>
       {children}
-      {formError && (
-        <p role="alert" className="rounded-lg border border-red-900/60 bg-red-950/40 p-3 text-sm text-red-200">
-          {formError.message}
-        </p>
-      )}
-      <button
-        type="submit"
-        aria-busy={submitting}
-        disabled={busyUploading}
-        className="rounded-xl bg-violet-700 px-4 py-2.5 text-sm font-semibold text-white shadow-lg shadow-violet-950/40 hover:bg-violet-600 disabled:cursor-not-allowed disabled:opacity-60"
-      >
-        {/* The name stays "Generate" while busy (aria-busy says the rest), so assistive tech never loses it. */}
-        Generate
-      </button>
+      {/* Always in view: the bar sticks to the bottom of the setup column (the form is display: contents, so the
+          column, not the form, is what it sticks within) and carries the error that stopped a submit. */}
+      <div data-generate-bar className="sticky bottom-0 z-20 -mx-4 -mb-4 mt-auto flex flex-col gap-2 rounded-b-2xl border-t border-zinc-800 bg-zinc-950/95 px-4 py-3 backdrop-blur">
+        {formError && (
+          <p role="alert" className="rounded-lg border border-red-900/60 bg-red-950/40 p-3 text-sm text-red-200">
+            {formError.message}
+          </p>
+        )}
+        <div className="flex items-baseline justify-between gap-3 text-xs tabular-nums text-zinc-400">
+          <p>
+            {options.n} × <span className="text-zinc-200">{size ? `${size.width} × ${size.height}` : 'size not available'}</span>{' '}
+            {options.outputFormat.toUpperCase()}
+            {expand ? ', expanded' : ''}
+          </p>
+          {estimate}
+        </div>
+        <button
+          type="submit"
+          aria-busy={submitting}
+          disabled={busyUploading}
+          className="rounded-xl bg-violet-700 px-4 py-2.5 text-sm font-semibold text-white shadow-lg shadow-violet-950/40 hover:bg-violet-600 disabled:cursor-not-allowed disabled:opacity-60"
+        >
+          {/* The name stays "Generate" while busy (aria-busy says the rest), so assistive tech never loses it. */}
+          Generate
+        </button>
+      </div>
     </form>
   );
 }

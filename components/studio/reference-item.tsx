@@ -71,7 +71,11 @@ export function ReferenceItem({ reference, index, count, onMove, onMakeBase, onR
         </p>
         <p className="text-xs tabular-nums text-zinc-400">
           {isBase && <span className="mr-1.5 rounded bg-violet-500/20 px-1.5 py-0.5 font-medium text-violet-200">Base</span>}
-          {reference.width} × {reference.height} · {formatBytes(reference.bytes)}
+          {/* Each figure stays on one line: a narrow column once broke "455.8 KB" after the number. */}
+          <span className="whitespace-nowrap">
+            {reference.width} × {reference.height}
+          </span>{' '}
+          · <span className="whitespace-nowrap">{formatBytes(reference.bytes)}</span>
         </p>
       </div>
       <div className="flex shrink-0 flex-col items-end">

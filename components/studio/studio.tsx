@@ -13,7 +13,7 @@ import type { ExpandFrame } from '@/lib/expand/geometry';
 import { DEFAULT_OPTIONS, withAspectRatio, type GenerationOptions } from '@/lib/jobs/options';
 import { GALLERY_KEY, type GalleryFilter } from '@/lib/jobs/queries';
 import type { StartPoint } from '@/lib/jobs/start-points';
-import type { AssetView } from '@/lib/jobs/types';
+import type { AssetView, EngineKind } from '@/lib/jobs/types';
 import { GenerateForm } from './generate-form';
 import { OptionsForm } from './options-form';
 import { PresetPicker } from './preset-picker';
@@ -31,7 +31,7 @@ import { useStudioDraft } from './use-studio-draft';
  * (references, prompt, options; saved on the server) and takes results back from the gallery (Use as reference,
  * Make base, Edit again).
  */
-export function Studio({ initialFilter }: { initialFilter?: GalleryFilter }) {
+export function Studio({ initialFilter, engine }: { initialFilter?: GalleryFilter; engine: EngineKind }) {
   const uploads = useReferenceUploads();
   const [options, setOptions] = useState<GenerationOptions>(DEFAULT_OPTIONS);
   const [prompt, setPrompt] = useState('');
@@ -118,6 +118,7 @@ export function Studio({ initialFilter }: { initialFilter?: GalleryFilter }) {
       <section aria-label="Edit setup" className="flex flex-col gap-5 rounded-2xl border border-zinc-800 bg-zinc-900/40 p-4">
         {showStart ? (
           <StartSection
+            engine={engine}
             onChoose={start.choose}
             onApplyPreset={(preset) => {
               setOptions(preset.options);
@@ -125,7 +126,7 @@ export function Studio({ initialFilter }: { initialFilter?: GalleryFilter }) {
             }}
           />
         ) : (
-          <StartGuide startPoint={start.startPoint} base={base} referenceCount={uploads.references.length} options={options} onUseExample={setPrompt} onNewEdit={newEdit} />
+          <StartGuide engine={engine} startPoint={start.startPoint} maskPainted={start.maskPainted} base={base} referenceCount={uploads.references.length} options={options} onUseExample={setPrompt} onNewEdit={newEdit} />
         )}
         <ReferenceTray uploads={uploads} />
         <GenerateForm
@@ -164,7 +165,7 @@ export function Studio({ initialFilter }: { initialFilter?: GalleryFilter }) {
         </GenerateForm>
       </section>
 
-      <div className="flex min-h-[480px] flex-col gap-2 lg:sticky lg:top-4 lg:h-[calc(100dvh-6rem)] lg:self-start">
+      <div className="flex min-h-[480px] flex-col gap-2 lg:sticky lg:top-[calc(var(--header-height)+1rem)] lg:h-[calc(100dvh-var(--header-height)-2rem)] lg:self-start">
         <CollapsibleMaskEditor
           collapsible={start.startPoint === 'blend'}
           open={start.maskOpen}
@@ -191,7 +192,7 @@ export function Studio({ initialFilter }: { initialFilter?: GalleryFilter }) {
       </div>
 
       {/* The editor and the gallery stay in view while the setup column scrolls; the gallery scrolls inside itself. */}
-      <div className="min-h-0 rounded-2xl border border-zinc-800 bg-zinc-900/40 p-4 lg:col-span-2 xl:sticky xl:top-4 xl:col-span-1 xl:h-[calc(100dvh-6rem)] xl:self-start">
+      <div className="min-h-0 rounded-2xl border border-zinc-800 bg-zinc-900/40 p-4 lg:col-span-2 xl:sticky xl:top-[calc(var(--header-height)+1rem)] xl:col-span-1 xl:h-[calc(100dvh-var(--header-height)-2rem)] xl:self-start">
         <Gallery actions={actions} initialFilter={initialFilter} />
       </div>
     </div>
