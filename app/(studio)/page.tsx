@@ -14,7 +14,8 @@ type SearchParams = Record<string, string | string[] | undefined>;
 /** The gallery filter from a shared URL (`?q=…&status=…`); anything unknown is ignored. */
 function galleryFilter(params: SearchParams): { q?: string; status?: JobStatus } {
   const q = typeof params.q === 'string' ? params.q.slice(0, 200) : undefined;
-  const status = typeof params.status === 'string' && params.status in STATUS_LABELS ? (params.status as JobStatus) : undefined;
+  const status =
+    typeof params.status === 'string' && params.status in STATUS_LABELS ? (params.status as JobStatus) : undefined;
   return { q, status };
 }
 

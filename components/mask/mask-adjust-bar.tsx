@@ -23,7 +23,11 @@ export function MaskAdjustBar({ editor }: { editor: MaskEditor }) {
       {tool === 'brush' || tool === 'eraser' ? <BrushSettings editor={editor} /> : <ShapeMode editor={editor} />}
       <span aria-hidden="true" className="mx-1 hidden h-6 w-px bg-zinc-800 sm:block" />
       {/* The distance belongs to the three commands it drives, so they sit in one frame: "Grow Shrink Feather by 8 px". */}
-      <div role="group" aria-label="Grow, shrink or feather the mask" className="flex items-center gap-1 rounded-lg border border-zinc-800 py-0.5 pr-2 pl-0.5">
+      <div
+        role="group"
+        aria-label="Grow, shrink or feather the mask"
+        className="flex items-center gap-1 rounded-lg border border-zinc-800 py-0.5 pr-2 pl-0.5"
+      >
         <MaskCommandButton editor={editor} name="grow" />
         <MaskCommandButton editor={editor} name="shrink" />
         <MaskCommandButton editor={editor} name="feather" />

@@ -17,6 +17,7 @@ export function MaskCommandButton({
   name,
   compact = false,
   tipSide = 'below',
+  tipAlign = 'start',
 }: {
   editor: MaskEditor;
   name: MaskCommandName;
@@ -24,6 +25,8 @@ export function MaskCommandButton({
   compact?: boolean;
   /** Where the compact button's tooltip opens: above for the status row at the editor's foot. */
   tipSide?: 'above' | 'below';
+  /** end for buttons at the editor's right edge, so the tooltip stays inside it. */
+  tipAlign?: 'start' | 'end';
 }) {
   const command = getMaskCommand(name);
   const enabled = useEditorValue(editor, command.enabled);
@@ -43,16 +46,22 @@ export function MaskCommandButton({
       title={compact ? undefined : hint ? `${command.label} (${hint})` : command.label}
       onClick={() => editor.runCommand(name)}
       className={[
-        'group relative inline-flex h-9 items-center gap-1.5 rounded-lg px-2.5 text-sm font-medium transition-colors',
+        'group relative inline-flex h-9 shrink-0 items-center whitespace-nowrap gap-1.5 rounded-lg px-2.5 text-sm font-medium transition-colors',
         'disabled:cursor-not-allowed disabled:text-zinc-500 disabled:hover:bg-transparent',
         'focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-violet-400',
         compact ? 'w-9 justify-center px-0' : '',
         // The active tool is filled, not outlined: it must read at a glance among eleven icons.
-        active ? 'bg-violet-600 text-white shadow-inner shadow-violet-950 hover:bg-violet-500' : 'text-zinc-100 hover:bg-zinc-800',
+        active
+          ? 'bg-violet-600 text-white shadow-inner shadow-violet-950 hover:bg-violet-500'
+          : 'text-zinc-100 hover:bg-zinc-800',
       ].join(' ')}
     >
       <MaskIcon name={name} />
-      {compact ? <ToolTip label={command.label} shortcut={hint} side={tipSide} /> : <span>{command.label}</span>}
+      {compact ? (
+        <ToolTip label={command.label} shortcut={hint} side={tipSide} align={tipAlign} />
+      ) : (
+        <span>{command.label}</span>
+      )}
     </button>
   );
 }

@@ -44,8 +44,8 @@ export function MaskStatus({ editor }: { editor: MaskEditor }) {
       <span className="ml-auto tabular-nums" aria-label={`Zoom ${zoom} percent`}>
         Zoom {zoom}%
       </span>
-      <MaskCommandButton editor={editor} name="zoom-actual" compact tipSide="above" />
-      <MaskCommandButton editor={editor} name="zoom-fit" compact tipSide="above" />
+      <MaskCommandButton editor={editor} name="zoom-actual" compact tipSide="above" tipAlign="end" />
+      <MaskCommandButton editor={editor} name="zoom-fit" compact tipSide="above" tipAlign="end" />
     </div>
   );
 }

@@ -22,7 +22,12 @@ function rows(facts: SettingsFacts): Row[] {
       how: 'Set a key to use ToAPIs; remove it for the offline engine.',
       variables: ['TOAPIS_API_KEY'],
     },
-    { name: 'Model', now: facts.model, how: 'The model id sent with every task, and where it is sent.', variables: ['TOAPIS_MODEL', 'TOAPIS_BASE_URL'] },
+    {
+      name: 'Model',
+      now: facts.model,
+      how: 'The model id sent with every task, and where it is sent.',
+      variables: ['TOAPIS_MODEL', 'TOAPIS_BASE_URL'],
+    },
     {
       name: 'Task updates',
       now: facts.webhooks ? 'Webhooks, with polling as fallback' : 'Polling',
@@ -85,7 +90,8 @@ export function SettingsOverview({ facts }: { facts: SettingsFacts }) {
           ))}
         </dl>
         <p className="mt-2 text-xs text-zinc-400">
-          Option presets are saved in the studio itself (Save as preset, under the options); the README lists every variable.
+          Option presets are saved in the studio itself (Save as preset, under the options); the README lists every
+          variable.
         </p>
       </section>
       <section aria-labelledby="accounts-heading" className="rounded-xl border border-dashed border-zinc-800 p-4">

@@ -48,11 +48,16 @@ export function UpstreamStatusPanel({ status }: { status: UpstreamStatusView }) 
         </p>
       ) : (
         <>
-          <h3 className="mt-5 text-xs font-semibold uppercase tracking-wide text-zinc-400">Image models this key can use</h3>
+          <h3 className="mt-5 text-xs font-semibold uppercase tracking-wide text-zinc-400">
+            Image models this key can use
+          </h3>
           {status.models.length > 0 ? (
             <ul aria-label="Available image models" className="mt-2 flex flex-wrap gap-2">
               {status.models.map((id) => (
-                <li key={id} className="rounded-md border border-zinc-800 bg-zinc-950 px-2 py-1 font-mono text-xs text-zinc-200">
+                <li
+                  key={id}
+                  className="rounded-md border border-zinc-800 bg-zinc-950 px-2 py-1 font-mono text-xs text-zinc-200"
+                >
                   {id}
                 </li>
               ))}

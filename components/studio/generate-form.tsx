@@ -30,7 +30,20 @@ interface GenerateFormProps {
  * Prompt, options and Generate. One click is one task: the idempotency key is kept until a submit succeeds, so a
  * double click or a retried request after a network failure finds the same task instead of making another.
  */
-export function GenerateForm({ references, options, prompt, onPromptChange: setPrompt, busyUploading, startPoint, hasMask, exportMask, onSubmitted, expand, estimate, children }: GenerateFormProps) {
+export function GenerateForm({
+  references,
+  options,
+  prompt,
+  onPromptChange: setPrompt,
+  busyUploading,
+  startPoint,
+  hasMask,
+  exportMask,
+  onSubmitted,
+  expand,
+  estimate,
+  children,
+}: GenerateFormProps) {
   const id = useId();
   const [error, setError] = useState<AppError | null>(null);
   const [submitting, setSubmitting] = useState(false);
@@ -57,20 +70,33 @@ export function GenerateForm({ references, options, prompt, onPromptChange: setP
     setError(null);
     try {
       const body = new FormData();
-      const payload = { idempotencyKey: idempotencyKey.current, prompt, options, referenceIds: references.map((r) => r.id), startPoint };
+      const payload = {
+        idempotencyKey: idempotencyKey.current,
+        prompt,
+        options,
+        referenceIds: references.map((r) => r.id),
+        startPoint,
+      };
       body.set('payload', JSON.stringify(payload));
       const mask = references.length > 0 ? await exportMask() : null;
       if (mask) body.set('mask', mask, 'mask.png');
       const result =
         expand && references.length > 0
-          ? await submitExpandRequest({ ...payload, targets: [{ ratio: expand.ratio, canvas: expand.canvas, offset: expand.offset }], mask })
+          ? await submitExpandRequest({
+              ...payload,
+              targets: [{ ratio: expand.ratio, canvas: expand.canvas, offset: expand.offset }],
+              mask,
+            })
           : await submitGeneration(body);
       if (result.ok) {
         idempotencyKey.current = crypto.randomUUID();
         onSubmitted();
       } else setError(result.error);
     } catch {
-      setError({ code: 'server:error', message: 'The studio could not reach the server. Your work is kept; try again.' });
+      setError({
+        code: 'server:error',
+        message: 'The studio could not reach the server. Your work is kept; try again.',
+      });
     } finally {
       setSubmitting(false);
     }
@@ -105,7 +131,10 @@ export function GenerateForm({ references, options, prompt, onPromptChange: setP
       {children}
       {/* Always in view: the bar sticks to the bottom of the setup column (the form is display: contents, so the
           column, not the form, is what it sticks within) and carries the error that stopped a submit. */}
-      <div data-generate-bar className="sticky bottom-0 z-20 -mx-4 -mb-4 mt-auto flex flex-col gap-2 rounded-b-2xl border-t border-zinc-800 bg-zinc-950/95 px-4 py-3 backdrop-blur">
+      <div
+        data-generate-bar
+        className="sticky bottom-0 z-20 -mx-4 -mb-4 mt-auto flex flex-col gap-2 rounded-b-2xl border-t border-zinc-800 bg-zinc-950/95 px-4 py-3 backdrop-blur"
+      >
         {formError && (
           <p role="alert" className="rounded-lg border border-red-900/60 bg-red-950/40 p-3 text-sm text-red-200">
             {formError.message}
@@ -113,9 +142,10 @@ export function GenerateForm({ references, options, prompt, onPromptChange: setP
         )}
         <div className="flex items-baseline justify-between gap-3 text-xs tabular-nums text-zinc-400">
           <p>
-            {options.n} × <span className="text-zinc-200">{size ? `${size.width} × ${size.height}` : 'size not available'}</span>{' '}
+            {options.n} {options.n === 1 ? 'image' : 'images'} ·{' '}
+            <span className="text-zinc-200">{size ? `${size.width} × ${size.height} px` : 'size not available'}</span> ·{' '}
             {options.outputFormat.toUpperCase()}
-            {expand ? ', expanded' : ''}
+            {expand ? ' · expanded canvas' : ''}
           </p>
           {estimate}
         </div>
@@ -134,7 +164,17 @@ export function GenerateForm({ references, options, prompt, onPromptChange: setP
 }
 
 function missingForInpaint(hasBase: boolean, hasMask: boolean): AppError | null {
-  if (!hasBase) return { code: 'mask:missing', field: 'references', message: 'Inpainting needs a base image: add one with Add reference images.' };
-  if (!hasMask) return { code: 'mask:missing', field: 'mask', message: 'No mask painted yet: paint the area to change on the base in the mask editor, then Generate.' };
+  if (!hasBase)
+    return {
+      code: 'mask:missing',
+      field: 'references',
+      message: 'Inpainting needs a base image: add one with Add reference images.',
+    };
+  if (!hasMask)
+    return {
+      code: 'mask:missing',
+      field: 'mask',
+      message: 'No mask painted yet: paint the area to change on the base in the mask editor, then Generate.',
+    };
   return null;
 }

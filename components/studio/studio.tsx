@@ -46,7 +46,9 @@ export function Studio({ initialFilter, engine }: { initialFilter?: GalleryFilte
   // The frame shown, submitted and dragged: the one set, remade when the ratio was changed elsewhere (the Aspect
   // ratio option, a preset, a draft) or the base changed, so it always matches both. None while the ratio is auto.
   const frame =
-    expand && base && options.size !== 'auto' ? conformFrame(expand.baseId === base.id ? expand.frame : null, base, options.size) : null;
+    expand && base && options.size !== 'auto'
+      ? conformFrame(expand.baseId === base.id ? expand.frame : null, base, options.size)
+      : null;
 
   /** A new frame from the panel or the editor's handles: the Aspect ratio follows its ratio. */
   function changeFrame(next: ExpandFrame | null) {
@@ -115,7 +117,10 @@ export function Studio({ initialFilter, engine }: { initialFilter?: GalleryFilte
 
   return (
     <div className="grid flex-1 gap-4 p-4 lg:grid-cols-[minmax(300px,360px)_minmax(0,1fr)] xl:grid-cols-[minmax(300px,360px)_minmax(0,1fr)_minmax(320px,400px)]">
-      <section aria-label="Edit setup" className="flex flex-col gap-5 rounded-2xl border border-zinc-800 bg-zinc-900/40 p-4">
+      <section
+        aria-label="Edit setup"
+        className="flex flex-col gap-5 rounded-2xl border border-zinc-800 bg-zinc-900/40 p-4"
+      >
         {showStart ? (
           <StartSection
             engine={engine}
@@ -126,7 +131,16 @@ export function Studio({ initialFilter, engine }: { initialFilter?: GalleryFilte
             }}
           />
         ) : (
-          <StartGuide engine={engine} startPoint={start.startPoint} maskPainted={start.maskPainted} base={base} referenceCount={uploads.references.length} options={options} onUseExample={setPrompt} onNewEdit={newEdit} />
+          <StartGuide
+            engine={engine}
+            startPoint={start.startPoint}
+            maskPainted={start.maskPainted}
+            base={base}
+            referenceCount={uploads.references.length}
+            options={options}
+            onUseExample={setPrompt}
+            onNewEdit={newEdit}
+          />
         )}
         <ReferenceTray uploads={uploads} />
         <GenerateForm
@@ -152,7 +166,14 @@ export function Studio({ initialFilter, engine }: { initialFilter?: GalleryFilte
             ratioLocked={ratioLocked}
             onRatioLockedChange={setRatioLocked}
           >
-            <RatioSetDialog references={uploads.references} prompt={prompt} options={options} frame={frame} exportMask={exportMask} onSubmitted={refreshGallery} />
+            <RatioSetDialog
+              references={uploads.references}
+              prompt={prompt}
+              options={options}
+              frame={frame}
+              exportMask={exportMask}
+              onSubmitted={refreshGallery}
+            />
           </ExpandPanel>
           <PresetPicker
             options={options}
@@ -170,7 +191,11 @@ export function Studio({ initialFilter, engine }: { initialFilter?: GalleryFilte
           collapsible={start.startPoint === 'blend'}
           open={start.maskOpen}
           onOpenChange={start.setMaskOpen}
-          hint={start.startPoint === 'inpaint' && base && !start.maskPainted ? 'Paint over what should change: the brush is ready' : null}
+          hint={
+            start.startPoint === 'inpaint' && base && !start.maskPainted
+              ? 'Paint over what should change: the brush is ready'
+              : null
+          }
         >
           <MaskEditorLazy
             key={start.session}

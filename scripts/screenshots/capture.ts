@@ -61,7 +61,10 @@ async function captureAll(page: Page, app: AppServer, file: (name: string) => st
   await expect(page.getByRole('region', { name: 'Start', exact: true })).toBeVisible();
   await shot('01-first-screen');
 
-  await page.getByRole('region', { name: 'Start', exact: true }).getByRole('button', { name: /^Inpaint with a mask / }).click();
+  await page
+    .getByRole('region', { name: 'Start', exact: true })
+    .getByRole('button', { name: /^Inpaint with a mask / })
+    .click();
   await studio.addFiles(SAMPLE);
   await expect(studio.maskEditor).toContainText('Mask fits the base image, 600 × 400');
   await page.mouse.move(0, 0);
@@ -100,7 +103,12 @@ async function captureAll(page: Page, app: AppServer, file: (name: string) => st
  * running: once a gallery answer with the task still running has reached the page, later polls wait until the
  * screenshot is taken.
  */
-async function captureRunning(page: Page, studio: StudioPage, card: ReturnType<StudioPage['task']>, shot: (name: string) => Promise<void>) {
+async function captureRunning(
+  page: Page,
+  studio: StudioPage,
+  card: ReturnType<StudioPage['task']>,
+  shot: (name: string) => Promise<void>,
+) {
   const held: Route[] = [];
   let holding = false;
   await page.route(/\/api\/jobs/, async (route) => {

@@ -23,12 +23,24 @@ interface StartGuideProps {
  * The chosen start point, kept in view while editing: what the mode needs, its example prompts (they only fill the
  * prompt field; Generate is still the user's), and New edit to go back to the Start section.
  */
-export function StartGuide({ engine, startPoint, maskPainted, base, referenceCount, options, onUseExample, onNewEdit }: StartGuideProps) {
+export function StartGuide({
+  engine,
+  startPoint,
+  maskPainted,
+  base,
+  referenceCount,
+  options,
+  onUseExample,
+  onNewEdit,
+}: StartGuideProps) {
   const id = useId();
   const info = startPoint ? START_POINT_INFO[startPoint] : null;
   // What the offline engine will make of it: what is in the studio now, or, before any image, what the mode implies.
+  // Inpainting means a mask even before the first stroke.
   const work =
-    referenceCount > 0 || !startPoint ? offlineWork({ references: referenceCount, mask: maskPainted }) : offlineWorkForStartPoint(startPoint);
+    referenceCount > 0 || !startPoint
+      ? offlineWork({ references: referenceCount, mask: maskPainted || startPoint === 'inpaint' })
+      : offlineWorkForStartPoint(startPoint);
   return (
     <div className="flex flex-col gap-2 rounded-xl border border-zinc-800 bg-zinc-900 p-3">
       <div className="flex items-center gap-2">
@@ -44,14 +56,21 @@ export function StartGuide({ engine, startPoint, maskPainted, base, referenceCou
             </>
           )}
         </p>
-        <button type="button" onClick={onNewEdit} className="rounded-lg bg-zinc-800 px-3 py-1.5 text-xs font-medium text-zinc-100 hover:bg-zinc-700">
+        <button
+          type="button"
+          onClick={onNewEdit}
+          className="rounded-lg bg-zinc-800 px-3 py-1.5 text-xs font-medium text-zinc-100 hover:bg-zinc-700"
+        >
           New edit
         </button>
       </div>
       {startPoint ? (
         <ModeNote startPoint={startPoint} base={base} referenceCount={referenceCount} options={options} />
       ) : (
-        <p className="text-xs text-zinc-400">No start point chosen: the edit follows what you add. Paint on the base to change only that area; add more images to blend them in.</p>
+        <p className="text-xs text-zinc-400">
+          No start point chosen: the edit follows what you add. Paint on the base to change only that area; add more
+          images to blend them in.
+        </p>
       )}
       {engine === 'offline' && <p className="text-xs text-amber-200">Offline engine: {OFFLINE_WORK_TEXT[work]}.</p>}
       {info && (
@@ -100,7 +119,8 @@ function ModeNote({
     case 'blend':
       return (
         <p className={text}>
-          Add 2–{MAX_REFERENCES} images ({referenceCount} added): the first is the base, the rest are blended in. No mask is sent.
+          Add 2–{MAX_REFERENCES} images ({referenceCount} added): the first is the base, the rest are blended in. No
+          mask is sent.
         </p>
       );
     case 'inpaint':

@@ -40,11 +40,11 @@ export function StartSection({ engine, onChoose, onApplyPreset }: StartSectionPr
               <StartIllustration point={point} />
               <span className="text-sm font-semibold text-zinc-100">{START_POINT_INFO[point].label}</span>
               {/* Part of the button's name on purpose: the visible text is the name (WCAG 2.5.3, label in name). */}
-              <span className="text-xs leading-snug text-zinc-400">
-                {START_POINT_INFO[point].summary}
-              </span>
+              <span className="text-xs leading-snug text-zinc-400">{START_POINT_INFO[point].summary}</span>
               {engine === 'offline' && (
-                <span className="text-xs leading-snug text-amber-200">Offline engine: {OFFLINE_WORK_TEXT[offlineWorkForStartPoint(point)]}.</span>
+                <span className="text-xs leading-snug text-amber-200">
+                  Offline engine: {OFFLINE_WORK_TEXT[offlineWorkForStartPoint(point)]}.
+                </span>
               )}
             </button>
           </li>
