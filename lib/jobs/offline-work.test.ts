@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { OFFLINE_WORK_TEXT, offlineWork, offlineWorkForStartPoint } from './offline-work';
+import { OFFLINE_WORK_SHORT, OFFLINE_WORK_TEXT, offlineWork, offlineWorkForStartPoint } from './offline-work';
 
 describe('offlineWork', () => {
   it('follows the engine: mask → fill, second image + mask → placement, images alone → colour, none → placeholder', () => {
@@ -18,5 +18,6 @@ describe('offlineWork', () => {
     expect(offlineWorkForStartPoint('style')).toBe('resize');
     expect(offlineWorkForStartPoint('text')).toBe('placeholder');
     expect(OFFLINE_WORK_TEXT.resize).toMatch(/without restyling/);
+    expect(OFFLINE_WORK_SHORT.resize).toMatch(/no restyling/);
   });
 });

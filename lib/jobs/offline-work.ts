@@ -28,6 +28,15 @@ export const OFFLINE_WORK_TEXT: Record<OfflineWork, string> = {
   placeholder: 'makes a labelled placeholder; it cannot draw from a prompt',
 };
 
+/** A few words each, for the start cards, where the full line would crowd four cards. */
+export const OFFLINE_WORK_SHORT: Record<OfflineWork, string> = {
+  fill: 'fills the painted area from its surroundings',
+  place: 'places the second image in the painted area',
+  colour: 'takes the colours of the other images',
+  resize: 'resizes only, no restyling',
+  placeholder: 'a labelled placeholder, no drawing',
+};
+
 /** The shape each start point leads to, for saying up front what the offline engine will make of it. */
 const START_POINT_SHAPES: Record<StartPoint, RequestShape> = {
   blend: { references: 2, mask: false },

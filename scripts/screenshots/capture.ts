@@ -59,6 +59,9 @@ async function captureAll(page: Page, app: AppServer, file: (name: string) => st
   const newEdit = page.getByRole('button', { name: 'New edit' });
   if (await newEdit.isVisible()) await newEdit.click();
   await expect(page.getByRole('region', { name: 'Start', exact: true })).toBeVisible();
+  // Loaded, not loading: the editor's toolbar and the gallery's first answer.
+  await expect(studio.maskEditor.getByRole('toolbar', { name: 'Mask tools' })).toBeVisible({ timeout: 30_000 });
+  await expect(studio.gallery).not.toContainText('Loading your tasks', { timeout: 30_000 });
   await shot('01-first-screen');
 
   await page

@@ -3,7 +3,7 @@
 import { useId } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { presetsQuery, type Preset } from '@/components/studio/preset-picker';
-import { OFFLINE_WORK_TEXT, offlineWorkForStartPoint } from '@/lib/jobs/offline-work';
+import { OFFLINE_WORK_SHORT, offlineWorkForStartPoint } from '@/lib/jobs/offline-work';
 import { START_POINTS, START_POINT_INFO, type StartPoint } from '@/lib/jobs/start-points';
 import type { EngineKind } from '@/lib/jobs/types';
 import { StartIllustration } from './start-illustrations';
@@ -43,7 +43,7 @@ export function StartSection({ engine, onChoose, onApplyPreset }: StartSectionPr
               <span className="text-xs leading-snug text-zinc-400">{START_POINT_INFO[point].summary}</span>
               {engine === 'offline' && (
                 <span className="text-xs leading-snug text-amber-200">
-                  Offline engine: {OFFLINE_WORK_TEXT[offlineWorkForStartPoint(point)]}.
+                  Offline engine: {OFFLINE_WORK_SHORT[offlineWorkForStartPoint(point)]}
                 </span>
               )}
             </button>
