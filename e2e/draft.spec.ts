@@ -37,7 +37,7 @@ test('the painted mask survives a reload and a server restart, pixel for pixel',
   const mask = new MaskEditorPage(page);
   await studio.goto();
   await studio.addFiles(samplePath('coffee.png'));
-  await expect(studio.maskEditor).toContainText('Mask 600 × 400 matches base');
+  await expect(studio.maskEditor).toContainText('Mask fits the base image, 600 × 400');
   // A soft stroke, so the saved mask must keep intermediate alpha too, not just 0 and 255.
   await mask.root.getByRole('slider', { name: 'Hardness' }).fill('40');
   await studio.paintAcrossCentre();
@@ -48,12 +48,12 @@ test('the painted mask survives a reload and a server restart, pixel for pixel',
   await page.waitForTimeout(1500);
 
   await page.reload();
-  await expect(studio.maskEditor).toContainText('Mask 600 × 400 matches base');
+  await expect(studio.maskEditor).toContainText('Mask fits the base image, 600 × 400');
   await expect.poll(() => mask.maskChecksum(), { timeout: 10_000 }).toBe(painted);
 
   await app.restart();
   await page.reload();
-  await expect(studio.maskEditor).toContainText('Mask 600 × 400 matches base');
+  await expect(studio.maskEditor).toContainText('Mask fits the base image, 600 × 400');
   await expect.poll(() => mask.maskChecksum(), { timeout: 10_000 }).toBe(painted);
 });
 
@@ -61,7 +61,7 @@ test('Edit again reopens a task’s references, prompt and options', async ({ pa
   const studio = new StudioPage(page);
   await studio.goto();
   await studio.addFiles(samplePath('coffee.png'));
-  await expect(studio.maskEditor).toContainText('Mask 600 × 400 matches base');
+  await expect(studio.maskEditor).toContainText('Mask fits the base image, 600 × 400');
   await studio.paintAcrossCentre();
   await studio.prompt.fill('Swap the cup for a glass');
   await studio.select('Aspect ratio').selectOption('3:2');
@@ -83,7 +83,7 @@ test('Edit again reopens a task’s references, prompt and options', async ({ pa
   await expect(studio.references.getByRole('listitem').first()).toContainText('coffee.png');
   await expect(studio.select('Aspect ratio')).toHaveValue('3:2');
   await expect(studio.select('Quality')).toHaveValue('low');
-  await expect(studio.maskEditor).toContainText('Mask 600 × 400 matches base');
+  await expect(studio.maskEditor).toContainText('Mask fits the base image, 600 × 400');
 });
 
 test('Edit again restores the task’s exact mask', async ({ page }) => {
@@ -91,7 +91,7 @@ test('Edit again restores the task’s exact mask', async ({ page }) => {
   const mask = new MaskEditorPage(page);
   await studio.goto();
   await studio.addFiles(samplePath('coffee.png'));
-  await expect(studio.maskEditor).toContainText('Mask 600 × 400 matches base');
+  await expect(studio.maskEditor).toContainText('Mask fits the base image, 600 × 400');
   await studio.paintAcrossCentre();
   const submitted = await mask.maskChecksum();
   await studio.prompt.fill('Mask round trip');
@@ -110,6 +110,6 @@ test('Edit again restores the task’s exact mask', async ({ page }) => {
   // The restored mask is a change like any other: autosaved with the draft (onMaskChange), back after a reload.
   await page.waitForTimeout(1500);
   await page.reload();
-  await expect(studio.maskEditor).toContainText('Mask 600 × 400 matches base');
+  await expect(studio.maskEditor).toContainText('Mask fits the base image, 600 × 400');
   await expect.poll(() => mask.maskChecksum(), { timeout: 10_000 }).toBe(submitted);
 });

@@ -43,7 +43,7 @@ test('an offline inpainting removes the masked object, keeps the rest, and the s
   await studio.goto();
   await expect(page.getByText('Engine: Offline engine')).toBeVisible();
   await studio.addFiles(samplePath('coffee.png'));
-  await expect(studio.maskEditor).toContainText('Mask 600 × 400 matches base');
+  await expect(studio.maskEditor).toContainText('Mask fits the base image, 600 × 400');
   await paintOverCup(studio, page);
   await page.screenshot({ path: testInfo.outputPath('painted.png') });
 

@@ -51,7 +51,7 @@ test('expanding a 3:2 base to 16:9 sends a padded image and mask of one 16:9 siz
   page,
 }) => {
   const { studio } = await studioWithBase(launchApp, page, 'coffee.png');
-  await expect(studio.maskEditor).toContainText('Mask 600 × 400 matches base');
+  await expect(studio.maskEditor).toContainText('Mask fits the base image, 600 × 400');
   await studio.paintAcrossCentre();
 
   await page.getByRole('button', { name: 'Expand canvas' }).click();
@@ -96,7 +96,7 @@ test('expanding a 3:2 base to 16:9 sends a padded image and mask of one 16:9 siz
   await studio.newestTask().getByRole('button', { name: 'Edit again' }).click();
   await expect(page.getByRole('button', { name: 'Expand canvas' })).toHaveAttribute('aria-pressed', 'true');
   await expect(page.getByText('Canvas 711 × 400 px, original at (56, 0)')).toBeVisible();
-  await expect(studio.maskEditor).toContainText('Mask 600 × 400 matches base');
+  await expect(studio.maskEditor).toContainText('Mask fits the base image, 600 × 400');
   await expect(studio.references.getByRole('listitem')).toHaveCount(1);
 });
 
@@ -146,7 +146,7 @@ test('dragging the canvas edges and the original in the editor sends exactly tha
 }) => {
   const { studio } = await studioWithBase(launchApp, page, 'coffee.png');
   const editor = new MaskEditorPage(page);
-  await expect(studio.maskEditor).toContainText('Mask 600 × 400 matches base');
+  await expect(studio.maskEditor).toContainText('Mask fits the base image, 600 × 400');
   await studio.paintAcrossCentre();
   await page.getByRole('button', { name: 'Expand canvas' }).click();
   await expect(page.getByText('Canvas 711 × 400 px, original at (56, 0)')).toBeVisible();

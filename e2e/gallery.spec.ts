@@ -51,7 +51,7 @@ test('a task with n = 3 shows three results; compare, difference, Use as referen
   await studio.goto();
   await studio.addFiles(samplePath('coffee.png'));
   await expect(studio.references.getByRole('listitem')).toHaveCount(1);
-  await expect(studio.maskEditor).toContainText('Mask 600 × 400 matches base');
+  await expect(studio.maskEditor).toContainText('Mask fits the base image, 600 × 400');
   await studio.paintAcrossCentre();
   await studio.prompt.fill(`Three variations of the cup ${token}`);
   await studio.select('Number of images').fill('3');

@@ -20,7 +20,7 @@ test('tools and shortcuts run the same commands; undo, export and the ? sheet wo
   const mask = new MaskEditorPage(page);
   await studio.goto();
   await studio.addFiles(samplePath('coffee.png'));
-  await expect(mask.root).toContainText('Mask 600 × 400 matches base');
+  await expect(mask.root).toContainText('Mask fits the base image, 600 × 400');
 
   // M: rectangle tool, drag adds a rectangle to the model and to the screen.
   await mask.canvasArea.focus();
@@ -100,7 +100,7 @@ test('EXIF-rotated base: the mask has the displayed size and a rotated or wrong-
   const mask = new MaskEditorPage(page);
   await studio.goto();
   await studio.addFiles(samplePath('portrait-exif-orientation-6.jpg'));
-  await expect(mask.root).toContainText('Mask 320 × 427 matches base');
+  await expect(mask.root).toContainText('Mask fits the base image, 320 × 427');
 
   const rotated = await maskPng(path.join(testInfo.outputDir, 'rotated.png'), 427, 320);
   await mask.root.getByLabel('Import mask PNG').setInputFiles(rotated);
@@ -126,7 +126,7 @@ test('touch: one finger draws, two fingers pan and zoom without painting', async
   const mask = new MaskEditorPage(page);
   await studio.goto();
   await studio.addFiles(samplePath('coffee.png'));
-  await expect(mask.root).toContainText('Mask 600 × 400 matches base');
+  await expect(mask.root).toContainText('Mask fits the base image, 600 × 400');
   const box = await mask.box();
   const at = (fx: number, fy: number) => ({ x: box.x + box.width * fx, y: box.y + box.height * fy });
   const cdp = await context.newCDPSession(page);
@@ -164,7 +164,7 @@ test('Select subject runs the offline model on the server with progress, without
   const mask = new MaskEditorPage(page);
   await studio.goto();
   await studio.addFiles(samplePath('coffee.png'));
-  await expect(mask.root).toContainText('Mask 600 × 400 matches base');
+  await expect(mask.root).toContainText('Mask fits the base image, 600 × 400');
   await mask.button('Select subject').click();
   await expect(mask.root.getByRole('progressbar')).toBeVisible();
   // While the model works, the server keeps answering.

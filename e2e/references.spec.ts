@@ -124,7 +124,7 @@ test('a reference over 10 MB uploads through the browser and the task completes'
   const items = studio.references.getByRole('listitem');
   await expect(items).toHaveCount(1, { timeout: 60_000 });
   await expect(items.first()).toContainText(`${side} × ${side}`);
-  await expect(studio.maskEditor).toContainText(`Mask ${side} × ${side} matches base`, { timeout: 60_000 });
+  await expect(studio.maskEditor).toContainText(`Mask fits the base image, ${side} × ${side}`, { timeout: 60_000 });
 
   await studio.prompt.fill('a large reference');
   await studio.generate.click();

@@ -92,7 +92,7 @@ test('inpaint: brush ready, a hint until the first stroke, Generate names the mi
   await expect(studio.maskEditor).toBeVisible();
   await expect(studio.maskEditor.getByRole('button', { name: 'Brush', exact: true })).toHaveAttribute('aria-pressed', 'true');
   await studio.addFiles(samplePath('coffee.png'));
-  await expect(studio.maskEditor).toContainText('Mask 600 × 400 matches base');
+  await expect(studio.maskEditor).toContainText('Mask fits the base image, 600 × 400');
   const hint = page.getByRole('status').filter({ hasText: 'Paint over what should change' });
   await expect(hint).toBeVisible();
 

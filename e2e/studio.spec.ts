@@ -15,7 +15,7 @@ test('edits an image end to end on the offline engine, and the results survive a
   await expect(studio.references.getByRole('listitem')).toHaveCount(2);
   await expect(studio.references.getByRole('listitem').first()).toContainText('coffee.png');
   await expect(studio.references.getByRole('listitem').first()).toContainText('Base');
-  await expect(studio.maskEditor).toContainText('Mask 600 × 400 matches base');
+  await expect(studio.maskEditor).toContainText('Mask fits the base image, 600 × 400');
 
   await studio.paintAcrossCentre();
   await studio.prompt.fill('Remove the cup, keep the saucer');
@@ -59,7 +59,7 @@ test('the mask sent with a task has the base image’s displayed size and alpha 
   // Stored 427 × 320 with EXIF orientation 6: displayed (and masked) as 320 × 427.
   await studio.addFiles(samplePath('portrait-exif-orientation-6.jpg'));
   await expect(studio.references.getByRole('listitem').first()).toContainText('320 × 427');
-  await expect(studio.maskEditor).toContainText('Mask 320 × 427 matches base');
+  await expect(studio.maskEditor).toContainText('Mask fits the base image, 320 × 427');
   await studio.paintAcrossCentre();
   await studio.prompt.fill('Make the sky purple');
   await studio.generate.click();

@@ -52,7 +52,7 @@ test('faults are ridden out or shown in words, and Retry resubmits the same inpu
   // 2. A create answered by an HTML 502 may or may not exist upstream: Uncertain, in words, with Retry.
   fake.control({ faults: [fakeFaults.htmlBadGateway('create')] });
   await studio.addFiles(samplePath('coffee.png'));
-  await expect(studio.maskEditor).toContainText('Mask 600 × 400 matches base');
+  await expect(studio.maskEditor).toContainText('Mask fits the base image, 600 × 400');
   await studio.paintAcrossCentre();
   await studio.prompt.fill('Replace the cup with a glass of orange juice');
   await studio.generate.click();
@@ -118,7 +118,18 @@ test('settings show the engine, the model, what the key can use, and say when th
 }) => {
   await page.goto(`${app.url}/settings`);
   await expect(page.getByRole('status')).toContainText('No API key');
-  await expect(page.getByRole('list', { name: 'Available image models' })).toBeVisible();
+  // Without a key there is no key's model list, only how to set one; the page says what can be changed and where.
+  await expect(page.getByRole('list', { name: 'Available image models' })).toHaveCount(0);
+  await expect(page.getByText('Set TOAPIS_API_KEY to run edits on ToAPIs')).toBeVisible();
+  const changeable = page.getByRole('region', { name: 'What you can change' });
+  await expect(changeable.getByRole('definition').filter({ hasText: 'Offline engine (no key set)' })).toBeVisible();
+  await expect(changeable).toContainText('APP_PASSWORD');
+  await expect(page.getByRole('region', { name: 'Accounts and budgets' })).toBeVisible();
+  // The studio's own header: navigation (this page marked current) and the engine notice.
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  await expect(nav.getByRole('link', { name: 'Settings' })).toHaveAttribute('aria-current', 'page');
+  await expect(page.getByRole('banner')).toContainText('Engine: Offline engine');
+  await expectNoSeriousA11yViolations(page);
 
   const withKey = await launchApp({ env: appEnv() });
   await page.goto(withKey.url);

@@ -24,7 +24,7 @@ test('a task survives a server restart mid-task and completes, created upstream 
 
   fake.control({ hold: true });
   await studio.addFiles(samplePath('coffee.png'));
-  await expect(studio.maskEditor).toContainText('Mask 600 × 400 matches base');
+  await expect(studio.maskEditor).toContainText('Mask fits the base image, 600 × 400');
   await studio.paintAcrossCentre();
   await studio.prompt.fill('Replace the cup with a glass of orange juice');
   await studio.generate.click();

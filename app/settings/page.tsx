@@ -1,5 +1,8 @@
-import Link from 'next/link';
+import { AppHeader } from '@/components/shell/app-header';
+import { SettingsOverview } from '@/components/settings/settings-overview';
 import { UpstreamStatusPanel } from '@/components/settings/upstream-status-panel';
+import { studioAccessRequired } from '@/lib/server/auth/session';
+import { publicEnv, serverEnv } from '@/lib/server/env';
 import { requirePageAccess } from '@/lib/server/guard';
 import { upstreamStatus } from '@/lib/server/jobs/upstream-status';
 
@@ -12,20 +15,24 @@ export default async function SettingsPage() {
   // Before anything else: the status below asks the upstream with the operator's key.
   await requirePageAccess('/settings');
   const status = await upstreamStatus();
+  const { engine, model } = publicEnv();
+  const env = serverEnv();
+  // Only kinds and on/off reach the page: never a key, a password or a connection string.
+  const facts = {
+    engine,
+    model,
+    password: studioAccessRequired(),
+    database: env.databaseUrl ? 'postgres' : 'pglite',
+    blobs: env.blobs.kind,
+    webhooks: Boolean(env.toapis.webhookSecret),
+  } as const;
   return (
     <div className="flex min-h-dvh flex-col">
-      <header className="flex flex-wrap items-center justify-between gap-3 border-b border-zinc-800 px-4 py-3">
-        <h1 className="text-base font-semibold tracking-tight text-zinc-50">Settings</h1>
-        <Link href="/" className="rounded px-2 py-1 text-sm text-violet-300 hover:bg-zinc-800 hover:text-violet-200">
-          Back to the studio
-        </Link>
-      </header>
-      <main className="mx-auto flex w-full max-w-2xl flex-col gap-4 p-4">
+      <AppHeader current="settings" engine={engine} model={model} signOut={facts.password} />
+      <main className="mx-auto flex w-full max-w-3xl flex-col gap-4 p-4 sm:p-8">
+        <h1 className="text-lg font-semibold text-zinc-50">Settings</h1>
         <UpstreamStatusPanel status={status} />
-        <p className="text-xs text-zinc-400">
-          Settings come from the server&apos;s environment (TOAPIS_API_KEY, TOAPIS_BASE_URL, TOAPIS_MODEL,
-          TOAPIS_WEBHOOK_SECRET); the key itself is never shown or sent to the browser.
-        </p>
+        <SettingsOverview facts={facts} />
       </main>
     </div>
   );

@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { AppHeader } from '@/components/shell/app-header';
 import { ShareList } from '@/components/share/share-list';
+import { studioAccessRequired } from '@/lib/server/auth/session';
+import { publicEnv } from '@/lib/server/env';
 import { requirePageAccess } from '@/lib/server/guard';
 import { listShares } from '@/lib/server/share/shares';
 
@@ -13,19 +15,10 @@ export default async function SharesPage() {
   // The proxy redirects too; this is the check (a page is a public endpoint like any other).
   await requirePageAccess('/shares');
   const shares = await listShares();
+  const { engine, model } = publicEnv();
   return (
     <div className="flex min-h-dvh flex-col">
-      <header className="flex flex-wrap items-center justify-between gap-3 border-b border-zinc-800 px-4 py-3">
-        <p className="text-base font-semibold tracking-tight text-zinc-50">
-          Over<span className="text-violet-400">paint</span>
-        </p>
-        <Link
-          href="/"
-          className="rounded px-2 py-1 text-sm font-medium text-violet-300 hover:bg-zinc-800 hover:text-violet-200"
-        >
-          Back to the studio
-        </Link>
-      </header>
+      <AppHeader current="shares" engine={engine} model={model} signOut={studioAccessRequired()} />
       <main className="mx-auto flex w-full max-w-4xl flex-1 flex-col gap-4 p-4 sm:p-8">
         <h1 className="text-lg font-semibold text-zinc-50">Shared links</h1>
         <p className="text-sm text-zinc-400">

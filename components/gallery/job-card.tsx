@@ -6,6 +6,7 @@ import { ShareButton } from '@/components/share/share-button';
 import { START_POINT_INFO } from '@/lib/jobs/start-points';
 import { isFinal, STATUS_LABELS, type Job } from '@/lib/jobs/types';
 import { ElapsedTime } from './elapsed-time';
+import { EngineNote } from './engine-note';
 import { ResultTile, type ResultActions } from './result-tile';
 
 const STATUS_STYLES: Record<Job['status'], string> = {
@@ -39,6 +40,7 @@ export function JobCard({ job, actions, onEditAgain }: JobCardProps) {
         {job.hasMask ? ' · masked' : ''}{job.expansion ? ' · expanded' : ''} · {job.references.length} ref{job.references.length === 1 ? '' : 's'} ·{' '}
         <ElapsedTime from={job.createdAt} to={job.completedAt ?? (running ? null : job.updatedAt)} />
       </p>
+      <EngineNote job={job} />
       {job.references.length > 0 && (
         <ul aria-label="Images used" className="mt-2 flex flex-wrap gap-1">
           {job.references.slice(0, 16).map((reference, index) => (

@@ -22,24 +22,33 @@ export function MaskAdjustBar({ editor }: { editor: MaskEditor }) {
     >
       {tool === 'brush' || tool === 'eraser' ? <BrushSettings editor={editor} /> : <ShapeMode editor={editor} />}
       <span aria-hidden="true" className="mx-1 hidden h-6 w-px bg-zinc-800 sm:block" />
-      <label htmlFor={radiusId} className="px-1">
-        By
-      </label>
-      <input
-        id={radiusId}
-        type="number"
-        min={1}
-        max={256}
-        value={radius}
-        disabled={disabled}
-        aria-label="Adjust by pixels"
-        onChange={(e) => editor.setAdjustRadius(e.currentTarget.valueAsNumber)}
-        className="h-9 w-16 rounded-lg border border-zinc-700 bg-zinc-950 px-2 tabular-nums text-zinc-100 focus-visible:outline-2 focus-visible:outline-violet-400 disabled:opacity-50"
-      />
-      <span className="pr-1">px</span>
-      <MaskCommandButton editor={editor} name="grow" />
-      <MaskCommandButton editor={editor} name="shrink" />
-      <MaskCommandButton editor={editor} name="feather" />
+      {/* The distance belongs to the three commands it drives, so they sit in one frame: "Grow Shrink Feather by 8 px". */}
+      <div
+        role="group"
+        aria-label="Grow, shrink or feather the mask"
+        className="flex min-w-0 flex-wrap items-center gap-1 rounded-lg border border-zinc-800 py-0.5 pr-2 pl-0.5"
+      >
+        <MaskCommandButton editor={editor} name="grow" />
+        <MaskCommandButton editor={editor} name="shrink" />
+        <MaskCommandButton editor={editor} name="feather" />
+        <span className="flex items-center gap-1 whitespace-nowrap">
+          <label htmlFor={radiusId} className="pr-1 pl-1.5">
+            by
+          </label>
+          <input
+            id={radiusId}
+            type="number"
+            min={1}
+            max={256}
+            value={radius}
+            disabled={disabled}
+            aria-label="Adjust by pixels"
+            onChange={(e) => editor.setAdjustRadius(e.currentTarget.valueAsNumber)}
+            className="h-8 w-16 rounded-md border border-zinc-700 bg-zinc-950 px-2 tabular-nums text-zinc-100 focus-visible:outline-2 focus-visible:outline-violet-400 disabled:opacity-50"
+          />
+          <span>px</span>
+        </span>
+      </div>
       <span className="ml-auto" />
       <MaskOverlaySettings editor={editor} />
     </div>

@@ -29,8 +29,8 @@ export function MaskStatus({ editor }: { editor: MaskEditor }) {
         ) : null}
         <span className={matches ? 'text-zinc-100' : 'text-red-300'}>
           {matches
-            ? `Mask ${width} × ${height} matches base`
-            : `Mask ${width} × ${height} does not match base ${base.width} × ${base.height}`}
+            ? `Mask fits the base image, ${width} × ${height}`
+            : `Mask ${width} × ${height} does not fit the base image, ${base.width} × ${base.height}`}
         </span>
         {baseNote ? <span className="text-zinc-300"> {baseNote}</span> : null}
         {notice ? <span className="text-zinc-300"> {notice}.</span> : null}
@@ -44,8 +44,8 @@ export function MaskStatus({ editor }: { editor: MaskEditor }) {
       <span className="ml-auto tabular-nums" aria-label={`Zoom ${zoom} percent`}>
         Zoom {zoom}%
       </span>
-      <MaskCommandButton editor={editor} name="zoom-actual" compact />
-      <MaskCommandButton editor={editor} name="zoom-fit" compact />
+      <MaskCommandButton editor={editor} name="zoom-actual" compact tipSide="above" tipAlign="end" />
+      <MaskCommandButton editor={editor} name="zoom-fit" compact tipSide="above" tipAlign="end" />
     </div>
   );
 }

@@ -11,7 +11,13 @@ function Divider() {
 }
 
 /** Tools, history and whole-mask commands, importing a mask and the shortcut sheet. Every button is a registry command. */
-export function MaskToolbar({ editor, onImportError }: { editor: MaskEditor; onImportError: (message: string | null) => void }) {
+export function MaskToolbar({
+  editor,
+  onImportError,
+}: {
+  editor: MaskEditor;
+  onImportError: (message: string | null) => void;
+}) {
   const expanding = useEditorValue(editor, (s) => s.expanding);
   return (
     <div
@@ -19,25 +25,28 @@ export function MaskToolbar({ editor, onImportError }: { editor: MaskEditor; onI
       aria-label="Mask tools"
       className="flex flex-wrap items-center gap-1 border-b border-zinc-800 px-2 py-2"
     >
-      <MaskCommandButton editor={editor} name="brush" compact />
-      <MaskCommandButton editor={editor} name="eraser" compact />
-      <MaskCommandButton editor={editor} name="rectangle" compact />
-      <MaskCommandButton editor={editor} name="ellipse" compact />
-      <MaskCommandButton editor={editor} name="lasso" compact />
-      <MaskCommandButton editor={editor} name="polygon" compact />
-      <MaskCommandButton editor={editor} name="fill" compact />
-      {/* Only while expanding: drags the original inside the expanded canvas, so brush strokes stay strokes. */}
-      {expanding ? <MaskCommandButton editor={editor} name="move" compact /> : null}
-      <Divider />
-      <MaskCommandButton editor={editor} name="undo" compact />
-      <MaskCommandButton editor={editor} name="redo" compact />
-      <MaskCommandButton editor={editor} name="invert" compact />
-      <MaskCommandButton editor={editor} name="clear" compact />
+      {/* The eleven drawing and history tools stay on one row; the text buttons wrap below them when space is short. */}
+      <div className="flex items-center gap-0.5">
+        <MaskCommandButton editor={editor} name="brush" compact />
+        <MaskCommandButton editor={editor} name="eraser" compact />
+        <MaskCommandButton editor={editor} name="rectangle" compact />
+        <MaskCommandButton editor={editor} name="ellipse" compact />
+        <MaskCommandButton editor={editor} name="lasso" compact />
+        <MaskCommandButton editor={editor} name="polygon" compact />
+        <MaskCommandButton editor={editor} name="fill" compact />
+        {/* Only while expanding: drags the original inside the expanded canvas, so brush strokes stay strokes. */}
+        {expanding ? <MaskCommandButton editor={editor} name="move" compact /> : null}
+        <Divider />
+        <MaskCommandButton editor={editor} name="undo" compact />
+        <MaskCommandButton editor={editor} name="redo" compact />
+        <MaskCommandButton editor={editor} name="invert" compact />
+        <MaskCommandButton editor={editor} name="clear" compact />
+      </div>
       <Divider />
       <MaskSegmentButtons editor={editor} />
       <span className="ml-auto" />
       <MaskImportButton editor={editor} onError={onImportError} />
-      <MaskCommandButton editor={editor} name="shortcuts" compact />
+      <MaskCommandButton editor={editor} name="shortcuts" compact tipAlign="end" />
     </div>
   );
 }

@@ -40,22 +40,32 @@ export function UpstreamStatusPanel({ status }: { status: UpstreamStatusView }) 
           {status.webhooks ? 'On (polling stays as fallback)' : 'Off: status is polled'}
         </dd>
       </dl>
-      <h3 className="mt-5 text-xs font-semibold uppercase tracking-wide text-zinc-400">
-        Image models this key can use
-      </h3>
-      {status.models.length > 0 ? (
-        <ul aria-label="Available image models" className="mt-2 flex flex-wrap gap-2">
-          {status.models.map((id) => (
-            <li
-              key={id}
-              className="rounded-md border border-zinc-800 bg-zinc-950 px-2 py-1 font-mono text-xs text-zinc-200"
-            >
-              {id}
-            </li>
-          ))}
-        </ul>
+      {status.engine === 'offline' ? (
+        // No key, no list: the offline engine answers to any model id, so a list would say nothing about a key.
+        <p className="mt-5 text-sm text-zinc-400">
+          Set <code className="font-mono text-zinc-200">TOAPIS_API_KEY</code> to run edits on ToAPIs; the image models
+          the key can use are listed here then.
+        </p>
       ) : (
-        <p className="mt-2 text-sm text-zinc-400">The list could not be read.</p>
+        <>
+          <h3 className="mt-5 text-xs font-semibold uppercase tracking-wide text-zinc-400">
+            Image models this key can use
+          </h3>
+          {status.models.length > 0 ? (
+            <ul aria-label="Available image models" className="mt-2 flex flex-wrap gap-2">
+              {status.models.map((id) => (
+                <li
+                  key={id}
+                  className="rounded-md border border-zinc-800 bg-zinc-950 px-2 py-1 font-mono text-xs text-zinc-200"
+                >
+                  {id}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="mt-2 text-sm text-zinc-400">The list could not be read.</p>
+          )}
+        </>
       )}
     </section>
   );

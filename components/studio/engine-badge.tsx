@@ -11,9 +11,16 @@ export function EngineBadge({ engine, model }: { engine: EngineKind; model: stri
     );
   }
   return (
-    <p className="flex items-center gap-2 text-xs text-zinc-300" title="No TOAPIS_API_KEY is set, so edits run on the built-in engine.">
+    <p
+      className="flex items-center gap-2 text-xs text-zinc-300"
+      title="No TOAPIS_API_KEY is set, so edits run on the built-in engine."
+    >
       <span className="size-2 rounded-full bg-amber-400" aria-hidden="true" />
-      Engine: Offline engine · classical image processing, not a generative model
+      {/* Shorter where the header is narrow, so it stays one line; the point (not generative) is kept in both. */}
+      <span>
+        Engine: Offline engine<span className="hidden xl:inline"> · classical image processing</span>, not a generative
+        model
+      </span>
     </p>
   );
 }

@@ -5,7 +5,7 @@ import { submitGeneration } from '@/app/(studio)/actions';
 import { submitExpandRequest } from '@/components/mask/submit-expanded';
 import type { AppError } from '@/lib/errors';
 import type { ExpandFrame } from '@/lib/expand/geometry';
-import type { GenerationOptions } from '@/lib/jobs/options';
+import { outputSize, type GenerationOptions } from '@/lib/jobs/options';
 import type { StartPoint } from '@/lib/jobs/start-points';
 import type { AssetView } from '@/lib/jobs/types';
 
@@ -21,6 +21,8 @@ interface GenerateFormProps {
   onSubmitted(): void;
   /** The expanded canvas when Expand canvas is on (its ratio is `options.size`); null otherwise. */
   expand?: ExpandFrame | null;
+  /** Shown beside the output size in the action bar: the place kept for the cost estimate. */
+  estimate?: ReactNode;
   children: ReactNode;
 }
 
@@ -28,13 +30,27 @@ interface GenerateFormProps {
  * Prompt, options and Generate. One click is one task: the idempotency key is kept until a submit succeeds, so a
  * double click or a retried request after a network failure finds the same task instead of making another.
  */
-export function GenerateForm({ references, options, prompt, onPromptChange: setPrompt, busyUploading, startPoint, hasMask, exportMask, onSubmitted, expand, children }: GenerateFormProps) {
+export function GenerateForm({
+  references,
+  options,
+  prompt,
+  onPromptChange: setPrompt,
+  busyUploading,
+  startPoint,
+  hasMask,
+  exportMask,
+  onSubmitted,
+  expand,
+  estimate,
+  children,
+}: GenerateFormProps) {
   const id = useId();
   const [error, setError] = useState<AppError | null>(null);
   const [submitting, setSubmitting] = useState(false);
   const idempotencyKey = useRef<string>(crypto.randomUUID());
   const promptError = error?.field === 'prompt' ? error : null;
   const formError = error && error.field !== 'prompt' ? error : null;
+  const size = outputSize(options.size, options.resolution, references[0]);
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
@@ -54,27 +70,40 @@ export function GenerateForm({ references, options, prompt, onPromptChange: setP
     setError(null);
     try {
       const body = new FormData();
-      const payload = { idempotencyKey: idempotencyKey.current, prompt, options, referenceIds: references.map((r) => r.id), startPoint };
+      const payload = {
+        idempotencyKey: idempotencyKey.current,
+        prompt,
+        options,
+        referenceIds: references.map((r) => r.id),
+        startPoint,
+      };
       body.set('payload', JSON.stringify(payload));
       const mask = references.length > 0 ? await exportMask() : null;
       if (mask) body.set('mask', mask, 'mask.png');
       const result =
         expand && references.length > 0
-          ? await submitExpandRequest({ ...payload, targets: [{ ratio: expand.ratio, canvas: expand.canvas, offset: expand.offset }], mask })
+          ? await submitExpandRequest({
+              ...payload,
+              targets: [{ ratio: expand.ratio, canvas: expand.canvas, offset: expand.offset }],
+              mask,
+            })
           : await submitGeneration(body);
       if (result.ok) {
         idempotencyKey.current = crypto.randomUUID();
         onSubmitted();
       } else setError(result.error);
     } catch {
-      setError({ code: 'server:error', message: 'The studio could not reach the server. Your work is kept; try again.' });
+      setError({
+        code: 'server:error',
+        message: 'The studio could not reach the server. Your work is kept; try again.',
+      });
     } finally {
       setSubmitting(false);
     }
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
+    <form onSubmit={onSubmit} noValidate className="contents">
       <div>
         <label htmlFor={`${id}-prompt`} className="mb-1 block text-sm font-semibold text-zinc-100">
           Prompt
@@ -100,26 +129,52 @@ export function GenerateForm({ references, options, prompt, onPromptChange: setP
         )}
       </div>
       {children}
-      {formError && (
-        <p role="alert" className="rounded-lg border border-red-900/60 bg-red-950/40 p-3 text-sm text-red-200">
-          {formError.message}
-        </p>
-      )}
-      <button
-        type="submit"
-        aria-busy={submitting}
-        disabled={busyUploading}
-        className="rounded-xl bg-violet-700 px-4 py-2.5 text-sm font-semibold text-white shadow-lg shadow-violet-950/40 hover:bg-violet-600 disabled:cursor-not-allowed disabled:opacity-60"
+      {/* Always in view: the bar sticks to the bottom of the setup column (the form is display: contents, so the
+          column, not the form, is what it sticks within) and carries the error that stopped a submit. */}
+      <div
+        data-generate-bar
+        className="sticky bottom-0 z-20 -mx-4 -mb-4 mt-auto flex flex-col gap-2 rounded-b-2xl border-t border-zinc-800 bg-zinc-950/95 px-4 py-3 backdrop-blur"
       >
-        {/* The name stays "Generate" while busy (aria-busy says the rest), so assistive tech never loses it. */}
-        Generate
-      </button>
+        {formError && (
+          <p role="alert" className="rounded-lg border border-red-900/60 bg-red-950/40 p-3 text-sm text-red-200">
+            {formError.message}
+          </p>
+        )}
+        <div className="flex items-baseline justify-between gap-3 text-xs tabular-nums text-zinc-400">
+          <p>
+            {options.n} {options.n === 1 ? 'image' : 'images'} ·{' '}
+            <span className="text-zinc-200">{size ? `${size.width} × ${size.height} px` : 'size not available'}</span> ·{' '}
+            {options.outputFormat.toUpperCase()}
+            {expand ? ' · expanded canvas' : ''}
+          </p>
+          {estimate}
+        </div>
+        <button
+          type="submit"
+          aria-busy={submitting}
+          disabled={busyUploading}
+          className="rounded-xl bg-violet-700 px-4 py-2.5 text-sm font-semibold text-white shadow-lg shadow-violet-950/40 hover:bg-violet-600 disabled:cursor-not-allowed disabled:opacity-60"
+        >
+          {/* The name stays "Generate" while busy (aria-busy says the rest), so assistive tech never loses it. */}
+          Generate
+        </button>
+      </div>
     </form>
   );
 }
 
 function missingForInpaint(hasBase: boolean, hasMask: boolean): AppError | null {
-  if (!hasBase) return { code: 'mask:missing', field: 'references', message: 'Inpainting needs a base image: add one with Add reference images.' };
-  if (!hasMask) return { code: 'mask:missing', field: 'mask', message: 'No mask painted yet: paint the area to change on the base in the mask editor, then Generate.' };
+  if (!hasBase)
+    return {
+      code: 'mask:missing',
+      field: 'references',
+      message: 'Inpainting needs a base image: add one with Add reference images.',
+    };
+  if (!hasMask)
+    return {
+      code: 'mask:missing',
+      field: 'mask',
+      message: 'No mask painted yet: paint the area to change on the base in the mask editor, then Generate.',
+    };
   return null;
 }

@@ -21,7 +21,16 @@ const smallButton = 'rounded-md px-2 py-1 text-xs text-zinc-300 hover:bg-zinc-80
  * One reference: thumbnail, name, pixel and file size. Reordered by drag, or from the keyboard on its handle
  * (ArrowUp / ArrowDown, Home makes it the base); the first is the base.
  */
-export function ReferenceItem({ reference, index, count, onMove, onMakeBase, onRemove, onDragStart, onDropAt }: ReferenceItemProps) {
+export function ReferenceItem({
+  reference,
+  index,
+  count,
+  onMove,
+  onMakeBase,
+  onRemove,
+  onDragStart,
+  onDropAt,
+}: ReferenceItemProps) {
   const isBase = index === 0;
 
   function onHandleKey(event: KeyboardEvent<HTMLButtonElement>) {
@@ -60,18 +69,31 @@ export function ReferenceItem({ reference, index, count, onMove, onMakeBase, onR
         className="flex h-12 w-5 shrink-0 cursor-grab items-center justify-center rounded text-zinc-400 hover:bg-zinc-800 hover:text-zinc-200"
       >
         <svg viewBox="0 0 8 16" className="h-4 w-2 fill-current" aria-hidden="true">
-          {[2, 7, 12].flatMap((y) => [<circle key={`a${y}`} cx="2" cy={y} r="1.3" />, <circle key={`b${y}`} cx="6" cy={y} r="1.3" />])}
+          {[2, 7, 12].flatMap((y) => [
+            <circle key={`a${y}`} cx="2" cy={y} r="1.3" />,
+            <circle key={`b${y}`} cx="6" cy={y} r="1.3" />,
+          ])}
         </svg>
       </button>
       {/* eslint-disable-next-line @next/next/no-img-element -- our own thumbnail route, already small */}
-      <img src={reference.thumbUrl} alt={reference.filename} className="size-12 shrink-0 rounded-md bg-zinc-950 object-cover" />
+      <img
+        src={reference.thumbUrl}
+        alt={reference.filename}
+        className="size-12 shrink-0 rounded-md bg-zinc-950 object-cover"
+      />
       <div className="min-w-0 flex-1">
         <p className="truncate text-sm text-zinc-100" title={reference.filename}>
           {reference.filename}
         </p>
         <p className="text-xs tabular-nums text-zinc-400">
-          {isBase && <span className="mr-1.5 rounded bg-violet-500/20 px-1.5 py-0.5 font-medium text-violet-200">Base</span>}
-          {reference.width} × {reference.height} · {formatBytes(reference.bytes)}
+          {isBase && (
+            <span className="mr-1.5 rounded bg-violet-500/20 px-1.5 py-0.5 font-medium text-violet-200">Base</span>
+          )}
+          {/* Each figure stays on one line: a narrow column once broke "455.8 KB" after the number. */}
+          <span className="whitespace-nowrap">
+            {reference.width} × {reference.height}
+          </span>{' '}
+          · <span className="whitespace-nowrap">{formatBytes(reference.bytes)}</span>
         </p>
       </div>
       <div className="flex shrink-0 flex-col items-end">

@@ -13,7 +13,7 @@ import type { ExpandFrame } from '@/lib/expand/geometry';
 import { DEFAULT_OPTIONS, withAspectRatio, type GenerationOptions } from '@/lib/jobs/options';
 import { GALLERY_KEY, type GalleryFilter } from '@/lib/jobs/queries';
 import type { StartPoint } from '@/lib/jobs/start-points';
-import type { AssetView } from '@/lib/jobs/types';
+import type { AssetView, EngineKind } from '@/lib/jobs/types';
 import { GenerateForm } from './generate-form';
 import { OptionsForm } from './options-form';
 import { PresetPicker } from './preset-picker';
@@ -31,7 +31,7 @@ import { useStudioDraft } from './use-studio-draft';
  * (references, prompt, options; saved on the server) and takes results back from the gallery (Use as reference,
  * Make base, Edit again).
  */
-export function Studio({ initialFilter }: { initialFilter?: GalleryFilter }) {
+export function Studio({ initialFilter, engine }: { initialFilter?: GalleryFilter; engine: EngineKind }) {
   const uploads = useReferenceUploads();
   const [options, setOptions] = useState<GenerationOptions>(DEFAULT_OPTIONS);
   const [prompt, setPrompt] = useState('');
@@ -46,7 +46,9 @@ export function Studio({ initialFilter }: { initialFilter?: GalleryFilter }) {
   // The frame shown, submitted and dragged: the one set, remade when the ratio was changed elsewhere (the Aspect
   // ratio option, a preset, a draft) or the base changed, so it always matches both. None while the ratio is auto.
   const frame =
-    expand && base && options.size !== 'auto' ? conformFrame(expand.baseId === base.id ? expand.frame : null, base, options.size) : null;
+    expand && base && options.size !== 'auto'
+      ? conformFrame(expand.baseId === base.id ? expand.frame : null, base, options.size)
+      : null;
 
   /** A new frame from the panel or the editor's handles: the Aspect ratio follows its ratio. */
   function changeFrame(next: ExpandFrame | null) {
@@ -115,9 +117,13 @@ export function Studio({ initialFilter }: { initialFilter?: GalleryFilter }) {
 
   return (
     <div className="grid flex-1 gap-4 p-4 lg:grid-cols-[minmax(300px,360px)_minmax(0,1fr)] xl:grid-cols-[minmax(300px,360px)_minmax(0,1fr)_minmax(320px,400px)]">
-      <section aria-label="Edit setup" className="flex flex-col gap-5 rounded-2xl border border-zinc-800 bg-zinc-900/40 p-4">
+      <section
+        aria-label="Edit setup"
+        className="flex flex-col gap-5 rounded-2xl border border-zinc-800 bg-zinc-900/40 p-4"
+      >
         {showStart ? (
           <StartSection
+            engine={engine}
             onChoose={start.choose}
             onApplyPreset={(preset) => {
               setOptions(preset.options);
@@ -125,7 +131,16 @@ export function Studio({ initialFilter }: { initialFilter?: GalleryFilter }) {
             }}
           />
         ) : (
-          <StartGuide startPoint={start.startPoint} base={base} referenceCount={uploads.references.length} options={options} onUseExample={setPrompt} onNewEdit={newEdit} />
+          <StartGuide
+            engine={engine}
+            startPoint={start.startPoint}
+            maskPainted={start.maskPainted}
+            base={base}
+            referenceCount={uploads.references.length}
+            options={options}
+            onUseExample={setPrompt}
+            onNewEdit={newEdit}
+          />
         )}
         <ReferenceTray uploads={uploads} />
         <GenerateForm
@@ -151,7 +166,14 @@ export function Studio({ initialFilter }: { initialFilter?: GalleryFilter }) {
             ratioLocked={ratioLocked}
             onRatioLockedChange={setRatioLocked}
           >
-            <RatioSetDialog references={uploads.references} prompt={prompt} options={options} frame={frame} exportMask={exportMask} onSubmitted={refreshGallery} />
+            <RatioSetDialog
+              references={uploads.references}
+              prompt={prompt}
+              options={options}
+              frame={frame}
+              exportMask={exportMask}
+              onSubmitted={refreshGallery}
+            />
           </ExpandPanel>
           <PresetPicker
             options={options}
@@ -164,12 +186,16 @@ export function Studio({ initialFilter }: { initialFilter?: GalleryFilter }) {
         </GenerateForm>
       </section>
 
-      <div className="flex min-h-[480px] flex-col gap-2 lg:sticky lg:top-4 lg:h-[calc(100dvh-6rem)] lg:self-start">
+      <div className="flex min-h-[480px] flex-col gap-2 lg:sticky lg:top-[calc(var(--header-height)+1rem)] lg:h-[calc(100dvh-var(--header-height)-2rem)] lg:self-start">
         <CollapsibleMaskEditor
           collapsible={start.startPoint === 'blend'}
           open={start.maskOpen}
           onOpenChange={start.setMaskOpen}
-          hint={start.startPoint === 'inpaint' && base && !start.maskPainted ? 'Paint over what should change: the brush is ready' : null}
+          hint={
+            start.startPoint === 'inpaint' && base && !start.maskPainted
+              ? 'Paint over what should change: the brush is ready'
+              : null
+          }
         >
           <MaskEditorLazy
             key={start.session}
@@ -191,7 +217,7 @@ export function Studio({ initialFilter }: { initialFilter?: GalleryFilter }) {
       </div>
 
       {/* The editor and the gallery stay in view while the setup column scrolls; the gallery scrolls inside itself. */}
-      <div className="min-h-0 rounded-2xl border border-zinc-800 bg-zinc-900/40 p-4 lg:col-span-2 xl:sticky xl:top-4 xl:col-span-1 xl:h-[calc(100dvh-6rem)] xl:self-start">
+      <div className="min-h-0 rounded-2xl border border-zinc-800 bg-zinc-900/40 p-4 lg:col-span-2 xl:sticky xl:top-[calc(var(--header-height)+1rem)] xl:col-span-1 xl:h-[calc(100dvh-var(--header-height)-2rem)] xl:self-start">
         <Gallery actions={actions} initialFilter={initialFilter} />
       </div>
     </div>

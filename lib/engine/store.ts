@@ -112,7 +112,8 @@ export function createEngineStore(dataDir: string, io: EngineStoreIo = { writeFi
       const target = filePath(name);
       if (!target) return false;
       try {
-        return (await stat(target)).isFile();
+        // DATA_DIR is set at run time (any absolute path), so Turbopack cannot scope it; without the hint it traces the whole project.
+        return (await stat(/*turbopackIgnore: true*/ target)).isFile();
       } catch {
         return false;
       }

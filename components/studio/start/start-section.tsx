@@ -3,10 +3,14 @@
 import { useId } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { presetsQuery, type Preset } from '@/components/studio/preset-picker';
+import { OFFLINE_WORK_SHORT, offlineWorkForStartPoint } from '@/lib/jobs/offline-work';
 import { START_POINTS, START_POINT_INFO, type StartPoint } from '@/lib/jobs/start-points';
+import type { EngineKind } from '@/lib/jobs/types';
 import { StartIllustration } from './start-illustrations';
 
 interface StartSectionProps {
+  /** On the offline engine each card also says what that engine will do instead (it cannot restyle, for one). */
+  engine: EngineKind;
   onChoose(point: StartPoint): void;
   onApplyPreset(preset: Preset): void;
 }
@@ -18,7 +22,7 @@ const cardClass =
  * The ways in, shown on an empty studio and after New edit: the API's three modes and plain generation, one click
  * each, with the team's saved presets beside them. Choosing sets the form up; nothing is hidden or sent.
  */
-export function StartSection({ onChoose, onApplyPreset }: StartSectionProps) {
+export function StartSection({ engine, onChoose, onApplyPreset }: StartSectionProps) {
   const id = useId();
   const { data: presets = [] } = useQuery(presetsQuery);
   return (
@@ -36,9 +40,12 @@ export function StartSection({ onChoose, onApplyPreset }: StartSectionProps) {
               <StartIllustration point={point} />
               <span className="text-sm font-semibold text-zinc-100">{START_POINT_INFO[point].label}</span>
               {/* Part of the button's name on purpose: the visible text is the name (WCAG 2.5.3, label in name). */}
-              <span className="text-xs leading-snug text-zinc-400">
-                {START_POINT_INFO[point].summary}
-              </span>
+              <span className="text-xs leading-snug text-zinc-400">{START_POINT_INFO[point].summary}</span>
+              {engine === 'offline' && (
+                <span className="text-xs leading-snug text-amber-200">
+                  Offline engine: {OFFLINE_WORK_SHORT[offlineWorkForStartPoint(point)]}
+                </span>
+              )}
             </button>
           </li>
         ))}

@@ -43,7 +43,7 @@ test('mask editor on a 4096² base', async ({ page }) => {
   const mask = new MaskEditorPage(page);
   await studio.goto();
   await studio.addFiles(file);
-  await expect(mask.root).toContainText('Mask 4096 × 4096 matches base', { timeout: 120_000 });
+  await expect(mask.root).toContainText('Mask fits the base image, 4096 × 4096', { timeout: 120_000 });
   await expect(mask.root.getByText('Loading image…')).toBeHidden({ timeout: 60_000 });
   await page.waitForTimeout(1000); // the display proxy is made right after the image loads
 
