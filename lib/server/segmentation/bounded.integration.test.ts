@@ -54,17 +54,17 @@ function pngHeader(width: number, height: number): Uint8Array {
 afterEach(() => expect(segmentationLimit().load()).toEqual({ running: 0, waiting: 0 }));
 
 describe('the segment route refuses before any work', () => {
-  it('refuses what is not a PNG or JPEG, naming what it is', async () => {
-    const gif = Buffer.from('GIF89a\x01\x00\x01\x00\x00\x00\x00;', 'latin1');
-    const { response, line } = await post(gif);
+  it('refuses what is not an image, naming what it takes', async () => {
+    const pdf = Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n', 'latin1');
+    const { response, line } = await post(pdf);
     expect(response.status).toBe(415);
-    expect(line?.error.message).toBe('The base image is a GIF; only PNG and JPEG images can be used.');
+    expect(line?.error.message).toMatch(/^The base image is not an image we can read; use a PNG, JPEG, WebP/);
   });
 
   it('refuses a header claiming more pixels than a reference may have, from the header alone', async () => {
     const { response, line } = await post(Buffer.from(pngHeader(20_000, 20_000)));
     expect(response.status).toBe(413);
-    expect(line?.error.message).toMatch(/20000 × 20000 px; references can be at most 16384 px a side/);
+    expect(line?.error.message).toMatch(/20000 × 20000 px\); references can be at most 16384 px a side/);
   });
 
   it('refuses a body over the reference cap while it arrives, whatever Content-Length said', async () => {

@@ -209,17 +209,19 @@ function defineLoginAttemptsTests(label: string): void {
       expect(await countAttempts(client)).toBe(5);
     });
 
-    it('caps attempts overall, forgets a client that signs in, and lets windows expire and old rows go', async () => {
+    it('slows attempts past the overall cap, forgets a client that signs in, and lets windows expire and old rows go', async () => {
       const { forgetLoginAttempts, takeLoginAttempt } = await import('../auth/login-attempts');
+      const { SLOW_DOWN_MS } = await import('../auth/login-limiter');
       const tag = randomBytes(3).toString('hex');
       const options = { perClient: 2, overall: 3, windowMs: 800 };
       await clearAttempts();
       expect((await takeLoginAttempt(`a-${tag}`, options)).allowed).toBe(true);
       expect((await takeLoginAttempt(`a-${tag}`, options)).allowed).toBe(true);
       expect((await takeLoginAttempt(`a-${tag}`, options)).allowed).toBe(false);
-      // Forged addresses: the overall cap holds even for a client never seen.
-      expect((await takeLoginAttempt(`b-${tag}`, options)).allowed).toBe(true);
-      expect(await takeLoginAttempt(`c-${tag}`, options)).toEqual({ allowed: false, retryAfterS: 1 });
+      // Forged addresses: past the overall cap a client never seen is slowed down, never refused, so a flood of
+      // made-up clients cannot lock the right password out for everyone.
+      expect(await takeLoginAttempt(`b-${tag}`, options)).toEqual({ allowed: true, delayMs: 0 });
+      expect(await takeLoginAttempt(`c-${tag}`, options)).toEqual({ allowed: true, delayMs: SLOW_DOWN_MS });
       // The right password: a's attempts are forgotten, for a and for the overall count.
       await forgetLoginAttempts(`a-${tag}`);
       expect(await countAttempts(`a-${tag}`)).toBe(0);
