@@ -14,7 +14,7 @@ test('a WebP through Add reference images becomes a reference (stored as PNG)', 
   await expect(item).toHaveCount(1, { timeout: 30_000 });
   await expect(item.first()).toContainText('holiday.png');
   await expect(item.first()).toContainText('600 × 400');
-  await expect(studio.maskEditor).toContainText('Mask 600 × 400 matches base');
+  await expect(studio.maskEditor).toContainText('Mask fits the base image, 600 × 400');
   await expectNoSeriousA11yViolations(page);
 });
 
@@ -25,7 +25,7 @@ test('an imported mask says how it was read: black and white when opaque, by tra
   const mask = new MaskEditorPage(page);
   await studio.goto();
   await studio.addFiles(samplePath('coffee.png'));
-  await expect(mask.root).toContainText('Mask 600 × 400 matches base');
+  await expect(mask.root).toContainText('Mask fits the base image, 600 × 400');
 
   // Opaque: white top half (repaint), black bottom half (keep).
   const bw = Buffer.alloc(600 * 400 * 3);

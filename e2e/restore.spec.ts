@@ -29,7 +29,7 @@ test('the download has the base outside the mask and the model inside; As genera
   const studio = new StudioPage(page);
   await studio.goto(app.url);
   await studio.addFiles(samplePath('coffee.png'));
-  await expect(studio.maskEditor).toContainText('Mask 600 × 400 matches base', { timeout: 30_000 });
+  await expect(studio.maskEditor).toContainText('Mask fits the base image, 600 × 400', { timeout: 30_000 });
   await expect(page.getByRole('checkbox', { name: 'Keep unmasked pixels', exact: true })).toBeChecked();
   await studio.paintAcrossCentre();
   await studio.prompt.fill('A glass of orange juice');
@@ -118,7 +118,7 @@ test('the options warn before Generate when the ratio differs from the base and 
   const studio = new StudioPage(page);
   await studio.goto(app.url);
   await studio.addFiles(samplePath('coffee.png'));
-  await expect(studio.maskEditor).toContainText('Mask 600 × 400 matches base', { timeout: 30_000 });
+  await expect(studio.maskEditor).toContainText('Mask fits the base image, 600 × 400', { timeout: 30_000 });
   const warning = page.getByText(/can't restore at another ratio/);
   await expect(warning).toHaveCount(0);
   await studio.select('Aspect ratio').selectOption('1:1');
