@@ -199,7 +199,12 @@ test('one studio behind a load balancer: the draft, a repeated submit and a revo
 
   // One click, one task: the same submit (same idempotency key) sent again to each instance gives the same task.
   const submitted = page.waitForRequest(
-    (r) => r.method() === 'POST' && !!r.headers()['next-action'] && (r.postData() ?? '').includes('Paint the cup blue'),
+    // The submit, not a draft save that also carries the prompt: only a submit carries an idempotency key.
+    (r) =>
+      r.method() === 'POST' &&
+      !!r.headers()['next-action'] &&
+      (r.postData() ?? '').includes('Paint the cup blue') &&
+      (r.postData() ?? '').includes('idempotencyKey'),
   );
   await studio.generate.click();
   const submit = await submitted;
