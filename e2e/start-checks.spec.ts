@@ -129,7 +129,7 @@ test('a setting that cannot work stops npm start with one line naming it, before
       setting: 'a DATA_DIR a live server uses',
       env: { DATA_DIR: busy.dataDir },
       line: new RegExp(
-        `^\\[overpaint\\] cannot start: DATA_DIR ${busy.dataDir} is already used by another Overpaint server \\(process \\d+\\)\\.`,
+        `^\\[overpaint\\] cannot start: DATA_DIR ${busy.dataDir} is already used by another Overpaint server \\(process \\d+ on [^)]+, since [^)]+\\)\\.`,
       ),
     },
   ];
