@@ -71,7 +71,7 @@ test('an offline inpainting removes the masked object, keeps the rest, and the s
   await page.screenshot({ path: testInfo.outputPath('completed.png') });
 
   const href = await task
-    .getByRole('link', { name: /^Download/ })
+    .getByRole('link', { name: /^Download result/ })
     .first()
     .getAttribute('href');
   const result = Buffer.from(await (await page.request.get(href!)).body());

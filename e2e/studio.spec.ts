@@ -32,11 +32,11 @@ test('edits an image end to end on the offline engine, and the results survive a
   await expect(task).toContainText('Completed', { timeout: 45_000 });
   const results = task.getByRole('img', { name: /^Result/ });
   await expect(results).toHaveCount(2);
-  await expect(task.getByRole('link', { name: /^Download/ })).toHaveCount(2);
+  await expect(task.getByRole('link', { name: /^Download result/ })).toHaveCount(2);
   await expect(task).toContainText('1536 × 1024');
 
   // Result images come from our own origin, and really are the chosen format and size.
-  const download = await task.getByRole('link', { name: /^Download/ }).first().getAttribute('href');
+  const download = await task.getByRole('link', { name: /^Download result/ }).first().getAttribute('href');
   expect(download).toMatch(/^\/api\/assets\/[0-9a-f-]{36}\?download=1$/);
   const file = await page.request.get(download!);
   expect(file.status()).toBe(200);
