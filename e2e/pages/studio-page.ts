@@ -59,7 +59,12 @@ export class StudioPage {
 
   /** A result's less used actions (Compare, Copy, Delete) live in its "More actions" menu: opens it, picks one. */
   async resultMenuAction(scope: Locator, result: string, action: string): Promise<void> {
-    await scope.getByRole('button', { name: `More actions for ${result}` }).click();
-    await this.page.getByRole('menuitem', { name: `${action} ${result}` }).click();
+    const item = this.page.getByRole('menuitem', { name: `${action} ${result}` });
+    // The gallery may re-render the card as a task's last step lands (restore status, live stamp): open again if so.
+    await expect(async () => {
+      if (!(await item.isVisible())) await scope.getByRole('button', { name: `More actions for ${result}` }).click();
+      await expect(item).toBeVisible({ timeout: 2_000 });
+    }).toPass({ timeout: 15_000 });
+    await item.click();
   }
 }
