@@ -8,6 +8,7 @@ import { mimeForFile, sniffImage } from './files';
 import type { EngineStore, EngineTask } from './store';
 import { newTaskId } from './store';
 import { validateGenerationRequest } from './validate';
+import { readCapped } from '../http/read-capped';
 
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 const MULTIPART_OVERHEAD_BYTES = 64 * 1024;
@@ -169,31 +170,6 @@ function authorised(header: string | null, secret: string): boolean {
     .digest();
   const expected = createHash('sha256').update(secret).digest();
   return timingSafeEqual(given, expected) && Boolean(match);
-}
-
-/** The body, or null once it passes `cap` bytes (then the rest is not read). */
-async function readCapped(req: Request, cap: number): Promise<Uint8Array<ArrayBuffer> | null> {
-  if (!req.body) return new Uint8Array(0);
-  const reader = req.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > cap) {
-      await reader.cancel().catch(() => {});
-      return null;
-    }
-    chunks.push(value);
-  }
-  const out = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return out;
 }
 
 function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {

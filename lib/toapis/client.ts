@@ -4,6 +4,7 @@ import type { AspectRatio, OutputFormat, Quality, Resolution } from '@/lib/jobs/
 import type { UpstreamTask } from '@/lib/jobs/types';
 import { rasterMimeType } from '@/lib/images/sniff';
 import type { RequestBudget } from './budget';
+import { readCapped } from '../http/read-capped';
 import {
   UpstreamError,
   cleanMessage,
@@ -130,7 +131,8 @@ export function createToapisClient(config: ToapisClientConfig): ToapisClient {
         await res.body?.cancel().catch(() => {});
         throw tooLarge(op, res.status, limit);
       }
-      const bytes = await readCapped(res, limit, () => tooLarge(op, res.status, limit));
+      const bytes = await readCapped(res, limit);
+      if (!bytes) throw tooLarge(op, res.status, limit);
       return { status: res.status, headers: res.headers, bytes };
     } catch (error) {
       if (isUpstreamError(error)) throw error;
@@ -346,31 +348,6 @@ export function createToapisClient(config: ToapisClientConfig): ToapisClient {
     );
     throw forbidden(`Refusing to download from ${host}`, host);
   }
-}
-
-/** The body, counted chunk by chunk as it arrives: past `limit` the transfer is cancelled, never buffered. */
-async function readCapped(res: Response, limit: number, onTooLarge: () => Error): Promise<Uint8Array> {
-  if (!res.body) return new Uint8Array(0);
-  const reader = res.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > limit) {
-      await reader.cancel().catch(() => {});
-      throw onTooLarge();
-    }
-    chunks.push(value);
-  }
-  const bytes = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return bytes;
 }
 
 function forbidden(message: string, host?: string): UpstreamError {

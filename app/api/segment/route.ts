@@ -3,6 +3,7 @@ import { MAX_REFERENCE_BYTES } from '@/lib/jobs/options';
 import { checkDimensions, checkReferenceFile, formatBytes, SNIFF_BYTES } from '@/lib/references/rules';
 import { guardRoute } from '@/lib/server/guard';
 import { getSegmenter, segmentationLimit } from '@/lib/server/segmentation';
+import { readCapped } from '@/lib/http/read-capped';
 
 export const dynamic = 'force-dynamic';
 
@@ -94,25 +95,6 @@ async function checkImage(image: Uint8Array): Promise<{ message: string; status:
   const height = meta.autoOrient?.height ?? meta.height ?? 0;
   const dimensions = checkDimensions(NAME, width, height);
   return dimensions ? { message: dimensions.message, status: 413 } : null;
-}
-
-/** The body, counted as it arrives: past `limit` the upload is cancelled (null), never buffered whole. */
-async function readCapped(request: Request, limit: number): Promise<Uint8Array | null> {
-  if (!request.body) return new Uint8Array(0);
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > limit) {
-      await reader.cancel().catch(() => {});
-      return null;
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks);
 }
 
 function tooLarge(bytes: number): string {
