@@ -9,13 +9,17 @@ import { StudioPage } from './pages/studio-page';
 async function maskPng(file: string, width: number, height: number): Promise<string> {
   const data = Buffer.alloc(width * height * 4);
   for (let i = 0; i < width * height; i++) data[i * 4 + 3] = i < (width * height) / 2 ? 0 : 255;
-  const png = await sharp(data, { raw: { width, height, channels: 4 } }).png().toBuffer();
+  const png = await sharp(data, { raw: { width, height, channels: 4 } })
+    .png()
+    .toBuffer();
   mkdirSync(path.dirname(file), { recursive: true });
   writeFileSync(file, png);
   return file;
 }
 
-test('tools and shortcuts run the same commands; undo, export and the ? sheet work from the keyboard', async ({ page }) => {
+test('tools and shortcuts run the same commands; undo, export and the ? sheet work from the keyboard', async ({
+  page,
+}) => {
   const studio = new StudioPage(page);
   const mask = new MaskEditorPage(page);
   await studio.goto();
@@ -131,7 +135,10 @@ test('touch: one finger draws, two fingers pan and zoom without painting', async
   const at = (fx: number, fy: number) => ({ x: box.x + box.width * fx, y: box.y + box.height * fy });
   const cdp = await context.newCDPSession(page);
   const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', points: { x: number; y: number; id: number }[]) =>
-    cdp.send('Input.dispatchTouchEvent', { type, touchPoints: points.map((p) => ({ ...p, radiusX: 4, radiusY: 4, force: 1 })) });
+    cdp.send('Input.dispatchTouchEvent', {
+      type,
+      touchPoints: points.map((p) => ({ ...p, radiusX: 4, radiusY: 4, force: 1 })),
+    });
 
   // One finger: a horizontal stroke across the middle.
   await touch('touchStart', [{ ...at(0.3, 0.5), id: 1 }]);
@@ -143,9 +150,15 @@ test('touch: one finger draws, two fingers pan and zoom without painting', async
   // Two fingers spreading apart: zoom in, nothing painted where they were.
   const zoomBefore = await mask.root.getByText(/^Zoom \d+%$/).textContent();
   await touch('touchStart', [{ ...at(0.45, 0.2), id: 2 }]);
-  await touch('touchStart', [{ ...at(0.45, 0.2), id: 2 }, { ...at(0.55, 0.2), id: 3 }]);
+  await touch('touchStart', [
+    { ...at(0.45, 0.2), id: 2 },
+    { ...at(0.55, 0.2), id: 3 },
+  ]);
   for (let i = 1; i <= 6; i++) {
-    await touch('touchMove', [{ ...at(0.45 - i * 0.04, 0.2), id: 2 }, { ...at(0.55 + i * 0.04, 0.2), id: 3 }]);
+    await touch('touchMove', [
+      { ...at(0.45 - i * 0.04, 0.2), id: 2 },
+      { ...at(0.55 + i * 0.04, 0.2), id: 3 },
+    ]);
   }
   await touch('touchEnd', []);
   await expect(mask.root.getByText(/^Zoom \d+%$/)).not.toHaveText(zoomBefore!);
@@ -158,7 +171,9 @@ test('touch: one finger draws, two fingers pan and zoom without painting', async
   await context.close();
 });
 
-test('Select subject runs the offline model on the server with progress, without blocking other requests', async ({ page }) => {
+test('Select subject runs the offline model on the server with progress, without blocking other requests', async ({
+  page,
+}) => {
   test.setTimeout(240_000);
   const studio = new StudioPage(page);
   const mask = new MaskEditorPage(page);

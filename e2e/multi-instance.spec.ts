@@ -151,7 +151,9 @@ test('a task submitted through one instance appears in a Gallery open on the oth
   await generate(studioA, 'A tram in the rain');
   // B's gallery learns of it from the shared database's change stamp, not from a reload or its own runner.
   await expect(studioB.task('A tram in the rain')).toBeVisible({ timeout: 8_000 });
-  await expect(studioB.task('A tram in the rain').getByRole('img', { name: /^Result 1/ })).toBeVisible({ timeout: 30_000 });
+  await expect(studioB.task('A tram in the rain').getByRole('img', { name: /^Result 1/ })).toBeVisible({
+    timeout: 30_000,
+  });
   expect(creates()).toHaveLength(1);
   // Two galleries watching add no upstream traffic once the task is done.
   const before = fake.state.requests.length;

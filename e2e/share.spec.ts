@@ -38,7 +38,10 @@ test('a shared result opens for anyone, unfurls, shows the prompt only when chos
   const prompt = 'Turn the saucer gold';
   const task = await makeResult(studio, prompt);
 
-  const downloadHref = (await task.getByRole('link', { name: /^Download result/ }).first().getAttribute('href'))!;
+  const downloadHref = (await task
+    .getByRole('link', { name: /^Download result/ })
+    .first()
+    .getAttribute('href'))!;
   await task.getByRole('button', { name: 'Share result 1' }).click();
   // The share panel is a modal dialog: the rest of the page, the task card included, is inert while it is open.
   const panel = page.getByRole('dialog', { name: 'Share result 1' });

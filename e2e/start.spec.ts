@@ -30,7 +30,10 @@ async function generateAndComplete(studio: StudioPage): Promise<Record<string, u
   return creates()[0]!.body as Record<string, unknown>;
 }
 
-test('text: the Start section with presets beside it, the prompt focused, and a body without images', async ({ launchApp, page }) => {
+test('text: the Start section with presets beside it, the prompt focused, and a body without images', async ({
+  launchApp,
+  page,
+}) => {
   const { studio, start } = await open(launchApp, page);
   await expect(start.section.getByRole('button')).toHaveCount(4);
   await expectNoSeriousA11yViolations(page, { include: '[data-start-section]' });
@@ -39,7 +42,9 @@ test('text: the Start section with presets beside it, the prompt focused, and a 
   await page.getByRole('button', { name: 'Save as preset' }).click();
   await page.getByLabel('Preset name').fill('Square posters');
   await page.getByRole('button', { name: 'Save preset' }).click();
-  await expect(start.section.getByRole('list', { name: 'Team presets' }).getByRole('button', { name: 'Square posters' })).toBeVisible();
+  await expect(
+    start.section.getByRole('list', { name: 'Team presets' }).getByRole('button', { name: 'Square posters' }),
+  ).toBeVisible();
   await expectNoSeriousA11yViolations(page, { include: '[data-start-section]' });
 
   await start.choose('Generate from text');
@@ -60,7 +65,10 @@ test('text: the Start section with presets beside it, the prompt focused, and a 
   await expect(studio.newestTask()).toContainText('Generate from text');
 });
 
-test('blend: mask editor folded away, ratio auto, several references and no mask in the body', async ({ launchApp, page }) => {
+test('blend: mask editor folded away, ratio auto, several references and no mask in the body', async ({
+  launchApp,
+  page,
+}) => {
   const { studio, start } = await open(launchApp, page);
   await studio.select('Resolution').selectOption('2k');
   await studio.select('Aspect ratio').selectOption('16:9');
@@ -86,11 +94,17 @@ test('blend: mask editor folded away, ratio auto, several references and no mask
   await expect(page.getByRole('button', { name: 'Hide mask editor' })).toHaveAttribute('aria-expanded', 'true');
 });
 
-test('inpaint: brush ready, a hint until the first stroke, Generate names the missing mask, Edit again restores it', async ({ launchApp, page }) => {
+test('inpaint: brush ready, a hint until the first stroke, Generate names the missing mask, Edit again restores it', async ({
+  launchApp,
+  page,
+}) => {
   const { studio, start } = await open(launchApp, page);
   await start.choose('Inpaint with a mask');
   await expect(studio.maskEditor).toBeVisible();
-  await expect(studio.maskEditor.getByRole('button', { name: 'Brush', exact: true })).toHaveAttribute('aria-pressed', 'true');
+  await expect(studio.maskEditor.getByRole('button', { name: 'Brush', exact: true })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
   await studio.addFiles(samplePath('coffee.png'));
   await expect(studio.maskEditor).toContainText('Mask fits the base image, 600 × 400');
   const hint = page.getByRole('status').filter({ hasText: 'Paint over what should change' });
@@ -121,7 +135,10 @@ test('inpaint: brush ready, a hint until the first stroke, Generate names the mi
   await expect(start.current('Inpaint with a mask')).toBeVisible();
 });
 
-test('style transfer: 4k, high quality, a 3:2 base moved to 16:9 with a note, and a 4k body', async ({ launchApp, page }) => {
+test('style transfer: 4k, high quality, a 3:2 base moved to 16:9 with a note, and a 4k body', async ({
+  launchApp,
+  page,
+}) => {
   const { studio, start } = await open(launchApp, page);
   await start.choose('Style transfer (4k)');
   await expect(studio.select('Resolution')).toHaveValue('4k');

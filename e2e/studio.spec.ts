@@ -36,7 +36,10 @@ test('edits an image end to end on the offline engine, and the results survive a
   await expect(task).toContainText('1536 × 1024');
 
   // Result images come from our own origin, and really are the chosen format and size.
-  const download = await task.getByRole('link', { name: /^Download result/ }).first().getAttribute('href');
+  const download = await task
+    .getByRole('link', { name: /^Download result/ })
+    .first()
+    .getAttribute('href');
   expect(download).toMatch(/^\/api\/assets\/[0-9a-f-]{36}\?download=1$/);
   const file = await page.request.get(download!);
   expect(file.status()).toBe(200);
@@ -105,7 +108,11 @@ test('bad input gets a message naming the file or field, and nothing is stored f
 
   // Sixteen references are fine; the seventeenth is refused by name.
   const sixteen = await Promise.all(
-    Array.from({ length: 16 }, async (_, i) => ({ name: `ref-${i + 1}.png`, mimeType: 'image/png', buffer: await tinyPng(i) })),
+    Array.from({ length: 16 }, async (_, i) => ({
+      name: `ref-${i + 1}.png`,
+      mimeType: 'image/png',
+      buffer: await tinyPng(i),
+    })),
   );
   await studio.addFiles(sixteen);
   await expect(studio.references.getByRole('listitem')).toHaveCount(16, { timeout: 30_000 });
@@ -125,7 +132,9 @@ test('bad input gets a message naming the file or field, and nothing is stored f
 
 /** A small valid PNG whose colour depends on `seed`, so every file is distinct. */
 function tinyPng(seed: number): Promise<Buffer> {
-  return sharp({ create: { width: 8, height: 8, channels: 3, background: { r: (seed * 37) % 256, g: (seed * 91) % 256, b: 128 } } })
+  return sharp({
+    create: { width: 8, height: 8, channels: 3, background: { r: (seed * 37) % 256, g: (seed * 91) % 256, b: 128 } },
+  })
     .png()
     .toBuffer();
 }

@@ -52,7 +52,21 @@ test('a task survives a server restart mid-task and completes, created upstream 
 
 test('a task the upstream fails shows the reason in words', async ({ launchApp, page }) => {
   const app = await launchApp({ env: { TOAPIS_API_KEY: 'sk-e2e-secret-key', TOAPIS_BASE_URL: fake.url } });
-  fake.control({ faults: [{ on: 'create', status: 401, body: { error: { code: 401, message: 'Authentication failed, please check your API key', type: 'authentication_error' } } }] });
+  fake.control({
+    faults: [
+      {
+        on: 'create',
+        status: 401,
+        body: {
+          error: {
+            code: 401,
+            message: 'Authentication failed, please check your API key',
+            type: 'authentication_error',
+          },
+        },
+      },
+    ],
+  });
   const studio = new StudioPage(page);
   await studio.goto(app.url);
   await studio.prompt.fill('A castle under the stars');

@@ -45,6 +45,10 @@ export function ok<T>(data: T): Result<T> {
   return { ok: true, data };
 }
 
-export function fail<T = never>(code: ErrorCode, message: string, about: { field?: string; file?: string } = {}): Result<T> {
+export function fail<T = never>(
+  code: ErrorCode,
+  message: string,
+  about: { field?: string; file?: string } = {},
+): Result<T> {
   return { ok: false, error: { code, message, ...about } };
 }

@@ -2,7 +2,14 @@
 
 import { fail, ok, type Result } from '@/lib/errors';
 import type { AssetView } from '@/lib/jobs/types';
-import { browserIdSchema, draftInputSchema, loadDraft, saveDraft, saveDraftMask, type DraftView } from '@/lib/server/drafts/drafts';
+import {
+  browserIdSchema,
+  draftInputSchema,
+  loadDraft,
+  saveDraft,
+  saveDraftMask,
+  type DraftView,
+} from '@/lib/server/drafts/drafts';
 import { guardAction } from '@/lib/server/guard';
 
 /*

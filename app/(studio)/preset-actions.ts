@@ -3,7 +3,13 @@
 import { z } from 'zod';
 import { fail, ok, type Result } from '@/lib/errors';
 import { guardAction } from '@/lib/server/guard';
-import { deletePreset, listPresets, presetInputSchema, savePreset, type PresetView } from '@/lib/server/presets/presets';
+import {
+  deletePreset,
+  listPresets,
+  presetInputSchema,
+  savePreset,
+  type PresetView,
+} from '@/lib/server/presets/presets';
 
 /** Presets are shared by everyone using this studio: a named set of options and a prompt prefix. */
 

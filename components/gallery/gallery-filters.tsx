@@ -4,7 +4,8 @@ import { useEffect, useId, useState } from 'react';
 import type { GalleryFilter } from '@/lib/jobs/queries';
 import { STATUS_LABELS, type JobStatus } from '@/lib/jobs/types';
 
-const fieldClass = 'rounded-lg border border-zinc-700 bg-zinc-950 px-2.5 py-1.5 text-sm text-zinc-100 placeholder:text-zinc-500';
+const fieldClass =
+  'rounded-lg border border-zinc-700 bg-zinc-950 px-2.5 py-1.5 text-sm text-zinc-100 placeholder:text-zinc-500';
 
 /** Filter by text in the prompt (debounced while typing) and by status. */
 export function GalleryFilters({ filter, onChange }: { filter: GalleryFilter; onChange(filter: GalleryFilter): void }) {
@@ -24,7 +25,14 @@ export function GalleryFilters({ filter, onChange }: { filter: GalleryFilter; on
       <label htmlFor={`${id}-q`} className="sr-only">
         Filter by prompt
       </label>
-      <input id={`${id}-q`} type="search" placeholder="Filter by prompt" value={text} onChange={(e) => setText(e.target.value)} className={`${fieldClass} min-w-0 flex-1`} />
+      <input
+        id={`${id}-q`}
+        type="search"
+        placeholder="Filter by prompt"
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        className={`${fieldClass} min-w-0 flex-1`}
+      />
       <label htmlFor={`${id}-status`} className="sr-only">
         Filter by status
       </label>

@@ -41,13 +41,23 @@ export function GalleryList({ jobs, hasMore, loadMore, actions, onEditAgain }: G
   }, [hasMore, lastIndex, cards.length, loadMore]);
 
   return (
-    <div ref={scroller} data-testid="gallery-scroller" className="-mx-1 max-h-[80dvh] min-h-0 flex-1 overflow-y-auto px-1 xl:max-h-none">
+    <div
+      ref={scroller}
+      data-testid="gallery-scroller"
+      className="-mx-1 max-h-[80dvh] min-h-0 flex-1 overflow-y-auto px-1 xl:max-h-none"
+    >
       <div className="relative w-full" style={{ height: virtualizer.getTotalSize() }}>
         {items.map((item) => {
           const card = cards[item.index];
           if (!card) return null;
           return (
-            <div key={item.key} data-index={item.index} ref={virtualizer.measureElement} className="absolute left-0 top-0 w-full" style={{ transform: `translateY(${item.start}px)` }}>
+            <div
+              key={item.key}
+              data-index={item.index}
+              ref={virtualizer.measureElement}
+              className="absolute left-0 top-0 w-full"
+              style={{ transform: `translateY(${item.start}px)` }}
+            >
               {card.kind === 'set' ? (
                 <SetCard setId={card.setId} jobs={card.jobs} actions={actions} onEditAgain={onEditAgain} />
               ) : (

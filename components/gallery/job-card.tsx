@@ -32,12 +32,17 @@ export function JobCard({ job, actions, onEditAgain }: JobCardProps) {
     <article aria-label={`Task: ${job.prompt}`} className="rounded-xl border border-zinc-800 bg-zinc-900 p-3">
       <header className="flex items-start justify-between gap-3">
         <p className="line-clamp-2 text-sm text-zinc-100">{job.prompt}</p>
-        <span className={`shrink-0 rounded-full px-2 py-0.5 text-xs font-medium ${STATUS_STYLES[job.status]}`}>{STATUS_LABELS[job.status]}</span>
+        <span className={`shrink-0 rounded-full px-2 py-0.5 text-xs font-medium ${STATUS_STYLES[job.status]}`}>
+          {STATUS_LABELS[job.status]}
+        </span>
       </header>
       <p className="mt-1 text-xs text-zinc-400">
-        {job.startPoint && <span className="font-medium text-violet-300">{START_POINT_INFO[job.startPoint].label} · </span>}
+        {job.startPoint && (
+          <span className="font-medium text-violet-300">{START_POINT_INFO[job.startPoint].label} · </span>
+        )}
         {options.size} · {options.resolution} · {options.quality} · {options.n}× {options.outputFormat}
-        {job.hasMask ? ' · masked' : ''}{job.expansion ? ' · expanded' : ''} · {job.references.length} ref{job.references.length === 1 ? '' : 's'} ·{' '}
+        {job.hasMask ? ' · masked' : ''}
+        {job.expansion ? ' · expanded' : ''} · {job.references.length} ref{job.references.length === 1 ? '' : 's'} ·{' '}
         <ElapsedTime from={job.createdAt} to={job.completedAt ?? (running ? null : job.updatedAt)} />
       </p>
       <EngineNote job={job} />
@@ -67,14 +72,19 @@ export function JobCard({ job, actions, onEditAgain }: JobCardProps) {
             aria-valuenow={job.progress}
             className="h-1.5 flex-1 overflow-hidden rounded-full bg-zinc-800"
           >
-            <div className="h-full rounded-full bg-violet-500 transition-[width] duration-500" style={{ width: `${Math.max(3, job.progress)}%` }} />
+            <div
+              className="h-full rounded-full bg-violet-500 transition-[width] duration-500"
+              style={{ width: `${Math.max(3, job.progress)}%` }}
+            />
           </div>
           <span className="w-9 text-right text-xs tabular-nums text-zinc-400">{job.progress}%</span>
         </div>
       )}
 
       {job.error && (
-        <p className={`mt-3 rounded-lg p-2 text-sm ${job.status === 'uncertain' ? 'bg-amber-950/40 text-amber-100' : 'bg-red-950/40 text-red-200'}`}>
+        <p
+          className={`mt-3 rounded-lg p-2 text-sm ${job.status === 'uncertain' ? 'bg-amber-950/40 text-amber-100' : 'bg-red-950/40 text-red-200'}`}
+        >
           {job.error.message}
         </p>
       )}

@@ -77,7 +77,9 @@ export function SetCard({ setId, jobs, actions, onEditAgain }: SetCardProps) {
             >
               <span aria-hidden className={`size-1.5 rounded-full ${DOT[job.status]}`} />
               {job.options.size}
-              <span className="tabular-nums text-zinc-400">{isFinal(job.status) ? STATUS_LABELS[job.status] : `${job.progress}%`}</span>
+              <span className="tabular-nums text-zinc-400">
+                {isFinal(job.status) ? STATUS_LABELS[job.status] : `${job.progress}%`}
+              </span>
             </button>
           );
         })}

@@ -54,7 +54,15 @@ const HELP =
  * The mask editor: a Konva canvas (owned by `MaskEditorController`) with a thin React skin.
  * Load it with `MaskEditorLazy` so Konva never reaches the server.
  */
-export function MaskEditor({ base, controllerRef, ref, className = '', onMaskChange, expand = null, onExpandFrameChange }: MaskEditorProps) {
+export function MaskEditor({
+  base,
+  controllerRef,
+  ref,
+  className = '',
+  onMaskChange,
+  expand = null,
+  onExpandFrameChange,
+}: MaskEditorProps) {
   const [editor] = useState(() => new MaskEditorController());
   const rootRef = useRef<HTMLDivElement>(null);
   const stageRef = useRef<HTMLDivElement>(null);

@@ -1,7 +1,14 @@
 'use client';
 
 import { useId, useRef, useState } from 'react';
-import { CENTRE, FIXED_RATIOS, frameForRatio, placementOf, RATIO_PRESETS, type ExpandFrame } from '@/lib/expand/geometry';
+import {
+  CENTRE,
+  FIXED_RATIOS,
+  frameForRatio,
+  placementOf,
+  RATIO_PRESETS,
+  type ExpandFrame,
+} from '@/lib/expand/geometry';
 import { isFourKAllowed, outputSize, type FixedRatio, type GenerationOptions } from '@/lib/jobs/options';
 import type { AssetView } from '@/lib/jobs/types';
 import { submitExpandRequest } from './submit-expanded';
@@ -38,7 +45,14 @@ export function RatioSetDialog({ references, prompt, options, frame, exportMask,
     try {
       const targets = ticked.map((ratio) => ({ ratio, placement }));
       const referenceIds = references.map((r) => r.id);
-      const result = await submitExpandRequest({ idempotencyKey: key.current, prompt, options, referenceIds, targets, mask: await exportMask() });
+      const result = await submitExpandRequest({
+        idempotencyKey: key.current,
+        prompt,
+        options,
+        referenceIds,
+        targets,
+        mask: await exportMask(),
+      });
       if (!result.ok) return setError(result.error.message);
       key.current = crypto.randomUUID();
       dialog.current?.close();
@@ -51,7 +65,9 @@ export function RatioSetDialog({ references, prompt, options, frame, exportMask,
   }
 
   const toggle = (ratio: FixedRatio) =>
-    setTicked((now) => (now.includes(ratio) ? now.filter((r) => r !== ratio) : FIXED_RATIOS.filter((r) => r === ratio || now.includes(r))));
+    setTicked((now) =>
+      now.includes(ratio) ? now.filter((r) => r !== ratio) : FIXED_RATIOS.filter((r) => r === ratio || now.includes(r)),
+    );
 
   return (
     <>
@@ -73,10 +89,17 @@ export function RatioSetDialog({ references, prompt, options, frame, exportMask,
         <h3 id={`${id}-title`} className="text-base font-semibold text-zinc-50">
           Make variants for ratios
         </h3>
-        <p className="mt-1 text-sm text-zinc-400">One task per ratio, each with the base expanded to it; they appear as one set.</p>
+        <p className="mt-1 text-sm text-zinc-400">
+          One task per ratio, each with the base expanded to it; they appear as one set.
+        </p>
         <div className="mt-3 flex flex-wrap gap-2">
           {RATIO_PRESETS.map((preset) => (
-            <button key={preset.name} type="button" onClick={() => setTicked(preset.ratios)} className="rounded-full border border-zinc-700 px-2.5 py-0.5 text-xs text-zinc-200 hover:bg-zinc-800">
+            <button
+              key={preset.name}
+              type="button"
+              onClick={() => setTicked(preset.ratios)}
+              className="rounded-full border border-zinc-700 px-2.5 py-0.5 text-xs text-zinc-200 hover:bg-zinc-800"
+            >
               {preset.name}
             </button>
           ))}
@@ -85,12 +108,23 @@ export function RatioSetDialog({ references, prompt, options, frame, exportMask,
           <legend className="sr-only">Ratios</legend>
           {FIXED_RATIOS.map((ratio) => {
             const canvas = base ? frameForRatio(base, ratio, placement).canvas : null;
-            const output = outputSize(ratio, options.resolution === '4k' && !isFourKAllowed(ratio) ? '2k' : options.resolution);
+            const output = outputSize(
+              ratio,
+              options.resolution === '4k' && !isFourKAllowed(ratio) ? '2k' : options.resolution,
+            );
             return (
               <label key={ratio} className="flex items-center gap-2 rounded-md px-1.5 py-1 text-sm hover:bg-zinc-800">
-                <input type="checkbox" checked={ticked.includes(ratio)} onChange={() => toggle(ratio)} className="accent-violet-500" />
+                <input
+                  type="checkbox"
+                  checked={ticked.includes(ratio)}
+                  onChange={() => toggle(ratio)}
+                  className="accent-violet-500"
+                />
                 <span className="font-medium">{ratio}</span>
-                <span className="text-xs text-zinc-400" title={canvas ? `Canvas ${canvas.width} × ${canvas.height}` : undefined}>
+                <span
+                  className="text-xs text-zinc-400"
+                  title={canvas ? `Canvas ${canvas.width} × ${canvas.height}` : undefined}
+                >
                   {output ? `${output.width}×${output.height}` : ''}
                 </span>
               </label>
@@ -103,10 +137,20 @@ export function RatioSetDialog({ references, prompt, options, frame, exportMask,
           </p>
         )}
         <div className="mt-4 flex justify-end gap-2">
-          <button type="button" onClick={() => dialog.current?.close()} className="rounded-md px-3 py-1.5 text-sm text-zinc-300 hover:bg-zinc-800">
+          <button
+            type="button"
+            onClick={() => dialog.current?.close()}
+            className="rounded-md px-3 py-1.5 text-sm text-zinc-300 hover:bg-zinc-800"
+          >
             Cancel
           </button>
-          <button type="button" aria-busy={busy} disabled={ticked.length === 0} onClick={submit} className="rounded-md bg-violet-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-violet-800 disabled:opacity-50">
+          <button
+            type="button"
+            aria-busy={busy}
+            disabled={ticked.length === 0}
+            onClick={submit}
+            className="rounded-md bg-violet-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-violet-800 disabled:opacity-50"
+          >
             Submit {ticked.length} {ticked.length === 1 ? 'task' : 'tasks'}
           </button>
         </div>

@@ -41,11 +41,20 @@ export function useSegmentation(editor: MaskEditor) {
       }
       const alpha = new Uint8Array(foreground.values.length);
       // Subject: the subject is repainted (alpha 0). Background: everything but the subject.
-      for (let i = 0; i < alpha.length; i++) alpha[i] = target === 'subject' ? 255 - foreground.values[i]! : foreground.values[i]!;
-      editor.loadMask({ width: foreground.width, height: foreground.height, alpha }, target === 'subject' ? 'Selected the subject' : 'Selected the background');
+      for (let i = 0; i < alpha.length; i++)
+        alpha[i] = target === 'subject' ? 255 - foreground.values[i]! : foreground.values[i]!;
+      editor.loadMask(
+        { width: foreground.width, height: foreground.height, alpha },
+        target === 'subject' ? 'Selected the subject' : 'Selected the background',
+      );
       setState({ running: null, progress: 1, stage: '', error: null });
     } catch (error) {
-      setState({ running: null, progress: 0, stage: '', error: error instanceof Error ? error.message : String(error) });
+      setState({
+        running: null,
+        progress: 0,
+        stage: '',
+        error: error instanceof Error ? error.message : String(error),
+      });
     }
   };
 

@@ -22,10 +22,15 @@ export const presetsQuery = {
 };
 
 const fieldClass = 'min-w-0 flex-1 rounded-lg border border-zinc-700 bg-zinc-950 px-2.5 py-1.5 text-sm text-zinc-100';
-const buttonClass = 'rounded-lg bg-zinc-800 px-3 py-1.5 text-sm font-medium text-zinc-100 hover:bg-zinc-700 disabled:opacity-60';
+const buttonClass =
+  'rounded-lg bg-zinc-800 px-3 py-1.5 text-sm font-medium text-zinc-100 hover:bg-zinc-700 disabled:opacity-60';
 
 /** Team presets stored on the server: apply one (options + prompt prefix), or save the current options as one. */
-export function PresetPicker(props: { options: GenerationOptions; prompt: string; onApply(options: GenerationOptions, prompt: string): void }) {
+export function PresetPicker(props: {
+  options: GenerationOptions;
+  prompt: string;
+  onApply(options: GenerationOptions, prompt: string): void;
+}) {
   const id = useId();
   const queryClient = useQueryClient();
   const { data: presets = [] } = useQuery(presetsQuery);
@@ -38,7 +43,8 @@ export function PresetPicker(props: { options: GenerationOptions; prompt: string
     const preset = presets.find((item) => item.id === presetId);
     if (!preset) return;
     const prefixText = preset.promptPrefix.trim();
-    const prompt = !prefixText || props.prompt.startsWith(prefixText) ? props.prompt : `${prefixText} ${props.prompt}`.trim();
+    const prompt =
+      !prefixText || props.prompt.startsWith(prefixText) ? props.prompt : `${prefixText} ${props.prompt}`.trim();
     props.onApply(preset.options, prompt);
     setMessage({ error: false, text: `Preset “${preset.name}” applied.` });
   }
@@ -60,7 +66,12 @@ export function PresetPicker(props: { options: GenerationOptions; prompt: string
           <label htmlFor={`${id}-preset`} className="mb-1 block text-xs font-medium text-zinc-300">
             Preset
           </label>
-          <select id={`${id}-preset`} className={`${fieldClass} w-full`} value="" onChange={(event) => apply(event.target.value)}>
+          <select
+            id={`${id}-preset`}
+            className={`${fieldClass} w-full`}
+            value=""
+            onChange={(event) => apply(event.target.value)}
+          >
             <option value="">{presets.length === 0 ? 'No presets yet' : 'Apply a preset…'}</option>
             {presets.map((preset) => (
               <option key={preset.id} value={preset.id}>
@@ -79,7 +90,13 @@ export function PresetPicker(props: { options: GenerationOptions; prompt: string
             <label htmlFor={`${id}-name`} className="sr-only">
               Preset name
             </label>
-            <input id={`${id}-name`} className={fieldClass} placeholder="Preset name" value={name} onChange={(e) => setName(e.target.value)} />
+            <input
+              id={`${id}-name`}
+              className={fieldClass}
+              placeholder="Preset name"
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+            />
             <button type="button" className={buttonClass} onClick={() => void save()}>
               Save preset
             </button>
@@ -87,7 +104,13 @@ export function PresetPicker(props: { options: GenerationOptions; prompt: string
           <label htmlFor={`${id}-prefix`} className="sr-only">
             Prompt prefix
           </label>
-          <input id={`${id}-prefix`} className={fieldClass} placeholder="Prompt prefix (optional), e.g. “Brand style:”" value={prefix} onChange={(e) => setPrefix(e.target.value)} />
+          <input
+            id={`${id}-prefix`}
+            className={fieldClass}
+            placeholder="Prompt prefix (optional), e.g. “Brand style:”"
+            value={prefix}
+            onChange={(e) => setPrefix(e.target.value)}
+          />
         </div>
       )}
       <p role="status" className={`text-xs ${message?.error ? 'text-red-300' : 'text-zinc-400'}`}>

@@ -12,14 +12,21 @@ export function ReferenceNotices(props: {
   return (
     <>
       {props.refusals.length > 0 && (
-        <ul role="alert" aria-label="Files not added" className="flex flex-col gap-1 rounded-lg border border-red-900/60 bg-red-950/40 p-3 text-sm text-red-200">
+        <ul
+          role="alert"
+          aria-label="Files not added"
+          className="flex flex-col gap-1 rounded-lg border border-red-900/60 bg-red-950/40 p-3 text-sm text-red-200"
+        >
           {props.refusals.map((refusal, index) => (
             <li key={`${refusal.file ?? ''}-${index}`}>{refusal.message}</li>
           ))}
         </ul>
       )}
       {props.duplicates.length > 0 && (
-        <ul aria-label="Duplicate images" className="flex flex-col gap-2 rounded-lg border border-amber-900/60 bg-amber-950/30 p-3 text-sm text-amber-100">
+        <ul
+          aria-label="Duplicate images"
+          className="flex flex-col gap-2 rounded-lg border border-amber-900/60 bg-amber-950/30 p-3 text-sm text-amber-100"
+        >
           {props.duplicates.map((duplicate) => (
             <li key={duplicate.key} className="flex flex-wrap items-center gap-2">
               <span className="min-w-0 flex-1">

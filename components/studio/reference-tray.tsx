@@ -32,7 +32,13 @@ export function ReferenceTray({ uploads }: { uploads: ReferenceUploads }) {
       const typing = target?.closest('input, textarea, [contenteditable="true"]');
       if (typing && event.clipboardData?.types.includes('text/plain')) return;
       event.preventDefault();
-      void addFiles(files.map((file, i) => (file.name && file.name !== 'image.png' ? file : new File([file], `pasted-${Date.now()}-${i + 1}.png`, { type: file.type }))));
+      void addFiles(
+        files.map((file, i) =>
+          file.name && file.name !== 'image.png'
+            ? file
+            : new File([file], `pasted-${Date.now()}-${i + 1}.png`, { type: file.type }),
+        ),
+      );
     }
     document.addEventListener('paste', onPaste);
     return () => document.removeEventListener('paste', onPaste);
@@ -42,9 +48,13 @@ export function ReferenceTray({ uploads }: { uploads: ReferenceUploads }) {
     const item = references[from];
     if (!item || to < 0 || to >= references.length || to === from) return;
     uploads.move(from, to);
-    setAnnouncement(`${item.filename} moved to position ${to + 1} of ${references.length}${to === 0 ? ', now the base' : ''}.`);
+    setAnnouncement(
+      `${item.filename} moved to position ${to + 1} of ${references.length}${to === 0 ? ', now the base' : ''}.`,
+    );
     // Keep the keyboard on the item it moved.
-    requestAnimationFrame(() => listRef.current?.querySelector<HTMLElement>(`[data-reference-handle="${item.id}"]`)?.focus());
+    requestAnimationFrame(() =>
+      listRef.current?.querySelector<HTMLElement>(`[data-reference-handle="${item.id}"]`)?.focus(),
+    );
   }
 
   function onDrop(event: DragEvent) {
@@ -100,11 +110,16 @@ export function ReferenceTray({ uploads }: { uploads: ReferenceUploads }) {
           Add reference images
         </label>
         <p id={`${inputId}-hint`} className="mt-2 text-xs text-zinc-400">
-          or drop or paste images (PNG, JPEG, WebP, AVIF, TIFF, BMP, GIF, HEIC) · up to {MAX_REFERENCES}, 50 MB each · the first is the base
+          or drop or paste images (PNG, JPEG, WebP, AVIF, TIFF, BMP, GIF, HEIC) · up to {MAX_REFERENCES}, 50 MB each ·
+          the first is the base
         </p>
       </div>
 
-      <ReferenceNotices refusals={uploads.refusals} duplicates={uploads.duplicates} onResolveDuplicate={(key, add) => void uploads.resolveDuplicate(key, add)} />
+      <ReferenceNotices
+        refusals={uploads.refusals}
+        duplicates={uploads.duplicates}
+        onResolveDuplicate={(key, add) => void uploads.resolveDuplicate(key, add)}
+      />
 
       <p className="sr-only" aria-live="polite">
         {announcement}
@@ -117,7 +132,12 @@ export function ReferenceTray({ uploads }: { uploads: ReferenceUploads }) {
             index={index}
             count={references.length}
             onMove={move}
-            onMakeBase={(id) => move(references.findIndex((item) => item.id === id), 0)}
+            onMakeBase={(id) =>
+              move(
+                references.findIndex((item) => item.id === id),
+                0,
+              )
+            }
             onRemove={uploads.remove}
             onDragStart={(from) => (dragFrom.current = from)}
             onDropAt={(to) => {
@@ -127,7 +147,10 @@ export function ReferenceTray({ uploads }: { uploads: ReferenceUploads }) {
           />
         ))}
         {pending.map((upload) => (
-          <li key={upload.key} className="flex items-center gap-3 rounded-lg border border-zinc-800 bg-zinc-900/50 p-2 text-sm text-zinc-400">
+          <li
+            key={upload.key}
+            className="flex items-center gap-3 rounded-lg border border-zinc-800 bg-zinc-900/50 p-2 text-sm text-zinc-400"
+          >
             <span className="size-12 shrink-0 animate-pulse rounded-md bg-zinc-800" aria-hidden="true" />
             <span className="truncate">Uploading {upload.name}…</span>
           </li>

@@ -62,7 +62,8 @@ export function useReferenceUploads() {
       let held = live.current.references.length + live.current.pending;
       for (const file of files) {
         const head = new Uint8Array(await file.slice(0, SNIFF_BYTES).arrayBuffer());
-        const problem = checkReferenceFile({ name: file.name, size: file.size, head }) ?? checkReferenceCount(file.name, held);
+        const problem =
+          checkReferenceFile({ name: file.name, size: file.size, head }) ?? checkReferenceCount(file.name, held);
         if (problem) {
           refused.push(problem);
           continue;

@@ -113,8 +113,9 @@ export class MaskEditorPage {
   /** A checksum of the whole mask model (FNV-1a over every alpha byte), to compare masks pixel for pixel. */
   async maskChecksum(): Promise<string> {
     return this.canvasArea.evaluate((el) => {
-      const doc = (el as unknown as { maskEditor: { document: { width: number; height: number; alpha(): Uint8Array } | null } })
-        .maskEditor.document;
+      const doc = (
+        el as unknown as { maskEditor: { document: { width: number; height: number; alpha(): Uint8Array } | null } }
+      ).maskEditor.document;
       if (!doc) return 'no mask';
       const alpha = doc.alpha();
       let hash = 0x811c9dc5;

@@ -14,7 +14,9 @@ export class StartSectionPage {
     this.showMaskEditor = page.getByRole('button', { name: 'Show mask editor' });
   }
 
-  choose(label: 'Blend references' | 'Inpaint with a mask' | 'Style transfer (4k)' | 'Generate from text'): Promise<void> {
+  choose(
+    label: 'Blend references' | 'Inpaint with a mask' | 'Style transfer (4k)' | 'Generate from text',
+  ): Promise<void> {
     // The name is the card's whole text: the label, then its one-line explanation.
     return this.section.getByRole('button', { name: new RegExp(`^${label.replace(/[()]/g, '\\$&')} `) }).click();
   }

@@ -417,7 +417,8 @@ export async function startFakeToapis(options: FakeToapisOptions = {}): Promise<
     const reference = task.imageUrls[0] ? state.files.get(task.imageUrls[0].split('/files/').pop() ?? '') : undefined;
     const mask = task.maskUrl ? state.files.get(task.maskUrl.split('/files/').pop() ?? '') : undefined;
     for (let i = 0; i < task.n; i++) {
-      const bytes = state.drift && reference ? await driftedImage(task, reference, mask) : await resultImage(task, reference, i);
+      const bytes =
+        state.drift && reference ? await driftedImage(task, reference, mask) : await resultImage(task, reference, i);
       const name = `${task.id}_${i}.${task.outputFormat === 'jpeg' ? 'jpg' : 'png'}`;
       state.files.set(name, { bytes, contentType: task.outputFormat === 'jpeg' ? 'image/jpeg' : 'image/png' });
       task.resultNames.push(name);
@@ -537,7 +538,12 @@ async function driftedImage(task: FakeTask, reference: StoredFile, mask: StoredF
     .raw()
     .toBuffer();
   if (mask) {
-    const alpha = await sharp(mask.bytes).ensureAlpha().extractChannel(3).resize(width, height, { fit: 'fill' }).raw().toBuffer();
+    const alpha = await sharp(mask.bytes)
+      .ensureAlpha()
+      .extractChannel(3)
+      .resize(width, height, { fit: 'fill' })
+      .raw()
+      .toBuffer();
     for (let i = 0; i < width * height; i++) {
       if (alpha[i]! < 128) frame.set([DRIFT_PAINT.r, DRIFT_PAINT.g, DRIFT_PAINT.b], i * 3);
     }
@@ -551,7 +557,8 @@ async function driftedImage(task: FakeTask, reference: StoredFile, mask: StoredF
     }
   }
   const image = sharp(moved, { raw: { width, height, channels: 3 } });
-  const bytes = task.outputFormat === 'jpeg' ? await image.jpeg({ quality: 90 }).toBuffer() : await image.png().toBuffer();
+  const bytes =
+    task.outputFormat === 'jpeg' ? await image.jpeg({ quality: 90 }).toBuffer() : await image.png().toBuffer();
   return new Uint8Array(bytes);
 }
 

@@ -63,14 +63,27 @@ describe('mask tools through pointer input', () => {
     key('l');
     const trace = (points: [number, number][]) => {
       editor.pointerDown({ pointerId: 1, button: 0, ...toStage(...points[0]!) });
-      editor.pointerMove(1, points.slice(1).map((p) => toStage(...p)));
+      editor.pointerMove(
+        1,
+        points.slice(1).map((p) => toStage(...p)),
+      );
     };
-    trace([[100, 100], [300, 100], [300, 300], [100, 300]]);
+    trace([
+      [100, 100],
+      [300, 100],
+      [300, 300],
+      [100, 300],
+    ]);
     expect(editor.getSnapshot().interaction).toBe('shaping');
     editor.cancelInteraction();
     editor.pointerUp(1);
     expect(editor.document!.undoDepth).toBe(0);
-    trace([[100, 100], [300, 100], [300, 300], [100, 300]]);
+    trace([
+      [100, 100],
+      [300, 100],
+      [300, 300],
+      [100, 300],
+    ]);
     editor.pointerUp(1);
     expect(alphaAt(200, 200)).toBe(0);
     expect(editor.document!.undoDepth).toBe(1);
@@ -79,7 +92,11 @@ describe('mask tools through pointer input', () => {
   it('Shift+L polygon lasso: clicks add vertices, a click on the first vertex closes it', () => {
     const { editor, down, alphaAt, key } = setup();
     key('L', { shiftKey: true });
-    for (const [x, y] of [[100, 100], [300, 100], [300, 300]] as const) {
+    for (const [x, y] of [
+      [100, 100],
+      [300, 100],
+      [300, 300],
+    ] as const) {
       down(x, y);
       editor.pointerUp(1);
     }
@@ -94,7 +111,12 @@ describe('mask tools through pointer input', () => {
   it('polygon lasso closes on Enter or double-click too, and Backspace removes a vertex', () => {
     const { editor, down, alphaAt, key } = setup();
     key('L', { shiftKey: true });
-    for (const [x, y] of [[100, 100], [300, 100], [500, 380], [300, 300]] as const) {
+    for (const [x, y] of [
+      [100, 100],
+      [300, 100],
+      [500, 380],
+      [300, 300],
+    ] as const) {
       down(x, y);
       editor.pointerUp(1);
     }
@@ -269,7 +291,8 @@ describe('strokes rasterised while drawn', () => {
       editor.pointerDown({ pointerId: 7, button: 0, ...at(0), ...extra });
       for (let i = 1; i < points.length; i++) editor.pointerMove(7, [at(i)]);
     };
-    const wave = (y: number) => Array.from({ length: 12 }, (_, i): [number, number] => [40 + i * 45, y + Math.sin(i) * 30]);
+    const wave = (y: number) =>
+      Array.from({ length: 12 }, (_, i): [number, number] => [40 + i * 45, y + Math.sin(i) * 30]);
 
     stroke(wave(80));
     editor.pointerUp(7);
@@ -310,7 +333,10 @@ describe('the live-stroke buffer across bases', () => {
     };
     editor.setBase({ url: 'blob:first', width: 600, height: 400 });
     drawAcross();
-    for (const [url, width, height] of [['blob:second', 300, 200], ['blob:third', 300, 200]] as const) {
+    for (const [url, width, height] of [
+      ['blob:second', 300, 200],
+      ['blob:third', 300, 200],
+    ] as const) {
       editor.setBase({ url, width, height });
       drawAcross();
       const doc = editor.document!;

@@ -10,7 +10,13 @@ import type { MaskDocument } from '@/lib/mask/document';
 import { encodeMaskPng } from '@/lib/mask/png';
 import { shapeOutline } from '@/lib/mask/shapes';
 import { maskCommands, runMaskCommand, type MaskCommand, type MaskCommandName } from './commands';
-import { MaskEditorCore, type MaskBase, type MaskEditorCoreOptions, type MaskEditorSnapshot, type PointerSample } from './editor-core';
+import {
+  MaskEditorCore,
+  type MaskBase,
+  type MaskEditorCoreOptions,
+  type MaskEditorSnapshot,
+  type PointerSample,
+} from './editor-core';
 import { MaskExporter } from './export-client';
 import { FRAME_HANDLE_CURSOR, FRAME_HANDLE_DRAWN_PX, frameHandlePoints } from './frame-tool';
 import { proxySize, writeOverlay } from './overlay';
@@ -113,7 +119,12 @@ export class MaskEditor extends MaskEditorCore {
     // layer for what moves with the pointer (the stroke in progress as vectors, shape outline, cursor),
     // redrawn every frame. Measured on 4096²: drawing the bitmaps every frame was the cost.
     this.#frameNodes = {
-      checker: new Rect({ listening: false, visible: false, fillPatternImage: checkerTile() as unknown as HTMLImageElement, fillPatternRepeat: 'repeat' }),
+      checker: new Rect({
+        listening: false,
+        visible: false,
+        fillPatternImage: checkerTile() as unknown as HTMLImageElement,
+        fillPatternRepeat: 'repeat',
+      }),
       tint: new Rect({ listening: false, visible: false, fill: 'rgba(139, 92, 246, 0.28)' }),
     };
     world.add(this.#frameNodes.checker, this.#frameNodes.tint, this.#imageNode);
@@ -532,12 +543,23 @@ export class MaskEditor extends MaskEditorCore {
     ui.group.visible(rect !== null);
     if (!rect) return;
     const { scale, x, y } = this.camera;
-    ui.outline.setAttrs({ x: x + rect.x * scale, y: y + rect.y * scale, width: rect.width * scale, height: rect.height * scale });
+    ui.outline.setAttrs({
+      x: x + rect.x * scale,
+      y: y + rect.y * scale,
+      width: rect.width * scale,
+      height: rect.height * scale,
+    });
     const half = FRAME_HANDLE_DRAWN_PX / 2;
-    for (const [index, point] of frameHandlePoints(this.camera, rect).entries()) ui.handles[index]?.position({ x: point.x - half, y: point.y - half });
+    for (const [index, point] of frameHandlePoints(this.camera, rect).entries())
+      ui.handles[index]?.position({ x: point.x - half, y: point.y - half });
     const frame = this.canvasFrame;
     const dragging = this.getSnapshot().interaction === 'framing';
-    ui.label.setAttrs({ visible: dragging && frame !== null, text: frame ? frameLabel(frame) : '', x: x + rect.x * scale + 8, y: y + rect.y * scale + 8 });
+    ui.label.setAttrs({
+      visible: dragging && frame !== null,
+      text: frame ? frameLabel(frame) : '',
+      x: x + rect.x * scale + 8,
+      y: y + rect.y * scale + 8,
+    });
   }
 
   #renderCursor(): void {
@@ -594,7 +616,16 @@ function createFrameUi(): { group: Konva.Group; outline: Rect; handles: Rect[]; 
         listening: false,
       }),
   );
-  const label = new Text({ fontSize: 13, fontStyle: 'bold', fill: '#fafafa', padding: 4, shadowColor: '#09090b', shadowBlur: 4, shadowOpacity: 1, listening: false });
+  const label = new Text({
+    fontSize: 13,
+    fontStyle: 'bold',
+    fill: '#fafafa',
+    padding: 4,
+    shadowColor: '#09090b',
+    shadowBlur: 4,
+    shadowOpacity: 1,
+    listening: false,
+  });
   group.add(outline, ...handles, label);
   return { group, outline, handles, label };
 }

@@ -30,9 +30,9 @@ describe('writeOverlay', () => {
   });
 
   it('refuses a buffer of the wrong size', () => {
-    expect(() => writeOverlay(new Uint8Array(2), 2, 1, { data: new Uint8ClampedArray(4), width: 2, height: 1 }, style)).toThrow(
-      RangeError,
-    );
+    expect(() =>
+      writeOverlay(new Uint8Array(2), 2, 1, { data: new Uint8ClampedArray(4), width: 2, height: 1 }, style),
+    ).toThrow(RangeError);
   });
 
   it('proxies cap the longer side and never upscale', () => {

@@ -66,7 +66,8 @@ export class ShapeTool {
     if (kind === 'polygon') {
       if (s.status === 'polygon') {
         const [fx, fy] = [s.points[0]!, s.points[1]!];
-        if (s.points.length >= 6 && Math.hypot(point.x - fx, point.y - fy) <= closeDistance) return this.finishPolygon();
+        if (s.points.length >= 6 && Math.hypot(point.x - fx, point.y - fy) <= closeDistance)
+          return this.finishPolygon();
         s.points.push(point.x, point.y);
         return null;
       }
@@ -142,7 +143,12 @@ export class ShapeTool {
     if (s.status !== 'keyboard') return false;
     const [x0, y0, x1, y1] = s.rect;
     if (resize) {
-      s.rect = [x0, y0, Math.max(x0 + 1, Math.min(limits.width, x1 + dx)), Math.max(y0 + 1, Math.min(limits.height, y1 + dy))];
+      s.rect = [
+        x0,
+        y0,
+        Math.max(x0 + 1, Math.min(limits.width, x1 + dx)),
+        Math.max(y0 + 1, Math.min(limits.height, y1 + dy)),
+      ];
     } else {
       const mx = Math.min(Math.max(dx, -x0), limits.width - x1);
       const my = Math.min(Math.max(dy, -y0), limits.height - y1);

@@ -17,8 +17,7 @@ export interface DraftStroke {
 export type PressurePoint = Point & { readonly pressure?: number };
 
 export type StrokeToolState =
-  | { readonly status: 'idle' }
-  | { readonly status: 'drawing'; readonly pointerId: number; readonly draft: DraftStroke };
+  { readonly status: 'idle' } | { readonly status: 'drawing'; readonly pointerId: number; readonly draft: DraftStroke };
 
 const IDLE: StrokeToolState = Object.freeze({ status: 'idle' });
 
@@ -130,7 +129,10 @@ export class StrokeTool {
     const { width, height } = image;
     const hardness = Math.min(1, Math.max(0, brush.hardness));
     const whole = { x0: 0, y0: 0, x1: width, y1: height };
-    this.#stamper = new StrokeStamper(this.reserve(image), { x0: 0, y0: 0, stride: width }, whole, { size: brush.size, hardness });
+    this.#stamper = new StrokeStamper(this.reserve(image), { x0: 0, y0: 0, stride: width }, whole, {
+      size: brush.size,
+      hardness,
+    });
   }
 
   /** Pressures as the committed stroke will have them (`normalizeStroke`), so the bytes match. */

@@ -83,13 +83,12 @@ export async function runTask(store: EngineStore, id: string, signal: AbortSigna
     await saving.catch(() => {});
     if (signal.aborted) return;
     const saveFailed = isWriteError(error);
-    const message =
-      isPipelineError(error)
-        ? error.message
-        : saveFailed
-          ? `The offline engine could not save its work: ${describeWriteFailure(error)}.`
-          : 'The offline engine could not process this image';
-    if (!(isPipelineError(error))) console.error(`[engine] task ${id} failed:`, error);
+    const message = isPipelineError(error)
+      ? error.message
+      : saveFailed
+        ? `The offline engine could not save its work: ${describeWriteFailure(error)}.`
+        : 'The offline engine could not process this image';
+    if (!isPipelineError(error)) console.error(`[engine] task ${id} failed:`, error);
     // A small failed record often fits where the results did not. When even that cannot be written, this throws:
     // the queue puts the task back and tries again later, so it is never left queued on disk with nobody on it.
     await store.saveTask({

@@ -82,7 +82,8 @@ export type Point = { x: number; y: number };
 /** The smallest canvas of `ratio` that holds the whole original: it only grows, never crops. */
 export function minimalCanvas(original: Size, ratio: FixedRatio): Size {
   const r = ratioValue(ratio);
-  if (original.width / original.height < r) return { width: Math.max(original.width, Math.round(original.height * r)), height: original.height };
+  if (original.width / original.height < r)
+    return { width: Math.max(original.width, Math.round(original.height * r)), height: original.height };
   return { width: original.width, height: Math.max(original.height, Math.round(original.width / r)) };
 }
 

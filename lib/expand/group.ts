@@ -1,7 +1,8 @@
 import type { Job } from '@/lib/jobs/types';
 import { FIXED_RATIOS } from './geometry';
 
-export type GalleryItem = { kind: 'job'; key: string; job: Job } | { kind: 'set'; key: string; setId: string; jobs: Job[] };
+export type GalleryItem =
+  { kind: 'job'; key: string; job: Job } | { kind: 'set'; key: string; setId: string; jobs: Job[] };
 
 /**
  * Folds the tasks of a ratio set into one gallery item where its first (newest) task appears. Within a set the

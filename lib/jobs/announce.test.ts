@@ -11,9 +11,9 @@ describe('describeChanges', () => {
     const before = new Map([['a', announceKey(a)]]);
     expect(describeChanges(before, [{ ...a, progress: 45 }])).toBeNull();
     expect(describeChanges(before, [{ ...a, progress: 52 }])).toBe('“task a” in progress, 52 %.');
-    expect(describeChanges(before, [{ ...a, status: 'completed', progress: 100, results: [{}, {}] as Job['results'] }])).toBe(
-      '“task a” completed with 2 results.',
-    );
+    expect(
+      describeChanges(before, [{ ...a, status: 'completed', progress: 100, results: [{}, {}] as Job['results'] }]),
+    ).toBe('“task a” completed with 2 results.');
     expect(describeChanges(before, [{ ...a, status: 'failed' }])).toBe('“task a”: Failed.');
   });
 

@@ -53,10 +53,13 @@ describe('generationOptionsSchema', () => {
     const bad = generationOptionsSchema.safeParse({ ...DEFAULT_OPTIONS, size: '1:1', resolution: '4k' });
     expect(bad.success).toBe(false);
     expect(bad.error?.issues[0]?.path).toEqual(['resolution']);
-    expect(generationOptionsSchema.safeParse({ ...DEFAULT_OPTIONS, size: '9:21', resolution: '4k' }).success).toBe(true);
+    expect(generationOptionsSchema.safeParse({ ...DEFAULT_OPTIONS, size: '9:21', resolution: '4k' }).success).toBe(
+      true,
+    );
   });
 
   it('refuses n outside 1–10 and non-integers', () => {
-    for (const n of [0, 11, 2.5]) expect(generationOptionsSchema.safeParse({ ...DEFAULT_OPTIONS, n }).success).toBe(false);
+    for (const n of [0, 11, 2.5])
+      expect(generationOptionsSchema.safeParse({ ...DEFAULT_OPTIONS, n }).success).toBe(false);
   });
 });

@@ -92,8 +92,15 @@ export function isFourKAllowed(ratio: AspectRatio): boolean {
 }
 
 /** The same options at another ratio; 4k falls back to 2k where that ratio has no 4k. */
-export function withAspectRatio<T extends { size: AspectRatio; resolution: Resolution }>(options: T, size: AspectRatio): T {
-  return { ...options, size, resolution: options.resolution === '4k' && !isFourKAllowed(size) ? '2k' : options.resolution };
+export function withAspectRatio<T extends { size: AspectRatio; resolution: Resolution }>(
+  options: T,
+  size: AspectRatio,
+): T {
+  return {
+    ...options,
+    size,
+    resolution: options.resolution === '4k' && !isFourKAllowed(size) ? '2k' : options.resolution,
+  };
 }
 
 /** The fixed ratio whose shape is closest to width × height (compared on a log scale, so 2:1 and 1:2 are symmetric). */
@@ -111,7 +118,6 @@ export function nearestRatio(width: number, height: number, among: readonly Fixe
   }
   return best;
 }
-
 
 /**
  * The ratio a request will really be rendered at. `auto` follows the base image when there is one

@@ -23,7 +23,11 @@ export function upstreamPollDelayMs(engine: 'toapis' | 'offline', polls: number,
  * Delay before retrying after a transient failure (network, 5xx, 429): exponential from 2 s, capped at 60 s,
  * with full jitter in the upper half, and never sooner than the server's Retry-After.
  */
-export function errorBackoffMs(attempt: number, retryAfterMs: number | undefined, random: Random = Math.random): number {
+export function errorBackoffMs(
+  attempt: number,
+  retryAfterMs: number | undefined,
+  random: Random = Math.random,
+): number {
   const ceiling = Math.min(60_000, 2000 * 2 ** Math.max(0, attempt - 1));
   const jittered = ceiling / 2 + (random() * ceiling) / 2;
   return Math.max(jittered, retryAfterMs ?? 0);

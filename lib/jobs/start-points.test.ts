@@ -4,7 +4,11 @@ import { START_POINTS, START_POINT_INFO, startPointOptions } from './start-point
 
 describe('startPointOptions', () => {
   it('sets style transfer to 4k, high quality and the 4k ratio nearest the base', () => {
-    expect(startPointOptions('style', DEFAULT_OPTIONS, { width: 600, height: 400 })).toMatchObject({ size: '16:9', resolution: '4k', quality: 'high' });
+    expect(startPointOptions('style', DEFAULT_OPTIONS, { width: 600, height: 400 })).toMatchObject({
+      size: '16:9',
+      resolution: '4k',
+      quality: 'high',
+    });
     expect(startPointOptions('style', DEFAULT_OPTIONS, { width: 400, height: 600 }).size).toBe('9:16');
     expect(startPointOptions('style', DEFAULT_OPTIONS, { width: 3000, height: 1000 }).size).toBe('21:9');
     expect(startPointOptions('style', DEFAULT_OPTIONS, { width: 1000, height: 1000 }).size).toMatch(/^(16:9|9:16)$/);

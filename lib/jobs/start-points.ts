@@ -74,9 +74,12 @@ export function startPointOptions(
     case 'inpaint':
       return { ...options, size: 'auto', resolution: options.resolution === '4k' ? '2k' : options.resolution };
     case 'style':
-      return { ...options, ...STYLE_TRANSFER_OPTIONS, size: base ? nearestRatio(base.width, base.height, FOUR_K_RATIOS) : '16:9' };
+      return {
+        ...options,
+        ...STYLE_TRANSFER_OPTIONS,
+        size: base ? nearestRatio(base.width, base.height, FOUR_K_RATIOS) : '16:9',
+      };
     case 'text':
       return options;
   }
 }
-

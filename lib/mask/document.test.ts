@@ -108,7 +108,7 @@ describe('MaskDocument', () => {
 
   it('matches a from-scratch rasterisation after any mix of edits, undos and redos', () => {
     let seed = 42;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     const doc = new MaskDocument(64, 48, { historyLimit: 12, checkpointInterval: 3 });
     for (let step = 0; step < 400; step++) {
       const r = random();

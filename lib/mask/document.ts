@@ -1,4 +1,11 @@
-import { applyOperation, compositeCoverage, createAlpha, operationBounds, type CoverageLayout, type PixelRect } from './rasterize';
+import {
+  applyOperation,
+  compositeCoverage,
+  createAlpha,
+  operationBounds,
+  type CoverageLayout,
+  type PixelRect,
+} from './rasterize';
 import { isWholeReset, normalizeOperation, type MaskOperation, type MaskSource } from './types';
 
 export interface MaskDocumentOptions {
@@ -73,14 +80,8 @@ export class MaskDocument implements MaskSource {
     this.width = width;
     this.height = height;
     this.historyLimit = Math.max(1, Math.floor(options.historyLimit ?? DEFAULT_HISTORY_LIMIT));
-    this.checkpointInterval = Math.max(
-      1,
-      Math.floor(options.checkpointInterval ?? DEFAULT_CHECKPOINT_INTERVAL),
-    );
-    this.checkpointBudgetBytes = Math.max(
-      0,
-      options.checkpointBudgetBytes ?? DEFAULT_CHECKPOINT_BUDGET_BYTES,
-    );
+    this.checkpointInterval = Math.max(1, Math.floor(options.checkpointInterval ?? DEFAULT_CHECKPOINT_INTERVAL));
+    this.checkpointBudgetBytes = Math.max(0, options.checkpointBudgetBytes ?? DEFAULT_CHECKPOINT_BUDGET_BYTES);
     this.operationBudgetBytes = Math.max(0, options.operationBudgetBytes ?? DEFAULT_OPERATION_BUDGET_BYTES);
     if (options.initial) {
       if (options.initial.length !== width * height) {
@@ -135,9 +136,7 @@ export class MaskDocument implements MaskSource {
   }
   /** All bitmap bytes the document holds: current + floor + checkpoints. */
   get retainedBytes(): number {
-    return (
-      this.#current.byteLength + (this.#floor?.byteLength ?? 0) + this.checkpointBytes + this.operationBytes
-    );
+    return this.#current.byteLength + (this.#floor?.byteLength ?? 0) + this.checkpointBytes + this.operationBytes;
   }
 
   /**

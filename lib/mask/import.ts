@@ -54,10 +54,7 @@ export function decodeMaskPng(bytes: Uint8Array): DecodedMask {
   if (transparent) return { width, height, alpha, source: 'alpha' };
   for (let i = 0; i < pixels; i++) {
     const o = i * channels;
-    const lum =
-      channels >= 3
-        ? 0.2126 * data[o]! + 0.7152 * data[o + 1]! + 0.0722 * data[o + 2]!
-        : data[o]!;
+    const lum = channels >= 3 ? 0.2126 * data[o]! + 0.7152 * data[o + 1]! + 0.0722 * data[o + 2]! : data[o]!;
     alpha[i] = 255 - Math.round(lum * scale);
   }
   return { width, height, alpha, source: 'luminance' };

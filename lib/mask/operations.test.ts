@@ -114,7 +114,13 @@ describe('fill, grow, shrink and feather', () => {
   });
 
   it('pen pressure thins the stroke where pressure is low', () => {
-    const alpha = docWith({ kind: 'paint', size: 20, hardness: 1, points: [10, 40, 90, 40], pressures: [0.2, 1] }).alpha();
+    const alpha = docWith({
+      kind: 'paint',
+      size: 20,
+      hardness: 1,
+      points: [10, 40, 90, 40],
+      pressures: [0.2, 1],
+    }).alpha();
     expect(at(alpha, 12, 46)).toBe(255); // thin end: 4 px wide
     expect(at(alpha, 88, 46)).toBe(0); // full end: 20 px wide
   });

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { applyOperation, createAlpha, rasterizeMask, stampSpacing, StrokeStamper, strokeBounds, strokeCoverage } from './rasterize';
+import {
+  applyOperation,
+  createAlpha,
+  rasterizeMask,
+  stampSpacing,
+  StrokeStamper,
+  strokeBounds,
+  strokeCoverage,
+} from './rasterize';
 import { seededRandom } from '@/lib/testing/random';
 import type { MaskOperation, MaskStroke } from './types';
 
@@ -112,9 +120,7 @@ describe('rasterizeMask', () => {
     const floor = createAlpha(W, H);
     floor[0] = 7;
     expect(rasterizeMask({ width: W, height: H, floor, operations: [] })[0]).toBe(7);
-    expect(() => rasterizeMask({ width: W, height: H, floor: new Uint8Array(3), operations: [] })).toThrow(
-      RangeError,
-    );
+    expect(() => rasterizeMask({ width: W, height: H, floor: new Uint8Array(3), operations: [] })).toThrow(RangeError);
   });
 
   it('rejects sizes that are not positive integers', () => {
@@ -164,14 +170,20 @@ describe('StrokeStamper', () => {
         for (let x = 0; x < W; x++) {
           const inside = x >= rect.x0 && x < rect.x1 && y >= rect.y0 && y < rect.y1;
           const want = inside ? expected[(y - rect.y0) * bw + x - rect.x0]! : 0;
-          if (buffer[y * W + x] !== want) throw new Error(`stroke ${n}: pixel ${x},${y} is ${buffer[y * W + x]}, expected ${want}`);
+          if (buffer[y * W + x] !== want)
+            throw new Error(`stroke ${n}: pixel ${x},${y} is ${buffer[y * W + x]}, expected ${want}`);
         }
     }
   });
 
   it('ends even when a pen end has no pressure at all', () => {
     const buffer = new Uint8Array(W * H);
-    const stamper = new StrokeStamper(buffer, { x0: 0, y0: 0, stride: W }, { x0: 0, y0: 0, x1: W, y1: H }, { size: 20, hardness: 1 });
+    const stamper = new StrokeStamper(
+      buffer,
+      { x0: 0, y0: 0, stride: W },
+      { x0: 0, y0: 0, x1: W, y1: H },
+      { size: 20, hardness: 1 },
+    );
     stamper.add(100, 100, 0);
     stamper.add(300, 100, 0);
     stamper.add(400, 100, 1);

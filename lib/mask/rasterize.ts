@@ -45,12 +45,7 @@ export function rasterizeMask(source: MaskSource): Uint8Array {
 }
 
 /** Applies one operation to `alpha` in place. */
-export function applyOperation(
-  alpha: Uint8Array,
-  width: number,
-  height: number,
-  op: MaskOperation,
-): void {
+export function applyOperation(alpha: Uint8Array, width: number, height: number, op: MaskOperation): void {
   if (alpha.length !== width * height) {
     throw new RangeError(`alpha has ${alpha.length} bytes, expected ${width * height}`);
   }
@@ -284,9 +279,7 @@ export function compositeCoverage(
         continue;
       }
       const a = alpha[index]!;
-      alpha[index] = add
-        ? Math.round((a * (255 - c)) / 255)
-        : 255 - Math.round(((255 - a) * (255 - c)) / 255);
+      alpha[index] = add ? Math.round((a * (255 - c)) / 255) : 255 - Math.round(((255 - a) * (255 - c)) / 255);
     }
   }
 }

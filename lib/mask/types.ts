@@ -73,14 +73,7 @@ export interface MaskClear {
 
 /** One entry of the mask history. */
 export type MaskOperation =
-  | MaskStroke
-  | MaskInvert
-  | MaskClear
-  | MaskShape
-  | MaskFill
-  | MaskGrow
-  | MaskFeather
-  | MaskReplace;
+  MaskStroke | MaskInvert | MaskClear | MaskShape | MaskFill | MaskGrow | MaskFeather | MaskReplace;
 
 /** Operations that overwrite every pixel: replaying can start at the last one of these. */
 export function isWholeReset(op: MaskOperation | undefined): boolean {

@@ -104,11 +104,24 @@ const envSchema = z.object({
   /** PGlite: sync every commit to the disk (survives a power cut). `false` trades that for speed on throwaway data. */
   PGLITE_FSYNC: booleanSetting(true),
   /** The storage collector: images nothing references are freed once they are this old (hours). */
-  GC_GRACE_HOURS: z.coerce.number().min(1).max(24 * 365).default(24),
+  GC_GRACE_HOURS: z.coerce
+    .number()
+    .min(1)
+    .max(24 * 365)
+    .default(24),
   /** How often the collector runs (minutes) on one instance of the deployment; 0 turns the schedule off. */
-  GC_INTERVAL_MINUTES: z.coerce.number().int().min(0).max(7 * 24 * 60).default(60),
+  GC_INTERVAL_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(7 * 24 * 60)
+    .default(60),
   /** The offline engine: finished tasks, their uploads and results are deleted after this many hours. */
-  ENGINE_RETENTION_HOURS: z.coerce.number().min(1).max(24 * 365).default(48),
+  ENGINE_RETENTION_HOURS: z.coerce
+    .number()
+    .min(1)
+    .max(24 * 365)
+    .default(48),
   /** How long a job runner instance holds a task before another instance may take it over (PostgreSQL leases). */
   JOB_LEASE_SECONDS: z.coerce.number().int().min(5).max(600).default(30),
 });

@@ -21,7 +21,12 @@ export function setUpPipeline(prefix: string, options: { completeAfterPolls: num
   let fake: FakeToapis | undefined;
   beforeAll(async () => {
     fake = await startFakeToapis({ apiKey: 'test-key', completeAfterPolls: options.completeAfterPolls });
-    Object.assign(process.env, { DATA_DIR: dataDir, TOAPIS_API_KEY: 'test-key', TOAPIS_BASE_URL: fake.url, ...options.env });
+    Object.assign(process.env, {
+      DATA_DIR: dataDir,
+      TOAPIS_API_KEY: 'test-key',
+      TOAPIS_BASE_URL: fake.url,
+      ...options.env,
+    });
   });
   afterAll(async () => {
     const { closeDb } = await import('@/lib/server/storage/db');

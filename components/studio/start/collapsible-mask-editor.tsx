@@ -19,8 +19,12 @@ export function CollapsibleMaskEditor({ collapsible, open, onOpenChange, hint, c
   return (
     <>
       {collapsible && (
-        <div className={`flex items-center gap-3 ${expanded ? '' : 'flex-1 flex-col justify-center rounded-xl border border-dashed border-zinc-800 bg-zinc-900/60 p-6 text-center'}`}>
-          {!expanded && <p className="text-sm text-zinc-400">Blending sends no mask, so the mask editor is folded away.</p>}
+        <div
+          className={`flex items-center gap-3 ${expanded ? '' : 'flex-1 flex-col justify-center rounded-xl border border-dashed border-zinc-800 bg-zinc-900/60 p-6 text-center'}`}
+        >
+          {!expanded && (
+            <p className="text-sm text-zinc-400">Blending sends no mask, so the mask editor is folded away.</p>
+          )}
           <button
             type="button"
             aria-expanded={expanded}

@@ -54,7 +54,12 @@ function Text() {
   );
 }
 
-const DRAWINGS: Record<StartPoint, () => React.JSX.Element> = { blend: Blend, inpaint: Inpaint, style: Style, text: Text };
+const DRAWINGS: Record<StartPoint, () => React.JSX.Element> = {
+  blend: Blend,
+  inpaint: Inpaint,
+  style: Style,
+  text: Text,
+};
 
 export function StartIllustration({ point }: { point: StartPoint }) {
   const Drawing = DRAWINGS[point];

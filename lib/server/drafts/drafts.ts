@@ -102,7 +102,11 @@ export async function saveDraftMask(browserId: string, png: Blob): Promise<Resul
   return ok(assetView(row));
 }
 
-async function saveStartPoint(browserId: string, startPoint: StartPoint | null | undefined, updatedAt: Date): Promise<void> {
+async function saveStartPoint(
+  browserId: string,
+  startPoint: StartPoint | null | undefined,
+  updatedAt: Date,
+): Promise<void> {
   if (startPoint === undefined) return;
   const db = await getDb();
   if (startPoint === null) {

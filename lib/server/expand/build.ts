@@ -12,7 +12,11 @@ const NEUTRAL = { r: 128, g: 128, b: 128, alpha: 1 };
  * offset, the new area edge-extended (the model blends better from its own colours than from grey) or neutral.
  * PNG, so the original's pixels reach the store unchanged; the upload step re-encodes only past the byte limit.
  */
-export async function buildPaddedBase(original: Uint8Array, layout: ExpandLayout, fill: ExpandFill = 'edge'): Promise<Buffer> {
+export async function buildPaddedBase(
+  original: Uint8Array,
+  layout: ExpandLayout,
+  fill: ExpandFill = 'edge',
+): Promise<Buffer> {
   let image = sharp(original, { limitInputPixels: false }).rotate();
   if (layout.scale < 1) {
     // Materialise the rotate + resize first: sharp applies extend before resize within one pipeline.
@@ -45,10 +49,14 @@ export async function buildExpandedMask(painted: Uint8Array | null, layout: Expa
         .resize(inner.width, inner.height, { fit: 'fill', kernel: 'nearest' })
         .png()
         .toBuffer()
-    : await sharp({ create: { width: inner.width, height: inner.height, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 1 } } })
+    : await sharp({
+        create: { width: inner.width, height: inner.height, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 1 } },
+      })
         .png()
         .toBuffer();
-  return sharp({ create: { width: canvas.width, height: canvas.height, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 0 } } })
+  return sharp({
+    create: { width: canvas.width, height: canvas.height, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 0 } },
+  })
     .composite([{ input: inside, left: offset.x, top: offset.y, blend: 'source' }])
     .png({ compressionLevel: 9 })
     .toBuffer();

@@ -101,7 +101,9 @@ async function completedSet(key: string, ratios: readonly FixedRatio[]) {
 }
 
 const creates = () =>
-  pipeline.fake.state.requests.filter((r) => r.method === 'POST' && r.path === '/v1/images/generations').map((r) => r.body as Record<string, unknown>);
+  pipeline.fake.state.requests
+    .filter((r) => r.method === 'POST' && r.path === '/v1/images/generations')
+    .map((r) => r.body as Record<string, unknown>);
 const uploaded = (url: unknown) => pipeline.fake.state.files.get(String(url).split('/files/').pop() ?? '')!.bytes;
 
 describe('expand canvas', () => {
@@ -126,7 +128,9 @@ describe('expand canvas', () => {
     await drive(submitted.data.jobs[0]!.id, 1); // the runner's first step: uploads and create
     const [create] = creates();
     expect(create?.size).toBe('16:9');
-    const image = await sharp(uploaded((create?.image_urls as string[])[0])).raw().toBuffer({ resolveWithObject: true });
+    const image = await sharp(uploaded((create?.image_urls as string[])[0]))
+      .raw()
+      .toBuffer({ resolveWithObject: true });
     const mask = await sharp(uploaded(create?.mask_url)).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
     expect([mask.info.width, mask.info.height]).toEqual([image.info.width, image.info.height]);
     expect(image.info.width / image.info.height).toBeCloseTo(16 / 9, 2);
@@ -189,20 +193,35 @@ describe('expand canvas', () => {
     const base = await addBase('coffee.png');
     const frame = { ratio: '2:1' as const, canvas: { width: 800, height: 400 }, offset: { x: 150, y: 0 } };
     const submitted = await submitExpanded(
-      { idempotencyKey: 'expand-key-dragged', prompt: 'Extend the table', options: DEFAULT_OPTIONS, referenceIds: [base.id], targets: [frame] },
+      {
+        idempotencyKey: 'expand-key-dragged',
+        prompt: 'Extend the table',
+        options: DEFAULT_OPTIONS,
+        referenceIds: [base.id],
+        targets: [frame],
+      },
       new Blob([sample('coffee-mask.png')], { type: 'image/png' }),
     );
     if (!submitted.ok) throw new Error(submitted.error.message);
     await drive(submitted.data.jobs[0]!.id, 1);
     const [create] = creates();
     expect(create?.size).toBe('2:1');
-    const image = await sharp(uploaded((create?.image_urls as string[])[0])).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+    const image = await sharp(uploaded((create?.image_urls as string[])[0]))
+      .removeAlpha()
+      .raw()
+      .toBuffer({ resolveWithObject: true });
     const mask = await sharp(uploaded(create?.mask_url)).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
     expect([image.info.width, image.info.height, mask.info.width, mask.info.height]).toEqual([800, 400, 800, 400]);
     const original = await sharp(sample('coffee.png')).removeAlpha().raw().toBuffer();
-    for (const [x, y] of [[0, 0], [599, 399], [300, 200]] as const) {
+    for (const [x, y] of [
+      [0, 0],
+      [599, 399],
+      [300, 200],
+    ] as const) {
       const at = (y * 800 + x + 150) * 3;
-      expect([...image.data.subarray(at, at + 3)]).toEqual([...original.subarray((y * 600 + x) * 3, (y * 600 + x) * 3 + 3)]);
+      expect([...image.data.subarray(at, at + 3)]).toEqual([
+        ...original.subarray((y * 600 + x) * 3, (y * 600 + x) * 3 + 3),
+      ]);
     }
     const alpha = (x: number) => mask.data[(10 * 800 + x) * 4 + 3];
     expect([alpha(0), alpha(149), alpha(150), alpha(749), alpha(750), alpha(799)]).toEqual([0, 0, 255, 255, 0, 0]);
@@ -218,11 +237,20 @@ describe('expand canvas', () => {
     const base = await addBase('coffee.png');
     const submit = (canvas: { width: number; height: number }, offset: { x: number; y: number }) =>
       submitExpanded(
-        { idempotencyKey: `expand-key-bad-${canvas.width}-${offset.x}`, prompt: 'x', options: DEFAULT_OPTIONS, referenceIds: [base.id], targets: [{ ratio: '2:1', canvas, offset }] },
+        {
+          idempotencyKey: `expand-key-bad-${canvas.width}-${offset.x}`,
+          prompt: 'x',
+          options: DEFAULT_OPTIONS,
+          referenceIds: [base.id],
+          targets: [{ ratio: '2:1', canvas, offset }],
+        },
         null,
       );
     const wrongShape = await submit({ width: 820, height: 400 }, { x: 0, y: 0 });
-    expect(wrongShape.ok === false && wrongShape.error).toMatchObject({ code: 'expand:invalid_frame', field: 'expand' });
+    expect(wrongShape.ok === false && wrongShape.error).toMatchObject({
+      code: 'expand:invalid_frame',
+      field: 'expand',
+    });
     expect(wrongShape.ok === false && wrongShape.error.message).toMatch(/820 × 400 is not 2:1/);
     const outside = await submit({ width: 800, height: 400 }, { x: 201, y: 0 });
     expect(outside.ok === false && outside.error.message).toMatch(/does not hold the whole original/);
@@ -238,13 +266,27 @@ describe('expand canvas', () => {
     const { createToapisClient } = await import('@/lib/toapis/client');
     const globals = globalThis as { __overpaintUpstream?: unknown };
     const previous = globals.__overpaintUpstream;
-    globals.__overpaintUpstream = createToapisClient({ baseUrl: pipeline.fake.url, apiKey: 'test-key', model: 'm', budgets: { create: gate.budget } });
+    globals.__overpaintUpstream = createToapisClient({
+      baseUrl: pipeline.fake.url,
+      apiKey: 'test-key',
+      model: 'm',
+      budgets: { create: gate.budget },
+    });
     try {
       const base = await addBase('rocket.jpg');
       const ratios = ['1:1', '4:5', '9:16', '16:9'] as const;
-      const plain = await submitJob({ idempotencyKey: 'budget-plain', prompt: 'Plain task', options: DEFAULT_OPTIONS, referenceIds: [] }, null);
+      const plain = await submitJob(
+        { idempotencyKey: 'budget-plain', prompt: 'Plain task', options: DEFAULT_OPTIONS, referenceIds: [] },
+        null,
+      );
       const set = await submitExpanded(
-        { idempotencyKey: 'budget-set', prompt: 'Extend the sky', options: DEFAULT_OPTIONS, referenceIds: [base.id], targets: ratios.map((ratio) => ({ ratio, placement: { x: 0.5, y: 0.5 } })) },
+        {
+          idempotencyKey: 'budget-set',
+          prompt: 'Extend the sky',
+          options: DEFAULT_OPTIONS,
+          referenceIds: [base.id],
+          targets: ratios.map((ratio) => ({ ratio, placement: { x: 0.5, y: 0.5 } })),
+        },
         null,
       );
       if (!plain.ok || !set.ok) throw new Error('submit refused');
@@ -262,7 +304,11 @@ describe('expand canvas', () => {
       }
       await Promise.all(steps);
       // N ratios were N tasks, each one create, each one token.
-      expect(creates().map((c) => c.size).sort()).toEqual([...ratios, DEFAULT_OPTIONS.size].sort());
+      expect(
+        creates()
+          .map((c) => c.size)
+          .sort(),
+      ).toEqual([...ratios, DEFAULT_OPTIONS.size].sort());
       expect(gate.takes).toBe(1 + ratios.length);
     } finally {
       globals.__overpaintUpstream = previous;

@@ -26,7 +26,10 @@ export async function copyExpansion(fromJobId: string, toJobId: string): Promise
 
 export async function setJobIds(setId: string): Promise<string[]> {
   const db = await getDb();
-  const rows = await db.select({ jobId: jobExpansions.jobId }).from(jobExpansions).where(eq(jobExpansions.setId, setId));
+  const rows = await db
+    .select({ jobId: jobExpansions.jobId })
+    .from(jobExpansions)
+    .where(eq(jobExpansions.setId, setId));
   return rows.map((row) => row.jobId);
 }
 
@@ -34,9 +37,14 @@ export async function setJobIds(setId: string): Promise<string[]> {
 export async function findExpansions(jobIds: readonly string[]): Promise<Map<string, JobExpansion>> {
   if (jobIds.length === 0) return new Map();
   const db = await getDb();
-  const rows = await db.select().from(jobExpansions).where(inArray(jobExpansions.jobId, [...jobIds]));
+  const rows = await db
+    .select()
+    .from(jobExpansions)
+    .where(inArray(jobExpansions.jobId, [...jobIds]));
   if (rows.length === 0) return new Map();
-  const assetIds = [...new Set(rows.flatMap((row) => (row.paintedMaskId ? [row.sourceId, row.paintedMaskId] : [row.sourceId])))];
+  const assetIds = [
+    ...new Set(rows.flatMap((row) => (row.paintedMaskId ? [row.sourceId, row.paintedMaskId] : [row.sourceId]))),
+  ];
   const assetById = new Map((await findAssets(assetIds)).map((asset) => [asset.id, assetView(asset)]));
   return new Map(
     rows.map((row) => [

@@ -4,7 +4,14 @@ import sharp from 'sharp';
 import { z } from 'zod';
 import { frameProblem } from '@/lib/expand/frame';
 import { expandFrameSchema, fixedRatioSchema } from '@/lib/expand/schema';
-import { FIXED_RATIOS, frameForRatio, layoutFrame, placementOf, type ExpandFrame, type Placement } from '@/lib/expand/geometry';
+import {
+  FIXED_RATIOS,
+  frameForRatio,
+  layoutFrame,
+  placementOf,
+  type ExpandFrame,
+  type Placement,
+} from '@/lib/expand/geometry';
 import { fail, ok, type Result } from '@/lib/errors';
 import { withAspectRatio } from '@/lib/jobs/options';
 import type { ExpandSubmission } from '@/lib/expand/types';
@@ -21,10 +28,7 @@ const placementSchema = z.object({ x: z.number().min(0).max(1), y: z.number().mi
  * One ratio to expand to: either the smallest canvas of the ratio with the original at a placement (a ratio set), or
  * the exact frame the user set in the editor (canvas size and the original's offset, in the original's pixels).
  */
-const targetSchema = z.union([
-  expandFrameSchema,
-  z.object({ ratio: fixedRatioSchema, placement: placementSchema }),
-]);
+const targetSchema = z.union([expandFrameSchema, z.object({ ratio: fixedRatioSchema, placement: placementSchema })]);
 
 export const expandInputSchema = submitInputSchema.extend({
   referenceIds: submitInputSchema.shape.referenceIds.min(1, 'Expanding needs a base image: add a reference first.'),
@@ -42,12 +46,16 @@ export async function submitExpanded(input: unknown, painted: Blob | null): Prom
   const parsed = expandInputSchema.safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    return fail('form:invalid', issue?.message ?? 'The expand settings could not be read.', { field: issue?.path.join('.') || 'form' });
+    return fail('form:invalid', issue?.message ?? 'The expand settings could not be read.', {
+      field: issue?.path.join('.') || 'form',
+    });
   }
   const { idempotencyKey, prompt, options, referenceIds, targets, fill } = parsed.data;
   const [base] = await findAssets(referenceIds.slice(0, 1));
   if (!base || base.kind !== 'reference') {
-    return fail('reference:not_found', 'The base image is no longer stored; remove it and add it again.', { field: 'references' });
+    return fail('reference:not_found', 'The base image is no longer stored; remove it and add it again.', {
+      field: 'references',
+    });
   }
   const original = await blobStore().read(base.sha256);
 
@@ -55,9 +63,15 @@ export async function submitExpanded(input: unknown, painted: Blob | null): Prom
   let paintedMaskId: string | null = null;
   if (painted && painted.size > 0) {
     paintedBytes = new Uint8Array(await painted.arrayBuffer());
-    const meta = await sharp(paintedBytes).metadata().catch(() => null);
+    const meta = await sharp(paintedBytes)
+      .metadata()
+      .catch(() => null);
     if (!meta || meta.format !== 'png' || meta.width !== base.width || meta.height !== base.height) {
-      return fail('mask:size_mismatch', `The mask must be a PNG of ${base.width} × ${base.height}, the size of ${base.filename}.`, { field: 'mask' });
+      return fail(
+        'mask:size_mismatch',
+        `The mask must be a PNG of ${base.width} × ${base.height}, the size of ${base.filename}.`,
+        { field: 'mask' },
+      );
     }
     paintedMaskId = (await storeGeneratedAsset({ kind: 'mask', bytes: paintedBytes, filename: 'mask.png' })).id;
   }
@@ -67,10 +81,12 @@ export async function submitExpanded(input: unknown, painted: Blob | null): Prom
   for (const target of unique) {
     const frame = 'canvas' in target ? target : frameForRatio(base, target.ratio, target.placement);
     const problem = frameProblem(base, frame);
-    if (problem) return fail('expand:invalid_frame', `${problem} Pick the ratio again in Expand canvas.`, { field: 'expand' });
+    if (problem)
+      return fail('expand:invalid_frame', `${problem} Pick the ratio again in Expand canvas.`, { field: 'expand' });
     frames.push({ frame, placement: 'placement' in target ? target.placement : placementOf(base, frame) });
   }
-  const setId = unique.length > 1 ? `set-${createHash('sha256').update(idempotencyKey).digest('hex').slice(0, 32)}` : null;
+  const setId =
+    unique.length > 1 ? `set-${createHash('sha256').update(idempotencyKey).digest('hex').slice(0, 32)}` : null;
   if (setId) await insertSetOnce(setId, prompt);
 
   const stem = base.filename.replace(/\.[^.]+$/, '');
@@ -78,8 +94,15 @@ export async function submitExpanded(input: unknown, painted: Blob | null): Prom
   for (const { frame, placement } of frames) {
     const { ratio } = frame;
     const layout = layoutFrame(base, frame);
-    const [image, mask] = await Promise.all([buildPaddedBase(original, layout, fill), buildExpandedMask(paintedBytes, layout)]);
-    const padded = await storeGeneratedAsset({ kind: 'reference', bytes: image, filename: `${stem}-${ratio.replace(':', 'x')}.png` });
+    const [image, mask] = await Promise.all([
+      buildPaddedBase(original, layout, fill),
+      buildExpandedMask(paintedBytes, layout),
+    ]);
+    const padded = await storeGeneratedAsset({
+      kind: 'reference',
+      bytes: image,
+      filename: `${stem}-${ratio.replace(':', 'x')}.png`,
+    });
     const submitted = await submitJob(
       {
         idempotencyKey: `${idempotencyKey}:${ratio}`,

@@ -108,7 +108,12 @@ describe('references over stored results', () => {
     expect(made.ok).toBe(true);
     if (!made.ok) return;
     const row = await m.findAsset(made.data.id);
-    expect(row).toMatchObject({ kind: 'reference', sha256: result.sha256, thumbSha256: result.thumbSha256, filename: 'overpaint-1.png' });
+    expect(row).toMatchObject({
+      kind: 'reference',
+      sha256: result.sha256,
+      thumbSha256: result.thumbSha256,
+      filename: 'overpaint-1.png',
+    });
     expect(made.data.id).not.toBe(result.id);
     const missing = await m.referenceFromAsset(randomUUID(), 'x.png');
     expect(missing.ok ? null : missing.error.code).toBe('reference:not_found');
@@ -137,7 +142,10 @@ describe('drafts', () => {
     expect((await m.loadDraft(browser))?.mask).toBeNull();
     const notPng = await m.saveDraftMask(browser, new Blob([sample('rocket.jpg')]));
     expect(notPng.ok ? null : notPng.error.code).toBe('mask:invalid');
-    expect(m.draftInputSchema.safeParse({ prompt: '', options: { ...DEFAULT_OPTIONS, resolution: '4k' }, referenceIds: [] }).success).toBe(false);
+    expect(
+      m.draftInputSchema.safeParse({ prompt: '', options: { ...DEFAULT_OPTIONS, resolution: '4k' }, referenceIds: [] })
+        .success,
+    ).toBe(false);
   });
 });
 
@@ -152,6 +160,8 @@ describe('presets', () => {
     expect(list[1]).toMatchObject({ promptPrefix: 'Brand v2:', options: { n: 4 } });
     if (first.ok) await m.deletePreset(first.data.id);
     expect((await m.listPresets()).map((p) => p.name)).toEqual(['Alpha']);
-    expect(m.presetInputSchema.safeParse({ name: '  ', options: DEFAULT_OPTIONS, promptPrefix: '' }).success).toBe(false);
+    expect(m.presetInputSchema.safeParse({ name: '  ', options: DEFAULT_OPTIONS, promptPrefix: '' }).success).toBe(
+      false,
+    );
   });
 });

@@ -61,20 +61,31 @@ export async function withoutDeletedResults(views: Job[]): Promise<Job[]> {
   const hidden = await db
     .select({ jobId: deletedResults.jobId, position: deletedResults.position })
     .from(deletedResults)
-    .where(inArray(deletedResults.jobId, views.map((job) => job.id)));
+    .where(
+      inArray(
+        deletedResults.jobId,
+        views.map((job) => job.id),
+      ),
+    );
   if (hidden.length === 0) return views;
   const keys = new Set(hidden.map((row) => `${row.jobId}/${row.position}`));
   return views.map((job) => ({ ...job, results: job.results.filter((r) => !keys.has(`${job.id}/${r.position}`)) }));
 }
 
 /** Hides a result; `restoreResult` is its Undo. */
-export async function deleteResult(jobId: string, position: number): Promise<Result<{ jobId: string; position: number }>> {
+export async function deleteResult(
+  jobId: string,
+  position: number,
+): Promise<Result<{ jobId: string; position: number }>> {
   const db = await getDb();
   await db.insert(deletedResults).values({ jobId, position }).onConflictDoNothing();
   return ok({ jobId, position });
 }
 
-export async function restoreResult(jobId: string, position: number): Promise<Result<{ jobId: string; position: number }>> {
+export async function restoreResult(
+  jobId: string,
+  position: number,
+): Promise<Result<{ jobId: string; position: number }>> {
   const db = await getDb();
   await db.delete(deletedResults).where(and(eq(deletedResults.jobId, jobId), eq(deletedResults.position, position)));
   return ok({ jobId, position });

@@ -223,7 +223,10 @@ describe('webhooks', () => {
     const job = await runningTask('webhook-ok');
     const polls = statusPolls().length;
     const resultUrl = `${pipeline.fake.url}/files/from-webhook.png`;
-    pipeline.fake.state.files.set('from-webhook.png', { bytes: new Uint8Array(sample('coffee.png')), contentType: 'image/png' });
+    pipeline.fake.state.files.set('from-webhook.png', {
+      bytes: new Uint8Array(sample('coffee.png')),
+      contentType: 'image/png',
+    });
     const event = {
       id: 'evt_1',
       type: 'generation.completed',
@@ -274,7 +277,12 @@ describe('budgets', () => {
     const { createToapisClient } = await import('@/lib/toapis/client');
     const { createTokenBucket } = await import('@/lib/toapis/budget');
     const status = createTokenBucket({ perMinute: 600, burst: 1 });
-    const client = createToapisClient({ baseUrl: pipeline.fake.url, apiKey: 'test-key', model: 'm', budgets: { status } });
+    const client = createToapisClient({
+      baseUrl: pipeline.fake.url,
+      apiKey: 'test-key',
+      model: 'm',
+      budgets: { status },
+    });
     pipeline.fake.control({ hold: true });
     const task = await client.createGeneration({
       prompt: 'x',

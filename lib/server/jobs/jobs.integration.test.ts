@@ -30,7 +30,8 @@ async function modules() {
   return { ...assets, ...submit, ...advance, ...repository, ...db, ...schema };
 }
 
-const creates = () => pipeline.fake.state.requests.filter((r) => r.method === 'POST' && r.path === '/v1/images/generations');
+const creates = () =>
+  pipeline.fake.state.requests.filter((r) => r.method === 'POST' && r.path === '/v1/images/generations');
 
 describe('a task through the pipeline', () => {
   it('uploads references and mask, creates once with the documented body, polls, and stores the results', async () => {
@@ -39,7 +40,13 @@ describe('a task through the pipeline', () => {
     const base = await addReference('coffee.png');
     const second = await addReference('rocket.jpg');
     const mask = new Blob([sample('coffee-mask.png')], { type: 'image/png' });
-    const options = { ...DEFAULT_OPTIONS, size: '3:2' as const, n: 2, outputFormat: 'jpeg' as const, outputCompression: 80 };
+    const options = {
+      ...DEFAULT_OPTIONS,
+      size: '3:2' as const,
+      n: 2,
+      outputFormat: 'jpeg' as const,
+      outputCompression: 80,
+    };
     const submitted = await submitJob(
       { idempotencyKey: 'idem-key-full-flow', prompt: 'Remove the cup', options, referenceIds: [base.id, second.id] },
       mask,
@@ -90,7 +97,12 @@ describe('a task through the pipeline', () => {
   it('makes one task for one idempotency key, however often it is submitted', async () => {
     const { submitJob } = await modules();
     const base = await addReference('coffee.png');
-    const input = { idempotencyKey: 'idem-key-twice', prompt: 'Twice', options: DEFAULT_OPTIONS, referenceIds: [base.id] };
+    const input = {
+      idempotencyKey: 'idem-key-twice',
+      prompt: 'Twice',
+      options: DEFAULT_OPTIONS,
+      referenceIds: [base.id],
+    };
     const [first, second] = await Promise.all([submitJob(input, null), submitJob(input, null)]);
     const third = await submitJob(input, null);
     expect(first.ok && second.ok && third.ok).toBe(true);
@@ -136,10 +148,18 @@ describe('bad input is refused with the field named, and nothing is stored', () 
 
   it('names the prompt when it is empty, and the option when 4k is asked with a ratio that has none', async () => {
     const { submitJob } = await modules();
-    const empty = await submitJob({ idempotencyKey: 'idem-key-empty', prompt: '   ', options: DEFAULT_OPTIONS, referenceIds: [] }, null);
+    const empty = await submitJob(
+      { idempotencyKey: 'idem-key-empty', prompt: '   ', options: DEFAULT_OPTIONS, referenceIds: [] },
+      null,
+    );
     expect(empty).toMatchObject({ ok: false, error: { code: 'form:invalid', field: 'prompt' } });
     const fourK = await submitJob(
-      { idempotencyKey: 'idem-key-4k', prompt: 'x', options: { ...DEFAULT_OPTIONS, size: '1:1', resolution: '4k' }, referenceIds: [] },
+      {
+        idempotencyKey: 'idem-key-4k',
+        prompt: 'x',
+        options: { ...DEFAULT_OPTIONS, size: '1:1', resolution: '4k' },
+        referenceIds: [],
+      },
       null,
     );
     expect(fourK).toMatchObject({ ok: false, error: { field: 'options.resolution' } });
@@ -152,7 +172,10 @@ describe('faults', () => {
   it('retries a create refused with 429 (it never reached upstream) and creates exactly one task', async () => {
     const { submitJob, findJobRow, advanceJob } = await modules();
     pipeline.fake.control({ faults: [fakeFaults.rateLimited('create', '1')] });
-    const result = await submitJob({ idempotencyKey: 'idem-key-429', prompt: 'Busy', options: DEFAULT_OPTIONS, referenceIds: [] }, null);
+    const result = await submitJob(
+      { idempotencyKey: 'idem-key-429', prompt: 'Busy', options: DEFAULT_OPTIONS, referenceIds: [] },
+      null,
+    );
     if (!result.ok) throw new Error(result.error.message);
     await advanceJob(result.data.id);
     const waiting = await findJobRow(result.data.id);
@@ -165,7 +188,10 @@ describe('faults', () => {
   it('never resubmits a create answered by an HTML 502: the task is marked uncertain, in words', async () => {
     const { submitJob, findJobRow, advanceJob } = await modules();
     pipeline.fake.control({ faults: [fakeFaults.htmlBadGateway('create')] });
-    const result = await submitJob({ idempotencyKey: 'idem-key-502', prompt: 'Gateway', options: DEFAULT_OPTIONS, referenceIds: [] }, null);
+    const result = await submitJob(
+      { idempotencyKey: 'idem-key-502', prompt: 'Gateway', options: DEFAULT_OPTIONS, referenceIds: [] },
+      null,
+    );
     if (!result.ok) throw new Error(result.error.message);
     await advanceJob(result.data.id);
     const row = await findJobRow(result.data.id);
@@ -178,7 +204,10 @@ describe('faults', () => {
   it('rides out a burst of 502s while polling', async () => {
     const { submitJob } = await modules();
     pipeline.fake.control({ faults: [{ ...fakeFaults.htmlBadGateway('status'), times: 3 }] });
-    const result = await submitJob({ idempotencyKey: 'idem-key-poll-502', prompt: 'Patience', options: DEFAULT_OPTIONS, referenceIds: [] }, null);
+    const result = await submitJob(
+      { idempotencyKey: 'idem-key-poll-502', prompt: 'Patience', options: DEFAULT_OPTIONS, referenceIds: [] },
+      null,
+    );
     if (!result.ok) throw new Error(result.error.message);
     expect((await drive(result.data.id))?.status).toBe('completed');
   });
@@ -186,7 +215,10 @@ describe('faults', () => {
   it('reports a task that failed upstream with its reason', async () => {
     const { submitJob } = await modules();
     pipeline.fake.control({ faults: [fakeFaults.failedWithError()] });
-    const result = await submitJob({ idempotencyKey: 'idem-key-failed', prompt: 'Nope', options: DEFAULT_OPTIONS, referenceIds: [] }, null);
+    const result = await submitJob(
+      { idempotencyKey: 'idem-key-failed', prompt: 'Nope', options: DEFAULT_OPTIONS, referenceIds: [] },
+      null,
+    );
     if (!result.ok) throw new Error(result.error.message);
     const row = await drive(result.data.id);
     expect(row?.status).toBe('failed');

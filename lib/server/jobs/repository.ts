@@ -76,7 +76,13 @@ export async function listJobViews(limit = 50): Promise<Job[]> {
 export async function listJobViewsByIds(ids: readonly string[]): Promise<Job[]> {
   if (ids.length === 0) return [];
   const db = await getDb();
-  return toJobViews(await db.select().from(jobs).where(inArray(jobs.id, [...ids])).orderBy(desc(jobs.createdAt)));
+  return toJobViews(
+    await db
+      .select()
+      .from(jobs)
+      .where(inArray(jobs.id, [...ids]))
+      .orderBy(desc(jobs.createdAt)),
+  );
 }
 
 export async function getJobView(id: string): Promise<Job | null> {
@@ -127,7 +133,10 @@ export async function toJobViews(rows: JobRow[]): Promise<Job[]> {
           restore: restoreView(restore),
         };
       }),
-    error: row.status === 'failed' ? { code: row.errorCode ?? 'failed', message: row.errorMessage ?? 'The task failed.' } : null,
+    error:
+      row.status === 'failed'
+        ? { code: row.errorCode ?? 'failed', message: row.errorMessage ?? 'The task failed.' }
+        : null,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     completedAt: row.completedAt?.toISOString() ?? null,
@@ -141,7 +150,13 @@ function viewStatus(row: JobRow): JobStatus {
 }
 
 /** The model's own output ("As generated"): our URLs for it; null when the shown image is that output. */
-function generatedViewOf(id: string | null): Pick<JobResultView, 'generatedAssetId' | 'generatedUrl' | 'generatedDownloadUrl'> {
+function generatedViewOf(
+  id: string | null,
+): Pick<JobResultView, 'generatedAssetId' | 'generatedUrl' | 'generatedDownloadUrl'> {
   if (!id) return { generatedAssetId: null, generatedUrl: null, generatedDownloadUrl: null };
-  return { generatedAssetId: id, generatedUrl: `/api/assets/${id}`, generatedDownloadUrl: `/api/assets/${id}?download=1` };
+  return {
+    generatedAssetId: id,
+    generatedUrl: `/api/assets/${id}`,
+    generatedDownloadUrl: `/api/assets/${id}?download=1`,
+  };
 }

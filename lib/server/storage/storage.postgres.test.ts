@@ -40,15 +40,32 @@ describe.skipIf(!postgres.ok)('PostgreSQL and S3', () => {
     const { S3BlobStore } = await import('./s3-blobs');
     const dead = new URL(postgres.pg.url);
     dead.port = '1';
-    await expect(openPostgres(dead.toString())).rejects.toThrow(/^DATABASE_URL: the PostgreSQL server cannot be reached/);
+    await expect(openPostgres(dead.toString())).rejects.toThrow(
+      /^DATABASE_URL: the PostgreSQL server cannot be reached/,
+    );
     const missingDb = new URL(postgres.pg.url);
     missingDb.pathname = '/no_such_database';
-    await expect(openPostgres(missingDb.toString())).rejects.toThrow(/^DATABASE_URL: the database named in the URL does not exist/);
+    await expect(openPostgres(missingDb.toString())).rejects.toThrow(
+      /^DATABASE_URL: the database named in the URL does not exist/,
+    );
 
-    const settings = { endpoint: s3.endpoint, region: 'us-east-1', bucket: s3.bucket, accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER', forcePathStyle: true };
+    const settings = {
+      endpoint: s3.endpoint,
+      region: 'us-east-1',
+      bucket: s3.bucket,
+      accessKeyId: 'S3RVER',
+      secretAccessKey: 'S3RVER',
+      forcePathStyle: true,
+    };
     await expect(new S3BlobStore(settings).check()).resolves.toBeUndefined();
-    await expect(new S3BlobStore({ ...settings, bucket: 'no-such-bucket' }).check()).rejects.toThrow(/^S3_BUCKET: the bucket "no-such-bucket" does not exist/);
-    await expect(new S3BlobStore({ ...settings, accessKeyId: 'NOT-A-KEY' }).check()).rejects.toThrow(/^S3_ACCESS_KEY_ID \/ S3_SECRET_ACCESS_KEY: /);
-    await expect(new S3BlobStore({ ...settings, endpoint: 'http://127.0.0.1:1' }).check()).rejects.toThrow(/^S3_ENDPOINT: /);
+    await expect(new S3BlobStore({ ...settings, bucket: 'no-such-bucket' }).check()).rejects.toThrow(
+      /^S3_BUCKET: the bucket "no-such-bucket" does not exist/,
+    );
+    await expect(new S3BlobStore({ ...settings, accessKeyId: 'NOT-A-KEY' }).check()).rejects.toThrow(
+      /^S3_ACCESS_KEY_ID \/ S3_SECRET_ACCESS_KEY: /,
+    );
+    await expect(new S3BlobStore({ ...settings, endpoint: 'http://127.0.0.1:1' }).check()).rejects.toThrow(
+      /^S3_ENDPOINT: /,
+    );
   });
 });

@@ -40,13 +40,25 @@ function freePort() {
 }
 
 async function startServer(port) {
-  const child = spawn(process.execPath, [path.join(ROOT, 'node_modules/next/dist/bin/next'), 'start', '-H', '127.0.0.1', '-p', String(port)], {
-    cwd: ROOT,
-    env: { ...process.env, DATA_DIR: dataDir, TOAPIS_API_KEY: '', NEXT_TELEMETRY_DISABLED: '1', NEXT_MANUAL_SIG_HANDLE: '1' },
-    stdio: 'ignore',
-  });
+  const child = spawn(
+    process.execPath,
+    [path.join(ROOT, 'node_modules/next/dist/bin/next'), 'start', '-H', '127.0.0.1', '-p', String(port)],
+    {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        DATA_DIR: dataDir,
+        TOAPIS_API_KEY: '',
+        NEXT_TELEMETRY_DISABLED: '1',
+        NEXT_MANUAL_SIG_HANDLE: '1',
+      },
+      stdio: 'ignore',
+    },
+  );
   for (let i = 0; i < 200; i++) {
-    const ok = await fetch(`http://127.0.0.1:${port}/api/jobs?limit=1`).then((r) => r.ok).catch(() => false);
+    const ok = await fetch(`http://127.0.0.1:${port}/api/jobs?limit=1`)
+      .then((r) => r.ok)
+      .catch(() => false);
     if (ok) return child;
     await new Promise((r) => setTimeout(r, 150));
   }
@@ -74,13 +86,23 @@ async function seed() {
   // A handful of distinct results, so the browser decodes more than one thumbnail.
   const variants = await Promise.all(
     Array.from({ length: 8 }, async (_, i) => {
-      const png = await sharp(original).modulate({ hue: i * 40 }).png().toBuffer();
+      const png = await sharp(original)
+        .modulate({ hue: i * 40 })
+        .png()
+        .toBuffer();
       const thumb = await sharp(png).resize(640, 640, { fit: 'inside' }).webp({ quality: 82 }).toBuffer();
       return { sha: putBlob(png), thumb: putBlob(thumb), bytes: png.byteLength };
     }),
   );
   const db = new PGlite(path.join(dataDir, 'pglite'));
-  const options = JSON.stringify({ size: 'auto', resolution: '1k', quality: 'medium', n: PER_TASK, outputFormat: 'png', outputCompression: 90 });
+  const options = JSON.stringify({
+    size: 'auto',
+    resolution: '1k',
+    quality: 'medium',
+    n: PER_TASK,
+    outputFormat: 'png',
+    outputCompression: 90,
+  });
   const start = Date.now() - TASKS * 60_000;
   await db.exec('BEGIN');
   for (let t = 0; t < TASKS; t++) {
@@ -141,7 +163,11 @@ async function measure(port) {
         if (scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 2) break;
       }
     }
-    return { frames, cards: document.querySelectorAll('[data-testid="gallery-scroller"] article').length, seconds: (performance.now() - started) / 1000 };
+    return {
+      frames,
+      cards: document.querySelectorAll('[data-testid="gallery-scroller"] article').length,
+      seconds: (performance.now() - started) / 1000,
+    };
   });
   const articles = await page.evaluate(() => document.querySelectorAll('article').length);
   const sorted = [...scroll.frames].sort((a, b) => a - b);
@@ -150,7 +176,11 @@ async function measure(port) {
     firstContentfulPaintMs: paint,
     firstTaskCardMs: firstCard,
     scrollFrames: scroll.frames.length,
-    frameMs: { p50: +percentile(sorted, 50).toFixed(1), p95: +percentile(sorted, 95).toFixed(1), max: +sorted.at(-1).toFixed(1) },
+    frameMs: {
+      p50: +percentile(sorted, 50).toFixed(1),
+      p95: +percentile(sorted, 95).toFixed(1),
+      max: +sorted.at(-1).toFixed(1),
+    },
     framesOver50ms: sorted.filter((f) => f > 50).length,
     cardsInDomAtEnd: articles,
     scrollSeconds: +scroll.seconds.toFixed(1),

@@ -101,7 +101,11 @@ test('mask editor on a 4096² base', async ({ page }) => {
   };
   const record = async (on: boolean) =>
     page.evaluate((value) => {
-      const b = (window as unknown as { __bench: { recording: boolean; latencies: number[]; work: number[]; longFrames: number[] } }).__bench;
+      const b = (
+        window as unknown as {
+          __bench: { recording: boolean; latencies: number[]; work: number[]; longFrames: number[] };
+        }
+      ).__bench;
       b.recording = value;
       if (value) b.latencies.length = b.work.length = b.longFrames.length = 0;
       return { latencies: [...b.latencies], work: [...b.work], longFrames: [...b.longFrames] };
@@ -145,7 +149,9 @@ test('mask editor on a 4096² base', async ({ page }) => {
   const sharpTimes: number[] = [];
   for (let i = 0; i < 3; i++) {
     const start = performance.now();
-    await sharp(raw.data, { raw: { width: 4096, height: 4096, channels: 4 } }).png().toBuffer();
+    await sharp(raw.data, { raw: { width: 4096, height: 4096, channels: 4 } })
+      .png()
+      .toBuffer();
     sharpTimes.push(performance.now() - start);
   }
 
