@@ -1,6 +1,7 @@
 import { unzipSync } from 'fflate';
 import sharp from 'sharp';
-import { fakeFaults, startFakeToapis, type FakeToapis } from './support/fake-toapis';
+import { fakeFaults } from '../lib/testing/fake-toapis/faults';
+import { startFakeToapis, type FakeToapis } from '../lib/testing/fake-toapis/server';
 import type { Page } from '@playwright/test';
 import { expect, expectNoSeriousA11yViolations, samplePath, test } from './support/fixtures';
 import { MaskEditorPage } from './pages/mask-editor-page';

@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { request as playwrightRequest, type APIRequestContext, type BrowserContext } from '@playwright/test';
 import { freePort, REPO_ROOT } from './support/app-server';
-import { startFakeToapis, type FakeToapis } from './support/fake-toapis';
+import { startFakeToapis, type FakeToapis } from '../lib/testing/fake-toapis/server';
 import { expect, test } from './support/fixtures';
 
 // The gate with APP_PASSWORD set, tried the way an attacker would: every page and route of the build, with and

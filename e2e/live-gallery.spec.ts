@@ -1,4 +1,4 @@
-import { startFakeToapis, type FakeToapis } from './support/fake-toapis';
+import { startFakeToapis, type FakeToapis } from '../lib/testing/fake-toapis/server';
 import { expect, expectNoSeriousA11yViolations, test } from './support/fixtures';
 import { StudioPage } from './pages/studio-page';
 

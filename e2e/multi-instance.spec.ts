@@ -2,11 +2,11 @@ import { spawnSync } from 'node:child_process';
 import http from 'node:http';
 import type { Request } from '@playwright/test';
 import pg from 'pg';
-import { startFakeToapis, type FakeToapis, type RecordedRequest } from './support/fake-toapis';
+import { startFakeToapis, type FakeToapis, type RecordedRequest } from '../lib/testing/fake-toapis/server';
 import { expect, samplePath, test, type AppServer } from './support/fixtures';
-import { testPostgres, type TestPostgres } from './support/postgres';
+import { testPostgres, type TestPostgres } from '../lib/testing/postgres';
 import { startRoundRobin } from './support/round-robin';
-import { startS3, type TestS3 } from './support/s3-server';
+import { startS3, type TestS3 } from '../lib/testing/s3-server';
 import { StudioPage } from './pages/studio-page';
 
 // A team's deployment: two instances on one PostgreSQL and one S3 bucket, behind the test itself or a round-robin

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import sharp from 'sharp';
-import { DRIFT_PAINT, startFakeToapis, type FakeToapis } from './support/fake-toapis';
+import { DRIFT_PAINT } from '../lib/testing/fake-toapis/images';
+import { startFakeToapis, type FakeToapis } from '../lib/testing/fake-toapis/server';
 import { expect, expectNoSeriousA11yViolations, samplePath, test } from './support/fixtures';
 import { StudioPage } from './pages/studio-page';
 

@@ -5,8 +5,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { freePort, REPO_ROOT } from './support/app-server';
 import { expect, test } from './support/fixtures';
-import { testPostgres } from './support/postgres';
-import { startS3, type TestS3 } from './support/s3-server';
+import { testPostgres } from '../lib/testing/postgres';
+import { startS3, type TestS3 } from '../lib/testing/s3-server';
 
 // `npm start` itself, the command the README gives: a setting that cannot work stops the start with one line naming
 // it and exit code 1, and the port never opens (a probe connects every 10 ms all along). A good configuration is

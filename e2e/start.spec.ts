@@ -1,4 +1,4 @@
-import { startFakeToapis, type FakeToapis } from './support/fake-toapis';
+import { startFakeToapis, type FakeToapis } from '../lib/testing/fake-toapis/server';
 import { expect, expectNoSeriousA11yViolations, samplePath, test, type AppServer } from './support/fixtures';
 import { StartSectionPage } from './pages/start-section';
 import { StudioPage } from './pages/studio-page';

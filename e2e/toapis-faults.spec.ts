@@ -2,7 +2,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { signWebhook } from '../lib/toapis/webhook';
 import { REPO_ROOT } from './support/app-server';
-import { fakeFaults, startFakeToapis, type FakeToapis } from './support/fake-toapis';
+import { fakeFaults } from '../lib/testing/fake-toapis/faults';
+import { startFakeToapis, type FakeToapis } from '../lib/testing/fake-toapis/server';
 import { expect, expectNoSeriousA11yViolations, samplePath, test } from './support/fixtures';
 import { StudioPage } from './pages/studio-page';
 

@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
-import { fakeFaults, startFakeToapis, type FakeToapis } from './support/fake-toapis';
+import { fakeFaults } from '../lib/testing/fake-toapis/faults';
+import { startFakeToapis, type FakeToapis } from '../lib/testing/fake-toapis/server';
 import { expect, test, type AppServer } from './support/fixtures';
 import { StudioPage } from './pages/studio-page';
 

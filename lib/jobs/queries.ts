@@ -66,18 +66,6 @@ export function galleryStampQuery() {
   });
 }
 
-/** One task, for the places that follow a single job. */
-export function jobQuery(id: string) {
-  return queryOptions({
-    queryKey: ['job', id] as const,
-    queryFn: async ({ signal }): Promise<Job> => {
-      const response = await fetch(`/api/jobs/${id}`, { signal, cache: 'no-store' });
-      if (!response.ok) throw new Error(`The task could not be loaded (HTTP ${response.status}).`);
-      return ((await response.json()) as { job: Job }).job;
-    },
-  });
-}
-
 /** The chain a result came from (versions): fetched when the lightbox shows that result. */
 export function lineageQuery(jobId: string, position: number) {
   return queryOptions({

@@ -2,8 +2,8 @@
  * The one internal vocabulary for tasks. Upstream responses (ToAPIs or the offline engine) are turned into an
  * `UpstreamTask` by `normalize.ts`; the server stores a job row; the browser sees a `Job`.
  */
-import type { JobExpansion } from '@/lib/expand/types';
-import type { GenerationOptions } from './options';
+import type { ExpandFrame, Placement, Size } from '@/lib/expand/geometry';
+import type { FixedRatio, GenerationOptions } from './options';
 import type { RestoreView } from './restore';
 import type { StartPoint } from './start-points';
 
@@ -107,4 +107,21 @@ export interface Job {
   completedAt: string | null;
   /** Set when the first image is an expanded canvas (outpainting), and for each task of a ratio set. */
   expansion?: JobExpansion | null;
+}
+
+/** How a task's first image was expanded, as the gallery and Edit again see it. */
+export interface JobExpansion {
+  /** The ratio set this task belongs to, or null for a single expanded task. */
+  setId: string | null;
+  ratio: FixedRatio;
+  /** The frame as the user set it, in the original's pixels: what Edit again reopens. */
+  frame: ExpandFrame;
+  placement: Placement;
+  /** The padded image's size as sent (the frame, scaled down when it passed the caps). */
+  canvas: Size;
+  offset: { x: number; y: number };
+  scale: number;
+  /** The original the user expanded, and the mask painted on it (null: only the new area is repainted). */
+  source: AssetView | null;
+  paintedMask: AssetView | null;
 }

@@ -1,6 +1,8 @@
 import { featherMask, floodFill, growMask } from './morphology';
 import { shapeCoverage } from './shapes';
-import { isWholeReset, KEEP, type MaskOperation, type MaskSource, type MaskStroke } from './types';
+import { isWholeReset, KEEP, type MaskOperation, type MaskSource, type MaskStroke, type PixelRect } from './types';
+
+export type { PixelRect };
 
 /**
  * Pure rasterisation of the mask model into one alpha byte per pixel (255 keep, 0 repaint).
@@ -86,14 +88,6 @@ export function applyOperation(alpha: Uint8Array, width: number, height: number,
 /** Distance between stamps: at most a quarter of the diameter, a tenth when the brush is big enough. */
 export function stampSpacing(size: number): number {
   return Math.min(size / 4, Math.max(0.5, size / 10));
-}
-
-/** Integer pixel rectangle `[x0, x1) × [y0, y1)` clipped to the image, or null when empty. */
-export interface PixelRect {
-  x0: number;
-  y0: number;
-  x1: number;
-  y1: number;
 }
 
 /** The pixels a stroke can touch, clipped to the image. */

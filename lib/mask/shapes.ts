@@ -1,5 +1,4 @@
-import type { PixelRect } from './rasterize';
-import type { MaskShape } from './types';
+import type { MaskShape, PixelRect } from './types';
 
 /** Vertical samples per pixel row; horizontal edges get exact area coverage, so 4 is enough. */
 const SUBSAMPLES = 4;

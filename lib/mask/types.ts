@@ -91,13 +91,15 @@ export interface MaskSource {
   readonly operations: readonly MaskOperation[];
 }
 
-/** Alpha meaning "keep this pixel" in the exported mask. */
+/** Alpha meaning "keep this pixel" in the exported mask (0 means "repaint it"). */
 export const KEEP = 255;
-/** Alpha meaning "repaint this pixel" in the exported mask. */
-export const REPAINT = 0;
 
-export function isStroke(op: MaskOperation): op is MaskStroke {
-  return op.kind === 'paint' || op.kind === 'erase';
+/** Integer pixel rectangle `[x0, x1) × [y0, y1)` clipped to the image, or null when empty. */
+export interface PixelRect {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
 }
 
 /**

@@ -1,5 +1,5 @@
 import 'server-only';
-import { closeEngine } from '@/lib/engine/host';
+import { closeEngine } from '@/lib/server/engine-host';
 import { installFrontDoor } from './auth/client-address';
 import { startGcSchedule } from './gc/schedule';
 import { drainJobRunner, startJobRunner } from './jobs/runner';

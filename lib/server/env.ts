@@ -3,6 +3,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import type { EngineKind } from '@/lib/jobs/types';
 import { registerSecret } from '@/lib/toapis/errors';
+import { processSingleton } from '@/lib/process-singleton';
 
 /**
  * The environment, read once and validated. Everything else asks this module, never `process.env`.
@@ -216,10 +217,14 @@ export interface ServerEnv {
   gc: { graceMs: number; intervalMs: number; engineRetentionMs: number };
 }
 
-const globalForEnv = globalThis as unknown as { __overpaintEnv?: ServerEnv };
+const parsedEnv = processSingleton('server-env', readServerEnv);
 
+/** The settings, read and checked once per process; a bad setting throws (and is read again on the next call). */
 export function serverEnv(): ServerEnv {
-  if (globalForEnv.__overpaintEnv) return globalForEnv.__overpaintEnv;
+  return parsedEnv.get();
+}
+
+function readServerEnv(): ServerEnv {
   const parsed = envSchema.safeParse(process.env);
   if (!parsed.success) {
     // Name the setting, never echo its value (it may be the key).
@@ -270,7 +275,6 @@ export function serverEnv(): ServerEnv {
   // Upstream failure texts are scrubbed of these by value wherever they are cleaned (lib/toapis/errors.ts).
   registerSecret(e.TOAPIS_API_KEY);
   registerSecret(e.TOAPIS_WEBHOOK_SECRET);
-  globalForEnv.__overpaintEnv = env;
   return env;
 }
 

@@ -1,4 +1,5 @@
 import 'server-only';
+import { processSingleton } from '@/lib/process-singleton';
 
 /**
  * A cap on heavy work this process runs at once, with a bounded wait: at most `concurrency` run, at most `queue`
@@ -61,14 +62,15 @@ export function createWorkLimit({ concurrency, queue }: { concurrency: number; q
   };
 }
 
+const workLimits = processSingleton('work-limits', () => new Map<string, WorkLimit>());
+
 /** One limit per name for the whole process (route handlers and actions may live in separate module copies). */
 export function sharedWorkLimit(name: string, options: { concurrency: number; queue: number }): WorkLimit {
-  const holder = globalThis as unknown as { __overpaintWorkLimits?: Map<string, WorkLimit> };
-  holder.__overpaintWorkLimits ??= new Map();
-  let limit = holder.__overpaintWorkLimits.get(name);
+  const limits = workLimits.get();
+  let limit = limits.get(name);
   if (!limit) {
     limit = createWorkLimit(options);
-    holder.__overpaintWorkLimits.set(name, limit);
+    limits.set(name, limit);
   }
   return limit;
 }

@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
-import { startFakeToapis, type FakeToapis } from '@/e2e/support/fake-toapis';
+import { startFakeToapis, type FakeToapis } from '@/lib/testing/fake-toapis/server';
 
 const SAMPLES = path.resolve(__dirname, '../../../shared/samples');
 

@@ -1,5 +1,5 @@
 import 'server-only';
-import { normalizeUpstreamTask } from '@/lib/jobs/normalize';
+import { normalizeUpstreamTask } from './normalize';
 import type { AspectRatio, OutputFormat, Quality, Resolution } from '@/lib/jobs/options';
 import type { UpstreamTask } from '@/lib/jobs/types';
 import { rasterMimeType } from '@/lib/images/sniff';

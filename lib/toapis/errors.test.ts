@@ -149,7 +149,7 @@ describe('secrets scrubbed by value', () => {
       expect(cleaned).toContain('[redacted]');
       expect(copy.parseErrorBody(400, JSON.stringify({ error: { message: text } })).message).not.toContain(key);
     }
-    const { normalizeUpstreamTask } = await import('@/lib/jobs/normalize');
+    const { normalizeUpstreamTask } = await import('@/lib/toapis/normalize');
     const task = normalizeUpstreamTask({ id: 't1', status: 'failed', fail_reason: `call failed for ${key}` });
     expect(task.error?.message).not.toContain(key);
   });

@@ -3,6 +3,7 @@
  * Pure (no `server-only`): `lib/jobs/normalize.ts` and the tests import it. Nothing here may leak the API key or
  * raw HTML into a message: every message passes through `cleanMessage`.
  */
+import { processSingleton } from '@/lib/process-singleton';
 
 export type UpstreamErrorKind =
   | 'auth'
@@ -201,8 +202,7 @@ export function cleanMessage(text: string, secrets: readonly string[] = []): str
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: ' ', gt: ' ', quot: '"', '#39': "'", apos: "'", nbsp: ' ' };
 
-const SECRETS_KEY = Symbol.for('overpaint.known-secrets');
-const globalForSecrets = globalThis as unknown as { [SECRETS_KEY]?: Set<string> };
+const knownSecrets = processSingleton('known-secrets', () => new Set<string>());
 
 /**
  * Registers a value that must never appear in a message (the API key, the engine's secret, the webhook secret).
@@ -211,13 +211,13 @@ const globalForSecrets = globalThis as unknown as { [SECRETS_KEY]?: Set<string> 
  */
 export function registerSecret(value: string | undefined): void {
   if (!value || value.length < 4) return;
-  (globalForSecrets[SECRETS_KEY] ??= new Set()).add(value);
+  knownSecrets.get().add(value);
 }
 
 /** Replace every secret (given, registered, or anything that looks like a bearer token) with a marker. */
 export function scrubSecrets(text: string, secrets: readonly string[] = []): string {
   let out = text;
-  const known = [...secrets, ...(globalForSecrets[SECRETS_KEY] ?? [])].sort((a, b) => b.length - a.length);
+  const known = [...secrets, ...knownSecrets.get()].sort((a, b) => b.length - a.length);
   for (const secret of known) {
     if (secret && secret.length >= 4) out = out.split(secret).join('[redacted]');
   }

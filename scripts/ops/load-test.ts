@@ -12,8 +12,8 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import os from 'node:os';
 import pg from 'pg';
 import { startApp, type AppServer } from '../../e2e/support/app-server';
-import { testPostgres } from '../../e2e/support/postgres';
-import { startS3 } from '../../e2e/support/s3-server';
+import { testPostgres } from '../../lib/testing/postgres';
+import { startS3 } from '../../lib/testing/s3-server';
 
 const args = new Map(process.argv.slice(2).map((arg, i, all) => [arg, all[i + 1]]));
 const SECONDS = Number(args.get('--seconds') ?? 10);

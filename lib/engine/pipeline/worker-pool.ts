@@ -13,6 +13,7 @@ import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { completeKernel, type CompleteInput, type CompleteOutput } from './kernels/complete';
 import { transferKernel, type TransferInput, type TransferOutput } from './kernels/transfer';
+import { processSingleton } from '@/lib/process-singleton';
 
 interface Kernels {
   complete: { input: CompleteInput; output: CompleteOutput };
@@ -181,10 +182,9 @@ export function defaultPoolSize(): number {
   return Math.max(1, os.availableParallelism() - 1);
 }
 
-const globalForPool = globalThis as unknown as { __overpaintWorkerPool?: WorkerPool };
+const pool = processSingleton('engine-worker-pool', () => createWorkerPool());
 
 /** The process-wide pool, shared by every bundle (route handlers and server actions may be separate graphs). */
 export function sharedWorkerPool(): WorkerPool {
-  globalForPool.__overpaintWorkerPool ??= createWorkerPool();
-  return globalForPool.__overpaintWorkerPool;
+  return pool.get();
 }

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import { serverEnv } from '../env';
 import { refuseLargeUnauthenticatedBody } from './front-door';
+import { processSingleton } from '@/lib/process-singleton';
 
 /*
  * Who is asking, for the login limiter. Next hands pages, actions and the proxy a request without its socket, and
@@ -14,11 +15,11 @@ import { refuseLargeUnauthenticatedBody } from './front-door';
 
 export const PEER_HEADER = 'x-overpaint-peer';
 
-const globalForPeer = globalThis as unknown as { __overpaintPeerTag?: string; __overpaintPeerInstalled?: boolean };
+const peerTagValue = processSingleton('peer-tag', () => randomBytes(12).toString('base64url'));
+const frontDoor = processSingleton('front-door', () => ({ installed: false }));
 
 function peerTag(): string {
-  globalForPeer.__overpaintPeerTag ??= randomBytes(12).toString('base64url');
-  return globalForPeer.__overpaintPeerTag;
+  return peerTagValue.get();
 }
 
 /**
@@ -27,8 +28,8 @@ function peerTag(): string {
  * server was still booting carry no stamp and share one bucket ('unknown').
  */
 export function installFrontDoor(): void {
-  if (globalForPeer.__overpaintPeerInstalled) return;
-  globalForPeer.__overpaintPeerInstalled = true;
+  if (frontDoor.get().installed) return;
+  frontDoor.get().installed = true;
   const tag = peerTag();
   const emit = http.Server.prototype.emit as (this: http.Server, event: string | symbol, ...args: unknown[]) => boolean;
   http.Server.prototype.emit = function stampPeer(this: http.Server, event: string | symbol, ...args: unknown[]) {

@@ -1,6 +1,7 @@
 import 'server-only';
 import { createHash, createHmac, randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
 import { serverEnv } from '../env';
+import { processSingleton } from '@/lib/process-singleton';
 
 /*
  * Studio sessions are signed: the cookie carries its expiry and a random nonce, signed with a key derived from
@@ -12,13 +13,13 @@ import { serverEnv } from '../env';
 export const SESSION_COOKIE = 'overpaint_session';
 export const SESSION_MAX_AGE_S = 7 * 24 * 60 * 60;
 
-const globalForKey = globalThis as unknown as { __overpaintSessionKey?: { password: string; key: Buffer } };
+const cachedKey = processSingleton<{ password: string; key: Buffer } | null>('session-key', () => null);
 
 function sessionKey(password: string): Buffer {
-  const cached = globalForKey.__overpaintSessionKey;
+  const cached = cachedKey.get();
   if (cached?.password === password) return cached.key;
   const key = scryptSync(password, 'overpaint-session-v1', 32);
-  globalForKey.__overpaintSessionKey = { password, key };
+  cachedKey.set({ password, key });
   return key;
 }
 

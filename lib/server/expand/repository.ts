@@ -1,7 +1,7 @@
 import 'server-only';
 import { eq, inArray } from 'drizzle-orm';
 import { frameForRatio, type ExpandFrame, type Size } from '@/lib/expand/geometry';
-import type { JobExpansion } from '@/lib/expand/types';
+import type { JobExpansion } from '@/lib/jobs/types';
 import type { FixedRatio } from '@/lib/jobs/options';
 import { assetView, findAssets } from '../assets';
 import { getDb } from '../storage/db';

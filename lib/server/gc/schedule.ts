@@ -4,6 +4,7 @@ import { sql } from 'drizzle-orm';
 import { serverEnv } from '../env';
 import { getDb, rowsOf } from '../storage/db';
 import { collectGarbage, describeGcReport, type GcReport } from './collect';
+import { processSingleton } from '@/lib/process-singleton';
 
 const TASK = 'gc';
 /** Longer than any run; a holder that dies mid-run is replaced after this. */
@@ -14,7 +15,10 @@ const CHECK_MS = 5 * 60_000;
 const FIRST_CHECK_MS = 60_000;
 
 const holder = `${process.pid}-${randomUUID()}`;
-const globalForGc = globalThis as unknown as { __overpaintGc?: { timer: NodeJS.Timeout | null; running: boolean } };
+const schedule = processSingleton<{ timer: NodeJS.Timeout | null; running: boolean }>('gc-schedule', () => ({
+  timer: null,
+  running: false,
+}));
 
 /**
  * Claims the collector for this instance: only when no other instance holds a live lease and, unless `force`, the
@@ -63,8 +67,7 @@ export async function runGcOnce(options: { force?: boolean } = {}): Promise<GcRe
 export function startGcSchedule(): void {
   const env = serverEnv();
   if (env.gc.intervalMs === 0) return;
-  globalForGc.__overpaintGc ??= { timer: null, running: false };
-  const state = globalForGc.__overpaintGc;
+  const state = schedule.get();
   if (state.timer) return;
   const tick = async () => {
     if (state.running) return;
@@ -81,10 +84,4 @@ export function startGcSchedule(): void {
   };
   state.timer = setTimeout(() => void tick(), FIRST_CHECK_MS);
   state.timer.unref();
-}
-
-export function stopGcSchedule(): void {
-  const state = globalForGc.__overpaintGc;
-  if (state?.timer) clearTimeout(state.timer);
-  if (state) state.timer = null;
 }

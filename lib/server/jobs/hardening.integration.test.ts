@@ -3,7 +3,7 @@
  * client over HTTP against the fake ToAPIs with faults, the webhook receiver, and Retry.
  */
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { fakeFaults } from '@/e2e/support/fake-toapis';
+import { fakeFaults } from '@/lib/testing/fake-toapis/faults';
 import { DEFAULT_OPTIONS } from '@/lib/jobs/options';
 import { driveJob as drive, sample, setUpPipeline } from '@/lib/testing/pipeline';
 import { signWebhook } from '@/lib/toapis/webhook';

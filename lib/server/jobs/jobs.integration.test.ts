@@ -4,7 +4,7 @@
  */
 import sharp from 'sharp';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { fakeFaults } from '@/e2e/support/fake-toapis';
+import { fakeFaults } from '@/lib/testing/fake-toapis/faults';
 import { DEFAULT_OPTIONS } from '@/lib/jobs/options';
 import { addReference, driveJob as drive, sample, setUpPipeline } from '@/lib/testing/pipeline';
 

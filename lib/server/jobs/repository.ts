@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, desc, eq, inArray, lte, ne } from 'drizzle-orm';
+import { asc, desc, eq, inArray } from 'drizzle-orm';
 import type { Job, JobResultView, JobStatus } from '@/lib/jobs/types';
 import { assetView, findAssets } from '../assets';
 import { findExpansions } from '../expand/repository';
@@ -41,17 +41,6 @@ export async function updateJob(id: string, patch: Partial<Omit<JobRow, 'id'>>):
     .update(jobs)
     .set({ ...patch, updatedAt: new Date() })
     .where(eq(jobs.id, id));
-}
-
-/** Jobs the runner should look at now, oldest due first. */
-export async function dueJobs(now: Date, limit: number): Promise<JobRow[]> {
-  const db = await getDb();
-  return db
-    .select()
-    .from(jobs)
-    .where(and(ne(jobs.phase, 'done'), lte(jobs.nextCheckAt, now)))
-    .orderBy(asc(jobs.nextCheckAt))
-    .limit(limit);
 }
 
 /** Records a mirrored result; idempotent per (job, position) so a retried download never duplicates. */

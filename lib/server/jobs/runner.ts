@@ -4,6 +4,7 @@ import { serverEnv } from '../env';
 import { getDb, rowsOf } from '../storage/db';
 import { advanceJob } from './advance';
 import { claimLease, releaseAllLeases, releaseLease, renewLeases } from './leases';
+import { processSingleton } from '@/lib/process-singleton';
 
 /**
  * Follows every unfinished job: wakes up, takes the jobs that are due from the database, advances each one step.
@@ -23,11 +24,15 @@ interface RunnerState {
   stopped: boolean;
 }
 
-const globalForRunner = globalThis as unknown as { __overpaintRunner?: RunnerState };
+const runnerState = processSingleton<RunnerState>('job-runner', () => ({
+  timer: null,
+  renewTimer: null,
+  inFlight: new Map(),
+  stopped: true,
+}));
 
 function state(): RunnerState {
-  globalForRunner.__overpaintRunner ??= { timer: null, renewTimer: null, inFlight: new Map(), stopped: true };
-  return globalForRunner.__overpaintRunner;
+  return runnerState.get();
 }
 
 export function startJobRunner(): void {

@@ -1,10 +1,11 @@
 import 'server-only';
-import { offlineUpstreamConfig } from '@/lib/engine/host';
+import { offlineUpstreamConfig } from '@/lib/server/engine-host';
 import { createTokenBucket, DEFAULT_BUDGETS, type RequestBudget } from '@/lib/toapis/budget';
 import { createToapisClient, type ToapisClient } from '@/lib/toapis/client';
 import { serverEnv } from '../env';
 import { getDb } from '../storage/db';
 import { createSharedBudget } from './shared-budget';
+import { processSingleton } from '@/lib/process-singleton';
 
 /**
  * One budget per kind, shared by every task: in this process (PGlite allows one process per DATA_DIR), or in the
@@ -20,17 +21,17 @@ function requestBudgets(shared: boolean): { create: RequestBudget; status: Reque
   };
 }
 
-const globalForUpstream = globalThis as unknown as { __overpaintUpstream?: ToapisClient };
-
 /**
  * The one upstream client: ToAPIs when a key is set, otherwise the offline engine mounted in this app, reached
  * the same way, over HTTP.
  */
 export function upstreamClient(): ToapisClient {
-  if (globalForUpstream.__overpaintUpstream) return globalForUpstream.__overpaintUpstream;
+  return client.get();
+}
+
+const client = processSingleton<ToapisClient>('upstream-client', () => {
   const env = serverEnv();
-  const client =
-    env.engine === 'toapis' && env.toapis.apiKey
+  return env.engine === 'toapis' && env.toapis.apiKey
       ? createToapisClient({
           baseUrl: env.toapis.baseUrl,
           apiKey: env.toapis.apiKey,
@@ -38,7 +39,5 @@ export function upstreamClient(): ToapisClient {
           fileHosts: env.toapis.fileHosts,
           budgets: requestBudgets(env.databaseUrl !== undefined),
         })
-      : createToapisClient(offlineUpstreamConfig());
-  globalForUpstream.__overpaintUpstream = client;
-  return client;
-}
+    : createToapisClient(offlineUpstreamConfig());
+});

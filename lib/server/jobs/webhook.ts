@@ -1,5 +1,5 @@
 import 'server-only';
-import { normalizeUpstreamTask } from '@/lib/jobs/normalize';
+import { normalizeUpstreamTask } from '@/lib/toapis/normalize';
 import { verifyWebhook } from '@/lib/toapis/webhook';
 import { serverEnv } from '../env';
 import { applyTask } from './advance';

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Drift } from '@/lib/restore/drift';
 import type { RestoreInput, RestoreOutput } from '@/lib/restore/restore';
+import { processSingleton } from '@/lib/process-singleton';
 
 /** A worker that has had nothing to do for this long is let go (it holds the restore modules, ~30 MB). */
 const IDLE_MS = 60_000;
@@ -74,11 +75,10 @@ class PixelWorker {
   }
 }
 
-const globalForWorker = globalThis as unknown as { __overpaintRestoreWorker?: PixelWorker };
+const sharedPixelWorker = processSingleton('restore-pixel-worker', () => new PixelWorker());
 
 function pixelWorker(): PixelWorker {
-  globalForWorker.__overpaintRestoreWorker ??= new PixelWorker();
-  return globalForWorker.__overpaintRestoreWorker;
+  return sharedPixelWorker.get();
 }
 
 /** `restorePixels` off the event loop. */

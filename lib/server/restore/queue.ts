@@ -1,4 +1,5 @@
 import 'server-only';
+import { processSingleton } from '@/lib/process-singleton';
 
 /**
  * At most `RESTORE_CONCURRENCY` restorations run at once in this process; the rest wait their turn. The queue
@@ -13,11 +14,10 @@ interface Limiter {
   waiting: Array<() => void>;
 }
 
-const globalForRestore = globalThis as unknown as { __overpaintRestoreLimiter?: Limiter };
+const restoreLimiter = processSingleton<Limiter>('restore-limiter', () => ({ running: 0, waiting: [] }));
 
 function limiter(): Limiter {
-  globalForRestore.__overpaintRestoreLimiter ??= { running: 0, waiting: [] };
-  return globalForRestore.__overpaintRestoreLimiter;
+  return restoreLimiter.get();
 }
 
 /** Runs `work` when a slot is free. */
@@ -31,10 +31,4 @@ export async function withRestoreSlot<T>(work: () => Promise<T>): Promise<T> {
     state.running--;
     state.waiting.shift()?.();
   }
-}
-
-/** Restorations running or waiting now (tests, diagnostics). */
-export function restoreLoad(): { running: number; waiting: number } {
-  const state = limiter();
-  return { running: state.running, waiting: state.waiting.length };
 }

@@ -5,7 +5,7 @@
  */
 import sharp from 'sharp';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { DRIFT_PAINT } from '@/e2e/support/fake-toapis';
+import { DRIFT_PAINT } from '@/lib/testing/fake-toapis/images';
 import { DEFAULT_OPTIONS } from '@/lib/jobs/options';
 import { addReference, sample, setUpPipeline } from '@/lib/testing/pipeline';
 

@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeToapis, type FakeToapis } from '@/e2e/support/fake-toapis';
+import { startFakeToapis, type FakeToapis } from '@/lib/testing/fake-toapis/server';
 import { DEFAULT_OPTIONS } from '@/lib/jobs/options';
 
 const samples = path.resolve(__dirname, '../../../../shared/samples');

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { FileBlobStore } from './blobs';
+import { FileBlobStore } from './file-blobs';
 import { lockDataDir } from './data-dir-lock';
 import { pgliteOptions } from './pglite-durable';
 

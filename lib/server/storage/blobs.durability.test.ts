@@ -35,7 +35,7 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 describe('file blob store durability', () => {
   it('syncs the temporary file before the rename and the folders after it, and leaves no temporary file', async () => {
-    const { FileBlobStore } = await import('./blobs');
+    const { FileBlobStore } = await import('./file-blobs');
     const store = new FileBlobStore(root);
     const key = await store.put(randomBytes(10_000));
     const rename = events.indexOf(`rename ${key}`);

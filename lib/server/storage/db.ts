@@ -6,6 +6,7 @@ import { serverEnv } from '@/lib/server/env';
 import { lockDataDir } from './data-dir-lock';
 import { pgliteOptions } from './pglite-durable';
 import * as schema from './schema';
+import { processSingleton } from '@/lib/process-singleton';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 
@@ -19,7 +20,13 @@ const MIGRATIONS_FOLDER = path.join(process.cwd(), 'lib/server/storage/migration
 
 // One database per process, shared by every Next bundle (route handlers, actions, instrumentation) through
 // globalThis. Opened lazily: PGlite's first start costs seconds and hundreds of MB, and `next build` must never open it.
-const globalForDb = globalThis as unknown as { __overpaintDb?: Promise<OpenDatabase> };
+const database = processSingleton('database', () =>
+  openDatabase().catch((error: unknown) => {
+    // A failed open is not kept: the next caller tries again.
+    database.take();
+    throw error;
+  }),
+);
 
 export function getDb(): Promise<Db> {
   return openOnce().then((open) => open.db);
@@ -30,19 +37,12 @@ export function databaseKind(): Promise<OpenDatabase['kind']> {
 }
 
 export async function closeDb(): Promise<void> {
-  const pending = globalForDb.__overpaintDb;
-  globalForDb.__overpaintDb = undefined;
+  const pending = database.take();
   if (pending) await (await pending).close();
 }
 
 function openOnce(): Promise<OpenDatabase> {
-  if (!globalForDb.__overpaintDb) {
-    globalForDb.__overpaintDb = openDatabase().catch((error: unknown) => {
-      globalForDb.__overpaintDb = undefined;
-      throw error;
-    });
-  }
-  return globalForDb.__overpaintDb;
+  return database.get();
 }
 
 async function openDatabase(): Promise<OpenDatabase> {

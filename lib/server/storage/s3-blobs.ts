@@ -1,5 +1,4 @@
 import 'server-only';
-import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import {
   AbortMultipartUploadCommand,
@@ -14,9 +13,8 @@ import {
 } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import type { S3Settings } from '@/lib/server/env';
-import type { BlobStore, StoredBlob } from './blobs';
+import { BLOB_KEY, sha256Hex, type BlobStore, type StoredBlob } from './blob-store';
 
-const KEY_PATTERN = /^[0-9a-f]{64}$/;
 /** Objects above this go up in 8 MB parts (a 50 MB original is 7 parts, retried one part at a time). */
 const PART_SIZE = 8 * 1024 * 1024;
 
@@ -48,8 +46,7 @@ export class S3BlobStore implements BlobStore {
   }
 
   async put(bytes: Uint8Array): Promise<string> {
-    // Hashed here, not with blobs.ts's helper: that module imports this one.
-    const key = createHash('sha256').update(bytes).digest('hex');
+    const key = sha256Hex(bytes);
     // An object of another size (a store that kept a broken upload) is uploaded again; S3 makes an object visible
     // only once it is whole, so a HEAD's length is a cheap and sufficient check.
     if (await this.has(key, bytes.byteLength)) return key;
@@ -110,7 +107,7 @@ export class S3BlobStore implements BlobStore {
       );
       for (const object of page.Contents ?? []) {
         const key = object.Key?.split('/').pop() ?? '';
-        if (KEY_PATTERN.test(key) && object.Key === objectKey(key)) {
+        if (BLOB_KEY.test(key) && object.Key === objectKey(key)) {
           yield { key, size: object.Size ?? 0, modifiedAt: object.LastModified ?? new Date() };
         }
       }
@@ -164,7 +161,7 @@ export class S3BlobStore implements BlobStore {
 }
 
 function objectKey(key: string): string {
-  if (!KEY_PATTERN.test(key)) throw new Error('Invalid blob key');
+  if (!BLOB_KEY.test(key)) throw new Error('Invalid blob key');
   return `blobs/${key.slice(0, 2)}/${key.slice(2, 4)}/${key}`;
 }
 

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startFakeToapis, type FakeToapis } from '@/e2e/support/fake-toapis';
+import { startFakeToapis, type FakeToapis } from '@/lib/testing/fake-toapis/server';
 import { DEFAULT_OPTIONS } from '@/lib/jobs/options';
 import { defineGcTests } from '../gc/gc-suite';
 
@@ -39,7 +39,7 @@ export function defineStorageSuite(label: string, environment: () => Promise<Rec
 
   describe(`${label}: blobs`, () => {
     it('stores bytes by their SHA-256, reads and streams them back, and knows what it lacks', async () => {
-      const { blobStore, sha256Hex } = await import('./blobs');
+      const [{ blobStore }, { sha256Hex }] = await Promise.all([import('./blobs'), import('./blob-store')]);
       const store = blobStore();
       await store.check();
       const bytes = randomBytes(100_000);
@@ -57,7 +57,7 @@ export function defineStorageSuite(label: string, environment: () => Promise<Rec
     });
 
     it('does not trust a copy left short by a crash: has() says no and put() writes it whole again', async () => {
-      const { blobStore, sha256Hex } = await import('./blobs');
+      const [{ blobStore }, { sha256Hex }] = await Promise.all([import('./blobs'), import('./blob-store')]);
       const store = blobStore();
       for (const planted of [Buffer.alloc(0), 'truncated']) {
         const bytes = randomBytes(50_000);
@@ -135,7 +135,7 @@ export function defineStorageSuite(label: string, environment: () => Promise<Rec
 
   describe(`${label}: the account’s last refusal`, () => {
     it('is kept in the database for every instance’s settings page, until a create goes through', async () => {
-      const { fakeFaults } = await import('@/e2e/support/fake-toapis');
+      const { fakeFaults } = await import('@/lib/testing/fake-toapis/faults');
       const { upstreamStatus } = await import('../jobs/upstream-status');
       const { getDb } = await import('./db');
       const { upstreamAccountProblems } = await import('./schema');

@@ -4,8 +4,8 @@
  * Without PostgreSQL on this machine the file is skipped, saying why; in CI (CI=true) it fails instead.
  */
 import { describe, expect, it } from 'vitest';
-import { testPostgres } from '@/e2e/support/postgres';
-import { startS3, type TestS3 } from '@/e2e/support/s3-server';
+import { testPostgres } from '@/lib/testing/postgres';
+import { startS3, type TestS3 } from '@/lib/testing/s3-server';
 import { defineStorageSuite } from './storage-suite';
 
 const postgres = await testPostgres();

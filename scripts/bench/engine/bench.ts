@@ -9,9 +9,9 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { completeMasked } from '@/lib/engine/pipeline/inpaint';
 import type { RawImage } from '@/lib/engine/pipeline/raw-image';
-import { teleaInpaint } from '@/lib/engine/pipeline/telea';
 import { createWorkerPool } from '@/lib/engine/pipeline/worker-pool';
 import { blurFill, psnrInHole, sharpnessRatio, ssimInHole, type Rgb } from './metrics';
+import { teleaInpaint } from './telea';
 
 const ROOT = process.cwd();
 const SAMPLES = path.resolve(ROOT, '../shared/samples');

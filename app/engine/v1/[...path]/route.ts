@@ -1,4 +1,4 @@
-import { getEngine } from '@/lib/engine/host';
+import { getEngine } from '@/lib/server/engine-host';
 
 // The built-in offline engine, reached by the app's own upstream client over HTTP (see lib/engine/README.md).
 // Node runtime: it uses sharp, OpenCV.js and the file system. Never cached: every call is a live API call.

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { UpstreamError } from '@/lib/toapis/errors';
+import { UpstreamError } from './errors';
 import { normalizeUpstreamTask } from './normalize';
 
 afterEach(() => vi.restoreAllMocks());

@@ -1,32 +1,21 @@
 /**
- * OpenCV.js Telea / Navier–Stokes inpainting: the foundation's fill, kept as the baseline the benchmark
- * (`scripts/bench/engine`) compares the exemplar engine against. The engine itself no longer uses it.
+ * OpenCV.js Telea / Navier–Stokes inpainting: the foundation's fill, kept beside the engine benchmark as the
+ * baseline it compares the exemplar engine against. The engine itself does not use it.
  *
  * `cv.inpaint` is synchronous and costs about 2 µs per hole pixel (measured: 0.8 s for the coffee cup at
  * 1536×1024, 3.3 s at 3840×2160), which would stall the server's event loop. So it only ever sees the hole's
  * bounding box, scaled down until the hole has at most `MAX_HOLE_PIXELS` pixels (~0.1 s), and the filled patch is
  * scaled back up with sharp (async). Telea's fill of a large hole is a smooth blur anyway, so little is lost.
  */
+import { resizeRaw, type RawImage } from '@/lib/engine/pipeline/raw-image';
+import { compositeInto, crop, holeBox } from '@/lib/engine/pipeline/region';
 import { loadOpenCv } from './opencv';
-import { resizeRaw, type RawImage } from './raw-image';
-import { compositeInto, crop, holeBox } from './region';
 
-export const MAX_HOLE_PIXELS = 60_000;
+const MAX_HOLE_PIXELS = 60_000;
 
-export interface InpaintVariant {
+interface InpaintVariant {
   method: 'telea' | 'ns';
   radius: number;
-}
-
-/** Output 0 is always Telea with radius 5 (the documented behaviour); extra outputs vary so `n` gives choices. */
-export function variantFor(index: number): InpaintVariant {
-  const variants: InpaintVariant[] = [
-    { method: 'telea', radius: 5 },
-    { method: 'ns', radius: 5 },
-    { method: 'telea', radius: 9 },
-    { method: 'ns', radius: 3 },
-  ];
-  return variants[index % variants.length] ?? { method: 'telea', radius: 5 };
 }
 
 /**

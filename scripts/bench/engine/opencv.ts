@@ -10,13 +10,13 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type * as OpenCv from '@techstark/opencv-js';
 
-export type Cv = typeof OpenCv;
+type Cv = typeof OpenCv;
 
-const globalForCv = globalThis as unknown as { __overpaintOpenCv?: Promise<{ cv: Cv }> };
+let loading: Promise<{ cv: Cv }> | undefined;
 
-/** The ready OpenCV.js module, wrapped (see above). Shared by every bundle in the process. */
+/** The ready OpenCV.js module, wrapped (see above). */
 export function loadOpenCv(): Promise<{ cv: Cv }> {
-  globalForCv.__overpaintOpenCv ??= new Promise<{ cv: Cv }>((resolve, reject) => {
+  loading ??= new Promise<{ cv: Cv }>((resolve, reject) => {
     let cv: Cv & { onRuntimeInitialized?: () => void };
     try {
       cv = requireFromHere()('@techstark/opencv-js') as typeof cv;
@@ -35,10 +35,10 @@ export function loadOpenCv(): Promise<{ cv: Cv }> {
     };
   }).catch((error: unknown) => {
     // Let a later call try again rather than caching the failure for the life of the process.
-    globalForCv.__overpaintOpenCv = undefined;
+    loading = undefined;
     throw error;
   });
-  return globalForCv.__overpaintOpenCv;
+  return loading;
 }
 
 function requireFromHere(): NodeJS.Require {

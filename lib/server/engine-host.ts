@@ -1,39 +1,38 @@
 import 'server-only';
 import { randomBytes } from 'node:crypto';
-import { serverEnv } from '@/lib/server/env';
+import { serverEnv } from './env';
 import { registerSecret } from '@/lib/toapis/errors';
-import { createEngine, type Engine } from './engine';
+import { createEngine, type Engine } from '@/lib/engine/engine';
+import { processSingleton } from '@/lib/process-singleton';
 
 /**
  * The engine inside this Next server: one per process, shared by every bundle (route handlers and server actions
- * may be separate module graphs, so the singleton and the secret live on `globalThis`).
+ * may be separate module graphs, so the engine and its secret are process singletons).
  */
-const globalForEngine = globalThis as unknown as { __overpaintEngine?: Engine; __overpaintEngineSecret?: string };
+const secret = processSingleton('engine-secret', () => {
+  const value = randomBytes(32).toString('hex');
+  registerSecret(value);
+  return value;
+});
+const engine = processSingleton<Engine>('engine', () =>
+  createEngine({ dataDir: serverEnv().dataDir, secret: engineSecret(), publicBaseUrl: engineBaseUrl() }),
+);
 
-export const OFFLINE_MODEL = 'offline-engine';
+const OFFLINE_MODEL = 'offline-engine';
 
 /** A random per-boot secret: the engine is reachable on localhost, so only this process may call it. */
-export function engineSecret(): string {
-  if (!globalForEngine.__overpaintEngineSecret) {
-    globalForEngine.__overpaintEngineSecret = randomBytes(32).toString('hex');
-    registerSecret(globalForEngine.__overpaintEngineSecret);
-  }
-  return globalForEngine.__overpaintEngineSecret;
+function engineSecret(): string {
+  return secret.get();
 }
 
 /** Where this process reaches its own engine mount (`app/engine/v1/[...path]/route.ts`). */
-export function engineBaseUrl(): string {
+function engineBaseUrl(): string {
   return `http://127.0.0.1:${serverEnv().port}/engine`;
 }
 
 /** The engine, created on first use (never at import, so `next build` opens nothing). */
 export function getEngine(): Engine {
-  globalForEngine.__overpaintEngine ??= createEngine({
-    dataDir: serverEnv().dataDir,
-    secret: engineSecret(),
-    publicBaseUrl: engineBaseUrl(),
-  });
-  return globalForEngine.__overpaintEngine;
+  return engine.get();
 }
 
 /** Client settings for talking to the built-in engine over HTTP, exactly as to ToAPIs. */
@@ -43,7 +42,5 @@ export function offlineUpstreamConfig(): { baseUrl: string; apiKey: string; mode
 
 /** Stop the engine (on shutdown): running work stops at a stage boundary and resumes on the next boot. */
 export async function closeEngine(): Promise<void> {
-  const engine = globalForEngine.__overpaintEngine;
-  globalForEngine.__overpaintEngine = undefined;
-  await engine?.close();
+  await engine.take()?.close();
 }

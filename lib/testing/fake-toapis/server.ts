@@ -1,5 +1,5 @@
 /**
- * A small, real HTTP server that speaks the ToAPIs contract (../../../shared/docs/api-contract.md) for tests.
+ * A small, real HTTP server that speaks the ToAPIs contract (../../../../shared/docs/api-contract.md) for tests.
  * Importable from vitest and from Playwright: plain TypeScript, node:http + sharp, no `@/` alias, no server-only.
  *
  * - Uploads are kept in memory and served at `/files/<name>` (public, like files.toapis.com).
@@ -9,40 +9,11 @@
  * - Faults are programmable from code (`fake.control(...)`) and over HTTP (`POST /__control` with the same JSON),
  *   so a Playwright test in another process can drive them. `GET /__control/requests` returns the log.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import sharp, { type Sharp } from 'sharp';
-
-export type FaultTarget = 'create' | 'status' | 'upload' | 'download' | 'models';
-
-/** One programmed misbehaviour. JSON-serialisable, so it can be sent to `POST /__control`. */
-export interface Fault {
-  on: FaultTarget;
-  /** How many matching requests it applies to. Default 1. */
-  times?: number;
-  /** Answer with this status. Without it the request is only delayed, then handled normally. */
-  status?: number;
-  headers?: Record<string, string>;
-  /** A string is sent as is; anything else as JSON. `{{id}}`, `{{url}}` and `{{key}}` are filled in. */
-  body?: unknown;
-  contentType?: string;
-  /** Wait this long first (a hang, when longer than the client's timeout). */
-  delayMs?: number;
-}
-
-export interface ControlCommand {
-  /** Keep tasks in_progress until `release`. */
-  hold?: boolean;
-  release?: boolean;
-  /** Appended to the fault list; consumed in order. */
-  faults?: Fault[];
-  /** Forget requests, tasks, uploads, faults and hold. */
-  reset?: boolean;
-  completeAfterPolls?: number;
-  /** Drift mode: edits behave like a regenerating model (`driftedImage`). */
-  drift?: boolean;
-}
+import { targetOf, type ControlCommand, type Fault, type FaultTarget } from './faults';
+import { driftedImage, resultImage, sniff } from './images';
 
 export interface RecordedRequest {
   method: string;
@@ -101,112 +72,6 @@ export interface FakeToapisOptions {
   completeAfterPolls?: number;
   drift?: boolean;
 }
-
-/** Ready-made faults for the cases the client must survive. */
-export const fakeFaults = {
-  rateLimited: (on: FaultTarget = 'create', retryAfter = '1'): Fault => ({
-    on,
-    status: 429,
-    headers: { 'Retry-After': retryAfter, 'X-RateLimit-Category': on === 'status' ? 'async_query' : 'async_submit' },
-    contentType: 'application/json',
-    body: { error: { code: 'rate_limit_exceeded', message: 'Async task request rate exceeded' } },
-  }),
-  htmlBadGateway: (on: FaultTarget = 'create'): Fault => ({
-    on,
-    status: 502,
-    contentType: 'text/html',
-    body:
-      '<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n' +
-      '<hr><center>tengine</center>\r\n<script>var x = "<b>never shown</b>";</script></body>\r\n</html>\r\n',
-  }),
-  unauthorized: (on: FaultTarget = 'create'): Fault => ({
-    on,
-    status: 401,
-    contentType: 'application/json',
-    body: {
-      error: { code: 401, message: 'Authentication failed, please check your API key', type: 'authentication_error' },
-    },
-  }),
-  badRequest: (param = 'prompt', on: FaultTarget = 'create'): Fault => ({
-    on,
-    status: 400,
-    contentType: 'application/json',
-    body: {
-      error: {
-        code: 'invalid_request',
-        message: `The '${param}' field is required.`,
-        param,
-        type: 'invalid_request_error',
-      },
-    },
-  }),
-  insufficientQuota: (on: FaultTarget = 'create'): Fault => ({
-    on,
-    status: 402,
-    contentType: 'application/json',
-    body: { error: { code: 402, message: 'Insufficient account balance, please top up', type: 'payment_required' } },
-  }),
-  tooLarge: (on: FaultTarget = 'upload'): Fault => ({
-    on,
-    status: 413,
-    contentType: 'application/json',
-    body: { success: false, message: 'Image too large. Maximum size is 10MB' },
-  }),
-  unavailable: (on: FaultTarget = 'create', retryAfter = '2'): Fault => ({
-    on,
-    status: 503,
-    headers: { 'Retry-After': retryAfter },
-    contentType: 'application/json',
-    body: { error: { code: 'rate_limit_unavailable', message: 'Submit limiter unavailable' } },
-  }),
-  /** Cut-off JSON with a 200. */
-  malformedJson: (on: FaultTarget = 'create'): Fault => ({
-    on,
-    status: 200,
-    contentType: 'application/json',
-    body: '{"id": "tsk_broken", "status": "que',
-  }),
-  /** A 400 whose message echoes the caller's key (the client must scrub it). */
-  echoesKey: (on: FaultTarget = 'create'): Fault => ({
-    on,
-    status: 400,
-    contentType: 'application/json',
-    body: { error: { code: 'invalid_request', message: 'Token {{key}} is not valid for this model' } },
-  }),
-  unknownStatusWord: (word = 'thinking'): Fault => ({
-    on: 'status',
-    status: 200,
-    contentType: 'application/json',
-    body: { id: '{{id}}', object: 'generation.task', status: word, progress: 40 },
-  }),
-  completedWithoutUrl: (): Fault => ({
-    on: 'status',
-    status: 200,
-    contentType: 'application/json',
-    body: {
-      id: '{{id}}',
-      object: 'generation.task',
-      status: 'completed',
-      progress: 100,
-      result: { type: 'image', data: [] },
-    },
-  }),
-  failedWithError: (message = 'call upstream API failed: upstream returned status 422'): Fault => ({
-    on: 'status',
-    status: 200,
-    contentType: 'application/json',
-    body: {
-      id: '{{id}}',
-      object: 'generation.task',
-      status: 'failed',
-      progress: 0,
-      error: { code: 'generation_failed', message },
-    },
-  }),
-  resultNotFound: (): Fault => ({ on: 'download', status: 404, contentType: 'text/plain', body: 'Not Found' }),
-  /** No answer for `delayMs`, then a normal one: longer than the client's timeout, it is a hang. */
-  hang: (on: FaultTarget = 'create', delayMs = 30_000): Fault => ({ on, delayMs }),
-} satisfies Record<string, (...args: never[]) => Fault>;
 
 const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 
@@ -483,105 +348,6 @@ export async function startFakeToapis(options: FakeToapisOptions = {}): Promise<
   };
 }
 
-function targetOf(method: string, pathname: string): FaultTarget | undefined {
-  if (method === 'POST' && pathname === '/v1/uploads/images') return 'upload';
-  if (method === 'POST' && pathname === '/v1/images/generations') return 'create';
-  if (method === 'GET' && /^\/v1\/images\/generations\/[^/]+$/.test(pathname)) return 'status';
-  if (method === 'GET' && pathname === '/v1/models') return 'models';
-  if (method === 'GET' && pathname.startsWith('/files/')) return 'download';
-  return undefined;
-}
-
-/** A plausible picture: the first reference tinted (its aspect kept), or a solid colour from the prompt. */
-async function resultImage(task: FakeTask, reference: StoredFile | undefined, index: number): Promise<Uint8Array> {
-  const hash = createHash('sha256').update(`${task.prompt}#${index}`).digest();
-  const colour = { r: hash[0] ?? 0, g: hash[1] ?? 0, b: hash[2] ?? 0 };
-  let image: Sharp;
-  if (reference) {
-    const meta = await sharp(reference.bytes).rotate().metadata();
-    const { width, height } = plausibleSize(
-      task.size,
-      meta.autoOrient?.width ?? meta.width ?? 1024,
-      meta.autoOrient?.height ?? meta.height ?? 1024,
-    );
-    image = sharp(reference.bytes).rotate().resize({ width, height, fit: 'cover' }).tint(colour);
-  } else {
-    const { width, height } = plausibleSize(task.size, 1024, 1024);
-    image = sharp({ create: { width, height, channels: 3, background: colour } });
-  }
-  const bytes =
-    task.outputFormat === 'jpeg' ? await image.jpeg({ quality: 85 }).toBuffer() : await image.png().toBuffer();
-  return new Uint8Array(bytes);
-}
-
-/** Drift mode's pixels inside the mask: a colour no photo sample has, easy to find in a test. */
-export const DRIFT_PAINT = { r: 255, g: 0, b: 255 };
-/** Drift mode moves the whole frame right and down by this many pixels. */
-export const DRIFT_SHIFT = 3;
-
-/**
- * Drift mode: what a regenerating model does to an edit. Every pixel changes: the frame is hue-turned by 40° and
- * brightened 6 %, the masked area painted `DRIFT_PAINT`, and the whole picture moved by `DRIFT_SHIFT` px.
- */
-async function driftedImage(task: FakeTask, reference: StoredFile, mask: StoredFile | undefined): Promise<Uint8Array> {
-  const meta = await sharp(reference.bytes).rotate().metadata();
-  const { width, height } = plausibleSize(
-    task.size,
-    meta.autoOrient?.width ?? meta.width ?? 1024,
-    meta.autoOrient?.height ?? meta.height ?? 1024,
-  );
-  const frame = await sharp(reference.bytes)
-    .rotate()
-    .resize({ width, height, fit: 'cover' })
-    .modulate({ hue: 40, brightness: 1.06 })
-    .removeAlpha()
-    .raw()
-    .toBuffer();
-  if (mask) {
-    const alpha = await sharp(mask.bytes)
-      .ensureAlpha()
-      .extractChannel(3)
-      .resize(width, height, { fit: 'fill' })
-      .raw()
-      .toBuffer();
-    for (let i = 0; i < width * height; i++) {
-      if (alpha[i]! < 128) frame.set([DRIFT_PAINT.r, DRIFT_PAINT.g, DRIFT_PAINT.b], i * 3);
-    }
-  }
-  const moved = Buffer.alloc(frame.length);
-  for (let y = 0; y < height; y++) {
-    const sy = Math.max(0, y - DRIFT_SHIFT);
-    for (let x = 0; x < width; x++) {
-      const sx = Math.max(0, x - DRIFT_SHIFT);
-      frame.copy(moved, (y * width + x) * 3, (sy * width + sx) * 3, (sy * width + sx) * 3 + 3);
-    }
-  }
-  const image = sharp(moved, { raw: { width, height, channels: 3 } });
-  const bytes =
-    task.outputFormat === 'jpeg' ? await image.jpeg({ quality: 90 }).toBuffer() : await image.png().toBuffer();
-  return new Uint8Array(bytes);
-}
-
-/** Long side 1024, the ratio asked for (or the reference's for `auto`), sides rounded to 16. */
-function plausibleSize(size: string, refWidth: number, refHeight: number): { width: number; height: number } {
-  const match = /^(\d+):(\d+)$/.exec(size);
-  const ratio = match ? Number(match[1]) / Number(match[2]) : refWidth / refHeight;
-  const round = (v: number) => Math.max(16, Math.round(v / 16) * 16);
-  return ratio >= 1 ? { width: 1024, height: round(1024 / ratio) } : { width: round(1024 * ratio), height: 1024 };
-}
-
-function sniff(b: Uint8Array): { mime: string; ext: string } | null {
-  if (b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47) return { mime: 'image/png', ext: 'png' };
-  if (b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return { mime: 'image/jpeg', ext: 'jpg' };
-  if (b[0] === 0x47 && b[1] === 0x49 && b[2] === 0x46) return { mime: 'image/gif', ext: 'gif' };
-  if (
-    Buffer.from(b.subarray(0, 4)).toString('latin1') === 'RIFF' &&
-    Buffer.from(b.subarray(8, 12)).toString('latin1') === 'WEBP'
-  ) {
-    return { mime: 'image/webp', ext: 'webp' };
-  }
-  return null;
-}
 
 async function readBody(req: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];

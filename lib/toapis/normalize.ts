@@ -4,8 +4,8 @@
  * 'in_progress' with one logged warning, moved result URLs are looked for in every documented spot, and nothing
  * short of a missing id throws.
  */
-import { UpstreamError, cleanMessage } from '@/lib/toapis/errors';
-import type { UpstreamStatus, UpstreamTask } from './types';
+import { UpstreamError, cleanMessage } from './errors';
+import type { UpstreamStatus, UpstreamTask } from '@/lib/jobs/types';
 
 type Rec = Record<string, unknown>;
 
