@@ -25,6 +25,14 @@ module.exports = {
       to: { path: '^lib/server/' },
     },
     {
+      name: 'jobs-not-toapis',
+      severity: 'error',
+      comment:
+        'lib/jobs is shared with the browser; lib/toapis is the server-side upstream client and parser, which builds on lib/jobs.',
+      from: { path: '^lib/jobs/' },
+      to: { path: '^lib/toapis/' },
+    },
+    {
       name: 'mask-not-canvas',
       severity: 'error',
       comment: 'lib/mask is the pure mask model; lib/canvas draws it, so only canvas may import mask.',

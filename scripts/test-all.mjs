@@ -1,14 +1,16 @@
 #!/usr/bin/env node
-// `npm test`: everything the tests need on a fresh machine, then both test runners, then ONE plain line
-// `N passed, N failed[, N skipped]` summing them (CI reads that line, not the runners' own closing lines).
+// `npm test`: the static checks, everything the tests need on a fresh machine, then both test runners, then ONE
+// plain line `N passed, N failed[, N skipped]` summing them (CI reads that line, not the runners' own closing lines).
 //
+//   0. checks: eslint, prettier --check, tsc --noEmit, dependency-cruiser (direction rules, no cycles), knip
 //   1. find a Chromium (or install one: apt-get on Debian as root, else `playwright install chromium`)
 //   2. next build
 //   3. vitest run            (JSON → test-results/vitest.json)
 //   4. playwright test       (JSON → test-results/playwright.json)
 //
-// Both runners always run. Exit code is non-zero if a test failed, a runner crashed or ran no test, or a step
-// failed; each such step also counts as one failure in the summary line so the line never looks green.
+// Every check and both runners always run, so one run shows everything. Exit code is non-zero if a check found
+// anything, a test failed, a runner crashed or ran no test, or a step failed; each failed check or step also counts
+// as one failure in the summary line so the line never looks green.
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -62,6 +64,44 @@ function readJson(file) {
   }
 }
 
+/**
+ * The static checks, each a command that exits non-zero on any finding. Fast ones first; each prints its own
+ * findings. The same commands are package.json scripts (`npm run lint`, `format:check`, `typecheck`, `deps`,
+ * `unused`) for running one alone.
+ */
+const CHECKS = [
+  {
+    name: 'eslint',
+    cmd: 'eslint',
+    args: ['.', '--max-warnings', '0', '--cache', '--cache-location', 'node_modules/.cache/eslint/'],
+  },
+  { name: 'prettier', cmd: 'prettier', args: ['--check', '.', '--log-level', 'warn', '--cache'] },
+  { name: 'tsc', cmd: 'tsc', args: ['--noEmit'] },
+  {
+    name: 'dependency rules',
+    cmd: 'depcruise',
+    args: ['--config', '.dependency-cruiser.cjs', '--output-type', 'err', '.'],
+  },
+  { name: 'unused code', cmd: 'knip', args: ['--no-progress'] },
+];
+
+/** Runs every check (a failed one does not stop the others); returns one problem per failed check. */
+async function runChecks() {
+  const problems = [];
+  const times = [];
+  for (const check of CHECKS) {
+    header(`Check: ${check.name}`);
+    const started = Date.now();
+    const code = await run(bin(check.cmd), check.args);
+    const seconds = ((Date.now() - started) / 1000).toFixed(1);
+    times.push(`${check.name} ${seconds} s${code === 0 ? '' : ' (failed)'}`);
+    if (code === 0) console.log(`${check.name}: no findings (${seconds} s)`);
+    else problems.push(`check failed: ${check.name} (exit code ${code}; its findings are above)`);
+  }
+  console.log(`\nchecks: ${times.join(', ')}`);
+  return problems;
+}
+
 /** @typedef {{ name: string, passed: number, failed: number, skipped: number, problems: string[] }} Result */
 
 /** @returns {Result} */
@@ -113,6 +153,9 @@ async function main() {
   /** @type {Result[]} */
   const results = [];
   const stepProblems = [];
+
+  // 0. Static checks
+  stepProblems.push(...(await runChecks()));
 
   // 1. Browser
   header('Browser');

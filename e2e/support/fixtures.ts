@@ -18,7 +18,7 @@ import { test as base, expect, type Page } from '@playwright/test';
 import { REPO_ROOT, startApp, type AppServer, type StartAppOptions } from './app-server';
 
 export { expect };
-export type { AppServer, StartAppOptions };
+export type { AppServer };
 export { startApp };
 
 type TestFixtures = {

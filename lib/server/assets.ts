@@ -18,8 +18,7 @@ import {
 import { DECODE_TIMEOUT_MS, imageDecoder, type DecodeOutcome } from './images/decoder';
 import { blobStore } from './storage/blobs';
 import { getDb } from './storage/db';
-import { originOf } from './gallery/lineage';
-import { assetOrigins, assets, type AssetRow } from './storage/schema';
+import { assetOrigins, assets, jobResults, type AssetRow } from './storage/schema';
 
 const THUMB_SIZE = 320;
 
@@ -233,4 +232,18 @@ function safeFilename(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? 'image';
   const cleaned = base.replace(/[\u0000-\u001f\u007f"]/g, '').trim();
   return (cleaned || 'image').slice(0, 200);
+}
+
+/**
+ * Where a new reference made from `source` comes from: the result it was made from (Use as reference, Make base),
+ * or, for a copy of a reference, that reference's own origin. Null for an upload.
+ */
+async function originOf(source: AssetRow): Promise<{ fromJobId: string; fromPosition: number } | null> {
+  const db = await getDb();
+  if (source.kind === 'result') {
+    const [row] = await db.select().from(jobResults).where(eq(jobResults.assetId, source.id)).limit(1);
+    return row ? { fromJobId: row.jobId, fromPosition: row.position } : null;
+  }
+  const [row] = await db.select().from(assetOrigins).where(eq(assetOrigins.assetId, source.id)).limit(1);
+  return row ? { fromJobId: row.fromJobId, fromPosition: row.fromPosition } : null;
 }

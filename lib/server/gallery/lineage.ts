@@ -10,20 +10,6 @@ import { assetOrigins, jobResults, type AssetRow } from '../storage/schema';
 /** A chain longer than this is cut at its oldest end: the strip stays readable and the walk bounded. */
 export const MAX_LINEAGE_STEPS = 32;
 
-/**
- * Where a new reference made from `source` comes from: the result it was made from (Use as reference, Make base),
- * or, for a copy of a reference, that reference's own origin. Null for an upload.
- */
-export async function originOf(source: AssetRow): Promise<{ fromJobId: string; fromPosition: number } | null> {
-  const db = await getDb();
-  if (source.kind === 'result') {
-    const [row] = await db.select().from(jobResults).where(eq(jobResults.assetId, source.id)).limit(1);
-    return row ? { fromJobId: row.jobId, fromPosition: row.position } : null;
-  }
-  const [row] = await db.select().from(assetOrigins).where(eq(assetOrigins.assetId, source.id)).limit(1);
-  return row ? { fromJobId: row.fromJobId, fromPosition: row.fromPosition } : null;
-}
-
 async function resultAsset(jobId: string, position: number): Promise<AssetRow | null> {
   const db = await getDb();
   const [row] = await db
