@@ -4,7 +4,7 @@ import { UpstreamStatusPanel } from '@/components/settings/upstream-status-panel
 import { studioAccessRequired } from '@/lib/server/auth/session';
 import { publicEnv, serverEnv } from '@/lib/server/env';
 import { requirePageAccess } from '@/lib/server/guard';
-import { upstreamStatus } from '@/lib/server/jobs/upstream-status';
+import { upstreamStatus } from '@/lib/server/jobs/engine-status';
 
 // Asks the engine on every visit: the key's state is what matters, not what it was at build time.
 export const dynamic = 'force-dynamic';

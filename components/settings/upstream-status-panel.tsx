@@ -1,6 +1,6 @@
-import type { UpstreamState, UpstreamStatusView } from '@/lib/jobs/engine-status';
+import type { EngineState, UpstreamStatusView } from '@/lib/jobs/engine-status';
 
-const STATE_STYLES: Record<UpstreamState, { dot: string; label: string }> = {
+const STATE_STYLES: Record<EngineState, { dot: string; label: string }> = {
   ok: { dot: 'bg-emerald-400', label: 'Connected' },
   offline: { dot: 'bg-amber-400', label: 'No API key' },
   unauthorized: { dot: 'bg-red-400', label: 'Key rejected' },

@@ -1,7 +1,7 @@
 'use client';
 
 import { useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
-import { submitGeneration } from '@/app/(studio)/actions';
+import { submitGeneration } from '@/app/(studio)/generate-actions';
 import { submitExpandRequest } from '@/components/mask/submit-expanded';
 import type { AppError } from '@/lib/errors';
 import type { ExpandFrame } from '@/lib/expand/geometry';

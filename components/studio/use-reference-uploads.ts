@@ -1,7 +1,7 @@
 'use client';
 
 import { useCallback, useLayoutEffect, useRef, useState } from 'react';
-import { addReference } from '@/app/(studio)/actions';
+import { addReference } from '@/app/(studio)/generate-actions';
 import type { AppError } from '@/lib/errors';
 import type { AssetView } from '@/lib/jobs/types';
 import { fileSha256, findDuplicate, makeBase, moveItem } from '@/lib/references/order';

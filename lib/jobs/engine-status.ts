@@ -1,7 +1,7 @@
-/** What the settings page knows about the engine and the key (built by lib/server/jobs/upstream-status.ts). */
+/** What the settings page knows about the engine and the key (built by lib/server/jobs/engine-status.ts). */
 import type { EngineKind } from './types';
 
-export type UpstreamState = 'ok' | 'offline' | 'unauthorized' | 'no_credit' | 'unreachable' | 'error';
+export type EngineState = 'ok' | 'offline' | 'unauthorized' | 'no_credit' | 'unreachable' | 'error';
 
 /** Never the key; the host only, not the whole base URL (it may carry a token). */
 export interface UpstreamStatusView {
@@ -9,7 +9,7 @@ export interface UpstreamStatusView {
   model: string;
   host: string;
   webhooks: boolean;
-  state: UpstreamState;
+  state: EngineState;
   /** One sentence for the user about the state. */
   message: string;
   /** Model ids the key may use (`GET /v1/models?type=image`); empty when the list could not be read. */

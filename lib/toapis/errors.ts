@@ -1,6 +1,6 @@
 /**
  * The one error type the upstream client throws, and the one lenient parser of upstream error bodies.
- * Pure (no `server-only`): `lib/jobs/normalize.ts` and the tests import it. Nothing here may leak the API key or
+ * Pure (no `server-only`): `normalize.ts` and the tests import it. Nothing here may leak the API key or
  * raw HTML into a message: every message passes through `cleanMessage`.
  */
 import { processSingleton } from '@/lib/process-singleton';

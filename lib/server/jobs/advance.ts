@@ -9,9 +9,9 @@ import { blobStore } from '../storage/blobs';
 import type { JobRow } from '../storage/schema';
 import { prepareMask, prepareReference } from './prepare-inputs';
 import { addJobResult, findJobRow, resultPositions } from './repository';
-import { upstreamClient } from './upstream';
-import { clearAccountProblem, noteAccountProblem } from './upstream-health';
-import { clearUnknown, findUpstreamState, noteUnknown, saveUploads, updateJobInPhase } from './upstream-state';
+import { upstreamClient } from './upstream-client';
+import { clearAccountProblem, noteAccountProblem } from './account-problem';
+import { clearUnknown, findUpstreamState, noteUnknown, saveUploads, updateJobInPhase } from './task-records';
 
 /** A task whose state stays unknown this long (502s, timeouts, status words we do not know) is given up on. */
 export const UNKNOWN_LIMIT_MS = 10 * 60_000;

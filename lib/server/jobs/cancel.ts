@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { fail, ok, type Result } from '@/lib/errors';
 import { isFinal, type Job } from '@/lib/jobs/types';
 import { getJobView } from './repository';
-import { updateJobInPhase } from './upstream-state';
+import { updateJobInPhase } from './task-records';
 
 export const CANCELLED_MESSAGE =
   'Cancelled: this task is no longer followed. The image service has no cancel call, so it may still finish the task and bill it. Use Retry to submit it again.';

@@ -33,7 +33,7 @@ async function modules() {
     import('./submit'),
     import('./advance'),
     import('./repository'),
-    import('./upstream-state'),
+    import('./task-records'),
     import('./retry'),
     import('./webhook'),
   ]);

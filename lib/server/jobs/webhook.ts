@@ -4,7 +4,7 @@ import { verifyWebhook } from '@/lib/toapis/webhook';
 import { serverEnv } from '../env';
 import { applyTask } from './advance';
 import { wakeJobRunner } from './runner';
-import { findJobByUpstreamId, recordWebhookEvent } from './upstream-state';
+import { findJobByUpstreamId, recordWebhookEvent } from './task-records';
 
 export interface WebhookAnswer {
   status: number;

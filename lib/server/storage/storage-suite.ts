@@ -136,7 +136,7 @@ export function defineStorageSuite(label: string, environment: () => Promise<Rec
   describe(`${label}: the account’s last refusal`, () => {
     it('is kept in the database for every instance’s settings page, until a create goes through', async () => {
       const { fakeFaults } = await import('@/lib/testing/fake-toapis/faults');
-      const { upstreamStatus } = await import('../jobs/upstream-status');
+      const { upstreamStatus } = await import('../jobs/engine-status');
       const { getDb } = await import('./db');
       const { upstreamAccountProblems } = await import('./schema');
       fake.control({ faults: [fakeFaults.insufficientQuota('create')] });

@@ -1,9 +1,9 @@
 import 'server-only';
-import type { UpstreamState, UpstreamStatusView } from '@/lib/jobs/engine-status';
+import type { EngineState, UpstreamStatusView } from '@/lib/jobs/engine-status';
 import { isUpstreamError } from '@/lib/toapis/errors';
 import { serverEnv } from '../env';
-import { upstreamClient } from './upstream';
-import { lastAccountProblem } from './upstream-health';
+import { upstreamClient } from './upstream-client';
+import { lastAccountProblem } from './account-problem';
 
 /** Asks the engine which image models the key may use, and words what that (or the last refusal) means. */
 export async function upstreamStatus(): Promise<UpstreamStatusView> {
@@ -20,7 +20,7 @@ export async function upstreamStatus(): Promise<UpstreamStatusView> {
     models = await upstreamClient().listModels();
   } catch (error) {
     const kind = isUpstreamError(error) ? error.kind : 'server';
-    const state: UpstreamState =
+    const state: EngineState =
       kind === 'auth'
         ? 'unauthorized'
         : kind === 'quota'
@@ -47,7 +47,7 @@ export async function upstreamStatus(): Promise<UpstreamStatusView> {
   return { ...base, state: 'ok', message: MESSAGES.ok, models, modelListed };
 }
 
-const MESSAGES: Record<UpstreamState, string> = {
+const MESSAGES: Record<EngineState, string> = {
   ok: 'The key works: edits go to ToAPIs.',
   offline:
     'No API key is set (TOAPIS_API_KEY), so edits run on the built-in offline engine: classical image processing, not a generative model.',
