@@ -2,7 +2,7 @@ import { expect, expectNoSeriousA11yViolations, samplePath, test } from './suppo
 import { StartSectionPage } from './pages/start-section';
 import { StudioPage } from './pages/studio-page';
 
-// What a new user sees in the first minutes on a small laptop screen (issue 25): Generate and the header stay in
+// What a new user sees in the first minutes on a small laptop screen: Generate and the header stay in
 // view, the mask tools name themselves, and the offline engine says what it will do and what it did.
 
 test.use({ viewport: { width: 1280, height: 720 } });

@@ -1,7 +1,7 @@
 import { expect, expectNoSeriousA11yViolations, samplePath, test } from './support/fixtures';
 import { StudioPage } from './pages/studio-page';
 
-// Versions and comparisons (issue 16) and the result's actions and lightbox (issue 25): lineage after Make base
+// Versions and comparisons, and the result's actions and lightbox: lineage after Make base
 // twice, any two images compared, the action row's menu, Fit / 100 %, the divider's handle, a still image.
 
 async function generate(studio: StudioPage, prompt: string, count = 1) {

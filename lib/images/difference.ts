@@ -1,5 +1,5 @@
 /**
- * Where two images differ, fairly (issue 25): both are brought to one size with the same filter (exact area
+ * Where two images differ, fairly: both are brought to one size with the same filter (exact area
  * averaging), smoothed with the same small kernel, and a pixel counts as changed only when a channel moved by more
  * than resampling and JPEG noise do. Comparing a 600 × 400 base stretched by the browser against a 1536 × 1024
  * result sampled down by it (two different filters) painted speckles over every fine texture; this does not.

@@ -1,4 +1,4 @@
-/** Versions (issue 16): the chain an image came from, as the browser sees it. */
+/** Versions: the chain an image came from, as the browser sees it. */
 import type { AssetView } from './types';
 
 /** One step of a chain: the first image (a reference) or a result of a task. */

@@ -4,7 +4,7 @@ import { ZlibWriter } from './zlib-writer';
  * The mask PNG that image-edit APIs (gpt-image style) expect: RGBA, 8 bit, exactly the base size,
  * RGB black, A = alpha (0 = repaint, 255 = keep, soft edges in between).
  *
- * Why a hand-made encoder: the mask editor exports 4096 × 4096 masks and the issue's target is ≤ 1.5 × sharp
+ * Why a hand-made encoder: the mask editor exports 4096 × 4096 masks and the target is an export within 1.5 × sharp
  * (native libpng + zlib, ~30–50 ms on that size here). Chromium's OffscreenCanvas PNG took ~140 ms in the worker,
  * CompressionStream 430–830 ms, fast-png's JS deflate ~1 s. A mask is mostly long runs of one alpha value, so
  * nothing here searches for repeats: the alpha bytes are scanned for runs (4 at a time) and each run goes

@@ -4,7 +4,7 @@
  * between, so no seam is drawn along the mask's edge. Soft mask alpha multiplies in as a blend weight.
  */
 
-/** Feather width: ¾ % of the short side, at least 2 px (the 0.5–1 %). */
+/** Feather width: ¾ % of the short side, at least 2 px (the asked-for range is 0.5–1 %). */
 export function featherBand(width: number, height: number): number {
   return Math.max(2, Math.round(Math.min(width, height) * 0.0075));
 }

@@ -217,7 +217,7 @@ export async function referenceFromAsset(id: string, filename: string): Promise<
     filename: safeFilename(filename),
     createdAt: new Date(),
   };
-  // The reference remembers the result it was made from (versions, issue 16); both rows or neither.
+  // The reference remembers the result it was made from (versions); both rows or neither.
   const origin = await originOf(source);
   const db = await getDb();
   await db.transaction(async (tx) => {

@@ -1,6 +1,7 @@
 /**
- * Issue 4 behaviours through the real parts: PGlite in a temporary DATA_DIR, the runner's steps, the upstream
- * client over HTTP against the fake ToAPIs with faults, the webhook receiver, and Retry.
+ * Following upstream tasks safely (uncertain creates, saved uploads, tasks of unknown state) through the real parts:
+ * PGlite in a temporary DATA_DIR, the runner's steps, the upstream client over HTTP against the fake ToAPIs with
+ * faults, the webhook receiver, and Retry.
  */
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fakeFaults } from '@/lib/testing/fake-toapis/faults';

@@ -1,5 +1,5 @@
 /**
- * Versions (issue 16): where an image came from. A reference made from a result (Use as reference, Make base)
+ * Versions: where an image came from. A reference made from a result (Use as reference, Make base)
  * remembers that result; a task records its base in `jobs.reference_ids[0]`, so a result's parent is its task's
  * base and, when that base was made from a result, that result. Edit again reopens the same base asset, so its task
  * inherits the same parent.

@@ -1,5 +1,5 @@
 /**
- * State shared by several app instances on one PostgreSQL (issue 10): which instance follows which job right now
+ * State shared by several app instances on one PostgreSQL: which instance follows which job right now
  * (leases), and the request budgets against the upstream's per-key limits, counted across all instances.
  */
 import { doublePrecision, index, pgTable, text, timestamp } from 'drizzle-orm/pg-core';

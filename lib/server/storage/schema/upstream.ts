@@ -1,5 +1,5 @@
 /**
- * What the runner remembers about a job's upstream task beyond the job row (issue 4): the upload URLs already made
+ * What the runner remembers about a job's upstream task beyond the job row: the upload URLs already made
  * (so a restart after upload re-uses them instead of uploading again), since when the task's state has been
  * unknown (502s, timeouts, status words we do not know) for the stuck limit, the webhook events already taken
  * (replay rejection), and the account's last refusal.
