@@ -32,12 +32,12 @@ export function upstreamClient(): ToapisClient {
 const client = processSingleton<ToapisClient>('upstream-client', () => {
   const env = serverEnv();
   return env.engine === 'toapis' && env.toapis.apiKey
-      ? createToapisClient({
-          baseUrl: env.toapis.baseUrl,
-          apiKey: env.toapis.apiKey,
-          model: env.toapis.model,
-          fileHosts: env.toapis.fileHosts,
-          budgets: requestBudgets(env.databaseUrl !== undefined),
-        })
+    ? createToapisClient({
+        baseUrl: env.toapis.baseUrl,
+        apiKey: env.toapis.apiKey,
+        model: env.toapis.model,
+        fileHosts: env.toapis.fileHosts,
+        budgets: requestBudgets(env.databaseUrl !== undefined),
+      })
     : createToapisClient(offlineUpstreamConfig());
 });

@@ -18,7 +18,11 @@ export interface ImageFile {
 }
 
 /** A plausible picture: the first reference tinted (its aspect kept), or a solid colour from the prompt. */
-export async function resultImage(task: ImageTask, reference: ImageFile | undefined, index: number): Promise<Uint8Array> {
+export async function resultImage(
+  task: ImageTask,
+  reference: ImageFile | undefined,
+  index: number,
+): Promise<Uint8Array> {
   const hash = createHash('sha256').update(`${task.prompt}#${index}`).digest();
   const colour = { r: hash[0] ?? 0, g: hash[1] ?? 0, b: hash[2] ?? 0 };
   let image: Sharp;
@@ -48,7 +52,11 @@ export const DRIFT_SHIFT = 3;
  * Drift mode: what a regenerating model does to an edit. Every pixel changes: the frame is hue-turned by 40° and
  * brightened 6 %, the masked area painted `DRIFT_PAINT`, and the whole picture moved by `DRIFT_SHIFT` px.
  */
-export async function driftedImage(task: ImageTask, reference: ImageFile, mask: ImageFile | undefined): Promise<Uint8Array> {
+export async function driftedImage(
+  task: ImageTask,
+  reference: ImageFile,
+  mask: ImageFile | undefined,
+): Promise<Uint8Array> {
   const meta = await sharp(reference.bytes).rotate().metadata();
   const { width, height } = plausibleSize(
     task.size,

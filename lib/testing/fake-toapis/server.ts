@@ -348,7 +348,6 @@ export async function startFakeToapis(options: FakeToapisOptions = {}): Promise<
   };
 }
 
-
 async function readBody(req: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let total = 0;
