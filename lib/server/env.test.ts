@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { processSingleton } from '@/lib/process-singleton';
 
 const KEYS = [
   'TOAPIS_API_KEY',
@@ -13,7 +14,7 @@ const saved = Object.fromEntries(KEYS.map((key) => [key, process.env[key]]));
 async function envWith(settings: Record<string, string>) {
   for (const key of KEYS) delete process.env[key];
   Object.assign(process.env, settings);
-  delete (globalThis as { __overpaintEnv?: unknown }).__overpaintEnv;
+  processSingleton('server-env', () => undefined).take();
   const { serverEnv } = await import('./env');
   return () => serverEnv();
 }
@@ -23,7 +24,7 @@ afterEach(() => {
     if (saved[key] === undefined) delete process.env[key];
     else process.env[key] = saved[key];
   }
-  delete (globalThis as { __overpaintEnv?: unknown }).__overpaintEnv;
+  processSingleton('server-env', () => undefined).take();
 });
 
 describe('upstream settings', () => {

@@ -1,9 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import http from 'node:http';
+import { processSingleton } from '@/lib/process-singleton';
 
 afterEach(() => {
   delete process.env.APP_PASSWORD;
-  delete (globalThis as { __overpaintEnv?: unknown }).__overpaintEnv;
+  processSingleton('server-env', () => undefined).take();
 });
 
 describe('clientKey', () => {

@@ -6,11 +6,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { processSingleton } from '@/lib/process-singleton';
 
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'overpaint-login-'));
 beforeAll(() => {
   Object.assign(process.env, { DATA_DIR: dataDir, TOAPIS_API_KEY: '' });
-  delete (globalThis as { __overpaintEnv?: unknown }).__overpaintEnv;
+  processSingleton('server-env', () => undefined).take();
 });
 afterAll(async () => {
   const { closeDb } = await import('../storage/db');

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { processSingleton } from '@/lib/process-singleton';
 
 // Live sessions are rows in the database: a real PGlite in a temporary DATA_DIR.
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'overpaint-sessions-'));
@@ -18,7 +19,7 @@ afterAll(async () => {
 function withPassword(password: string | undefined) {
   if (password === undefined) delete process.env.APP_PASSWORD;
   else process.env.APP_PASSWORD = password;
-  delete (globalThis as { __overpaintEnv?: unknown }).__overpaintEnv;
+  processSingleton('server-env', () => undefined).take();
 }
 
 afterEach(() => withPassword(undefined));

@@ -9,6 +9,7 @@ import type { RequestBudget } from '@/lib/toapis/budget';
 import { DEFAULT_BUDGETS } from '@/lib/toapis/budget';
 import { DEFAULT_OPTIONS, type FixedRatio } from '@/lib/jobs/options';
 import { driveJob as drive, sample, setUpPipeline } from '@/lib/testing/pipeline';
+import { processSingleton } from '@/lib/process-singleton';
 
 const pipeline = setUpPipeline('expand', { completeAfterPolls: 1 });
 
@@ -264,14 +265,16 @@ describe('expand canvas', () => {
     // The upstream client with a create budget the test hands out token by token.
     const gate = gatedBudget();
     const { createToapisClient } = await import('@/lib/toapis/client');
-    const globals = globalThis as { __overpaintUpstream?: unknown };
-    const previous = globals.__overpaintUpstream;
-    globals.__overpaintUpstream = createToapisClient({
-      baseUrl: pipeline.fake.url,
-      apiKey: 'test-key',
-      model: 'm',
-      budgets: { create: gate.budget },
-    });
+    const upstream = processSingleton<unknown>('upstream-client', () => undefined);
+    const previous = upstream.take();
+    upstream.set(
+      createToapisClient({
+        baseUrl: pipeline.fake.url,
+        apiKey: 'test-key',
+        model: 'm',
+        budgets: { create: gate.budget },
+      }),
+    );
     try {
       const base = await addBase('rocket.jpg');
       const ratios = ['1:1', '4:5', '9:16', '16:9'] as const;
@@ -311,7 +314,8 @@ describe('expand canvas', () => {
       ).toEqual([...ratios, DEFAULT_OPTIONS.size].sort());
       expect(gate.takes).toBe(1 + ratios.length);
     } finally {
-      globals.__overpaintUpstream = previous;
+      if (previous === undefined) upstream.take();
+      else upstream.set(previous);
     }
   });
 

@@ -5,17 +5,20 @@
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_OPTIONS } from '@/lib/jobs/options';
 import { driveJob as drive, setUpPipeline } from '@/lib/testing/pipeline';
+import { processSingleton } from '@/lib/process-singleton';
 
 const pipeline = setUpPipeline('bounded', { completeAfterPolls: 2, env: { TASK_DEADLINE_MINUTES: '30' } });
 
 beforeAll(async () => {
   const { createToapisClient } = await import('@/lib/toapis/client');
-  (globalThis as { __overpaintUpstream?: unknown }).__overpaintUpstream = createToapisClient({
-    baseUrl: pipeline.fake.url,
-    apiKey: 'test-key',
-    model: 'gpt-image-1.5-official',
-    timeoutMs: 2000,
-  });
+  processSingleton<unknown>('upstream-client', () => undefined).set(
+    createToapisClient({
+      baseUrl: pipeline.fake.url,
+      apiKey: 'test-key',
+      model: 'gpt-image-1.5-official',
+      timeoutMs: 2000,
+    }),
+  );
   // Opening PGlite and migrating takes seconds on a busy machine: not part of any test's time.
   const { getDb } = await import('../storage/db');
   await getDb();

@@ -8,6 +8,7 @@ import { fakeFaults } from '@/lib/testing/fake-toapis/faults';
 import { DEFAULT_OPTIONS } from '@/lib/jobs/options';
 import { driveJob as drive, sample, setUpPipeline } from '@/lib/testing/pipeline';
 import { signWebhook } from '@/lib/toapis/webhook';
+import { processSingleton } from '@/lib/process-singleton';
 
 const SECRET = 'whsec-test-0123456789abcdef0123456789abcdef';
 const pipeline = setUpPipeline('hardening', { completeAfterPolls: 2, env: { TOAPIS_WEBHOOK_SECRET: SECRET } });
@@ -15,12 +16,14 @@ const pipeline = setUpPipeline('hardening', { completeAfterPolls: 2, env: { TOAP
 // The runner's client, with timeouts short enough for a hang to be a test of seconds.
 beforeAll(async () => {
   const { createToapisClient } = await import('@/lib/toapis/client');
-  (globalThis as { __overpaintUpstream?: unknown }).__overpaintUpstream = createToapisClient({
-    baseUrl: pipeline.fake.url,
-    apiKey: 'test-key',
-    model: 'gpt-image-1.5-official',
-    timeoutMs: 800,
-  });
+  processSingleton<unknown>('upstream-client', () => undefined).set(
+    createToapisClient({
+      baseUrl: pipeline.fake.url,
+      apiKey: 'test-key',
+      model: 'gpt-image-1.5-official',
+      timeoutMs: 800,
+    }),
+  );
   // Opening PGlite and migrating takes seconds on a busy machine: not part of the first test's time.
   const { getDb } = await import('../storage/db');
   await getDb();

@@ -10,13 +10,14 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_OPTIONS } from '@/lib/jobs/options';
+import { processSingleton } from '@/lib/process-singleton';
 
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'overpaint-og-'));
 const samples = path.resolve(__dirname, '../../../../shared/samples');
 
 beforeAll(async () => {
   Object.assign(process.env, { DATA_DIR: dataDir, TOAPIS_API_KEY: '' });
-  delete (globalThis as { __overpaintEnv?: unknown }).__overpaintEnv;
+  processSingleton('server-env', () => undefined).take();
   const { getDb } = await import('../storage/db');
   await getDb();
 }, 120_000);

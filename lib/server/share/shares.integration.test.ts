@@ -7,12 +7,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_OPTIONS } from '@/lib/jobs/options';
+import { processSingleton } from '@/lib/process-singleton';
 
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'overpaint-shares-'));
 
 beforeAll(() => {
   Object.assign(process.env, { DATA_DIR: dataDir, TOAPIS_API_KEY: '' });
-  delete (globalThis as { __overpaintEnv?: unknown }).__overpaintEnv;
+  processSingleton('server-env', () => undefined).take();
 });
 
 afterAll(async () => {

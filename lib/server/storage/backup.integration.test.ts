@@ -10,6 +10,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeToapis, type FakeToapis } from '@/lib/testing/fake-toapis/server';
 import { DEFAULT_OPTIONS } from '@/lib/jobs/options';
+import { processSingleton } from '@/lib/process-singleton';
 
 const samples = path.resolve(__dirname, '../../../../shared/samples');
 const root = mkdtempSync(path.join(os.tmpdir(), 'overpaint-backup-'));
@@ -45,9 +46,8 @@ function npm(script: string, args: string[], dataDir: string) {
 }
 
 function resetSingletons(): void {
-  const g = globalThis as { __overpaintEnv?: unknown; __overpaintBlobs?: unknown };
-  g.__overpaintEnv = undefined;
-  g.__overpaintBlobs = undefined;
+  processSingleton('server-env', () => undefined).take();
+  processSingleton('blob-store', () => undefined).take();
 }
 
 describe('npm run backup / npm run restore', () => {

@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
+import { processSingleton } from '@/lib/process-singleton';
 
 const synced = vi.hoisted(() => ({ count: 0 }));
 vi.mock('node:fs', async (importOriginal) => {
@@ -54,7 +55,7 @@ describe('PGlite durability', () => {
   it('reads PGLITE_FSYNC as on unless set to false', async () => {
     const { serverEnv } = await import('../env');
     const saved = process.env.PGLITE_FSYNC;
-    const reset = () => ((globalThis as { __overpaintEnv?: unknown }).__overpaintEnv = undefined);
+    const reset = () => processSingleton('server-env', () => undefined).take();
     try {
       for (const [value, expected] of [
         [undefined, true],
