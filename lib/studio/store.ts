@@ -158,6 +158,7 @@ export class StudioStore {
   }
 
   moveReference(from: number, to: number): void {
+    if (from === to) return;
     this.set({ references: moveItem(this.state.references, from, to) });
   }
 
