@@ -21,7 +21,8 @@ describe('the draft schema', () => {
   });
 
   it('reads an old draft missing the newer fields (start point, expand, keep unmasked) as empty, keeping the rest', () => {
-    const { keepUnmasked: _dropped, ...oldOptions } = full.options;
+    const oldOptions = { ...full.options };
+    delete oldOptions.keepUnmasked;
     const old = { references: [coffee], prompt: 'old', options: oldOptions, mask: null };
     expect(parseSavedDraft(old)).toEqual({
       ...EMPTY_DRAFT,
