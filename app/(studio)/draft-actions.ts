@@ -8,7 +8,7 @@ import {
   loadDraft,
   saveDraft,
   saveDraftMask,
-  type DraftView,
+  type Draft,
 } from '@/lib/server/drafts/drafts';
 import { guardAction } from '@/lib/server/guard';
 
@@ -17,7 +17,7 @@ import { guardAction } from '@/lib/server/guard';
  * or a server restart finds the references, the mask, the prompt and the options where the user left them.
  */
 
-export async function getDraft(browserId: string): Promise<Result<DraftView | null>> {
+export async function getDraft(browserId: string): Promise<Result<Draft | null>> {
   const id = browserIdSchema.safeParse(browserId);
   if (!id.success) return fail('form:invalid', 'The draft id is not valid.');
   return guardAction('getDraft', async () => ok(await loadDraft(id.data)));

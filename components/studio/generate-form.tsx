@@ -1,26 +1,16 @@
 'use client';
 
 import { useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import { submitGeneration } from '@/app/(studio)/generate-actions';
 import { submitExpandRequest } from '@/components/mask/submit-expanded';
 import type { AppError } from '@/lib/errors';
-import type { ExpandFrame } from '@/lib/expand/geometry';
-import { outputSize, type GenerationOptions } from '@/lib/jobs/options';
-import type { StartPoint } from '@/lib/jobs/start-points';
-import type { AssetView } from '@/lib/jobs/types';
+import { outputSize } from '@/lib/jobs/options';
+import { GALLERY_KEY } from '@/lib/jobs/queries';
+import { useMaskExport } from './use-mask-export';
+import { useStudio, useStudioStore } from './use-studio';
 
 interface GenerateFormProps {
-  references: AssetView[];
-  options: GenerationOptions;
-  prompt: string;
-  onPromptChange(prompt: string): void;
-  busyUploading: boolean;
-  startPoint: StartPoint | null;
-  hasMask(): boolean;
-  exportMask(): Promise<Blob | null>;
-  onSubmitted(): void;
-  /** The expanded canvas when Expand canvas is on (its ratio is `options.size`); null otherwise. */
-  expand?: ExpandFrame | null;
   /** Shown beside the output size in the action bar: the place kept for the cost estimate. */
   estimate?: ReactNode;
   children: ReactNode;
@@ -30,21 +20,18 @@ interface GenerateFormProps {
  * Prompt, options and Generate. One click is one task: the idempotency key is kept until a submit succeeds, so a
  * double click or a retried request after a network failure finds the same task instead of making another.
  */
-export function GenerateForm({
-  references,
-  options,
-  prompt,
-  onPromptChange: setPrompt,
-  busyUploading,
-  startPoint,
-  hasMask,
-  exportMask,
-  onSubmitted,
-  expand,
-  estimate,
-  children,
-}: GenerateFormProps) {
+export function GenerateForm({ estimate, children }: GenerateFormProps) {
   const id = useId();
+  const store = useStudioStore();
+  const queryClient = useQueryClient();
+  const { hasMask, exportSentMask: exportMask } = useMaskExport();
+  const references = useStudio((state) => state.references);
+  const options = useStudio((state) => state.options);
+  const prompt = useStudio((state) => state.prompt);
+  const startPoint = useStudio((state) => state.startPoint);
+  const busyUploading = useStudio((state) => state.pending.length > 0);
+  // The expanded canvas when Expand canvas is on (its ratio is `options.size`); null otherwise.
+  const expand = useStudio((state) => state.frame);
   const [error, setError] = useState<AppError | null>(null);
   const [submitting, setSubmitting] = useState(false);
   const idempotencyKey = useRef<string>(crypto.randomUUID());
@@ -90,7 +77,7 @@ export function GenerateForm({
           : await submitGeneration(body);
       if (result.ok) {
         idempotencyKey.current = crypto.randomUUID();
-        onSubmitted();
+        void queryClient.invalidateQueries({ queryKey: GALLERY_KEY });
       } else setError(result.error);
     } catch {
       setError({
@@ -114,7 +101,7 @@ export function GenerateForm({
           value={prompt}
           rows={4}
           onChange={(event) => {
-            setPrompt(event.target.value);
+            store.setPrompt(event.target.value);
             if (promptError) setError(null);
           }}
           placeholder="Describe the edit: “replace the cup with a glass of orange juice”"

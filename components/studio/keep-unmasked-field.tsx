@@ -1,25 +1,26 @@
 'use client';
 
 import { useId } from 'react';
-import type { GenerationOptions } from '@/lib/jobs/options';
 import { ratiosDiffer } from '@/lib/jobs/restore';
+import { useBase, useStudio, useStudioStore } from './use-studio';
 
 interface KeepUnmaskedFieldProps {
-  options: GenerationOptions;
-  /** The base as displayed; null when there is none (or Expand canvas makes its own frame at the chosen ratio). */
-  base: { width: number; height: number } | null;
   /** The output size the options will produce. */
   size: { width: number; height: number } | null;
-  onChange(patch: Partial<GenerationOptions>): void;
 }
 
 /**
  * Keep unmasked pixels (on unless turned off): the server puts the base back wherever the mask keeps. It cannot at
  * another ratio than the base's, so the form says so before Generate rather than after.
  */
-export function KeepUnmaskedField({ options, base, size, onChange }: KeepUnmaskedFieldProps) {
+export function KeepUnmaskedField({ size }: KeepUnmaskedFieldProps) {
   const id = useId();
-  const on = options.keepUnmasked !== false;
+  const store = useStudioStore();
+  const on = useStudio((state) => state.options.keepUnmasked !== false);
+  // Expand canvas makes its own frame at the chosen ratio (its padded base matches it): no conflict to report.
+  const expanding = useStudio((state) => state.expand !== null);
+  const shown = useBase();
+  const base = expanding ? null : shown;
   const conflict = on && base && size && ratiosDiffer(size, base);
   return (
     <div className="col-span-2">
@@ -29,7 +30,7 @@ export function KeepUnmaskedField({ options, base, size, onChange }: KeepUnmaske
           type="checkbox"
           checked={on}
           aria-describedby={`${id}-keep-note`}
-          onChange={(event) => onChange({ keepUnmasked: event.target.checked })}
+          onChange={(event) => store.patchOptions({ keepUnmasked: event.target.checked })}
           className="size-4 accent-violet-500"
         />
         <label htmlFor={`${id}-keep`} className="text-sm text-zinc-200">

@@ -14,23 +14,19 @@ import {
   type GenerationOptions,
 } from '@/lib/jobs/options';
 import { KeepUnmaskedField } from './keep-unmasked-field';
-
-interface OptionsFormProps {
-  options: GenerationOptions;
-  base: { width: number; height: number } | null;
-  onChange(options: GenerationOptions): void;
-  /** Expand canvas is on: the ratio is the new frame's, whose padded base matches it. */
-  expanding?: boolean;
-}
+import { useBase, useStudio, useStudioStore } from './use-studio';
 
 const fieldClass =
   'w-full rounded-lg border border-zinc-700 bg-zinc-950 px-2.5 py-1.5 text-sm text-zinc-100 disabled:cursor-not-allowed disabled:opacity-50';
 const labelClass = 'mb-1 block text-xs font-medium text-zinc-300';
 
 /** The API's options, offering only combinations that exist, and the pixel size the choice will produce. */
-export function OptionsForm({ options, base, onChange, expanding = false }: OptionsFormProps) {
+export function OptionsForm() {
   const id = useId();
-  const set = (patch: Partial<GenerationOptions>) => onChange({ ...options, ...patch });
+  const store = useStudioStore();
+  const options = useStudio((state) => state.options);
+  const base = useBase();
+  const set = (patch: Partial<GenerationOptions>) => store.patchOptions(patch);
   const fourK = isFourKAllowed(options.size);
   const size = outputSize(options.size, options.resolution, base);
   const ratio = effectiveRatio(options.size, base);
@@ -46,11 +42,7 @@ export function OptionsForm({ options, base, onChange, expanding = false }: Opti
           id={`${id}-size`}
           className={fieldClass}
           value={options.size}
-          onChange={(event) => {
-            const size = event.target.value as GenerationOptions['size'];
-            // Leaving a 4k-capable ratio drops 4k to the next tier rather than keeping an impossible pair.
-            set({ size, resolution: options.resolution === '4k' && !isFourKAllowed(size) ? '2k' : options.resolution });
-          }}
+          onChange={(event) => store.setRatio(event.target.value as GenerationOptions['size'])}
         >
           {ASPECT_RATIOS.map((value) => (
             <option key={value} value={value}>
@@ -140,7 +132,7 @@ export function OptionsForm({ options, base, onChange, expanding = false }: Opti
           4k is available only for {FOUR_K_RATIOS.join(', ')}.
         </p>
       )}
-      <KeepUnmaskedField options={options} base={expanding ? null : base} size={size} onChange={set} />
+      <KeepUnmaskedField size={size} />
     </fieldset>
   );
 }

@@ -4,6 +4,7 @@ import { useId, useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { getPresets, putPreset } from '@/app/(studio)/preset-actions';
 import type { GenerationOptions } from '@/lib/jobs/options';
+import { useStudioStore } from './use-studio';
 
 export interface Preset {
   id: string;
@@ -26,12 +27,9 @@ const buttonClass =
   'rounded-lg bg-zinc-800 px-3 py-1.5 text-sm font-medium text-zinc-100 hover:bg-zinc-700 disabled:opacity-60';
 
 /** Team presets stored on the server: apply one (options + prompt prefix), or save the current options as one. */
-export function PresetPicker(props: {
-  options: GenerationOptions;
-  prompt: string;
-  onApply(options: GenerationOptions, prompt: string): void;
-}) {
+export function PresetPicker() {
   const id = useId();
+  const store = useStudioStore();
   const queryClient = useQueryClient();
   const { data: presets = [] } = useQuery(presetsQuery);
   const [saving, setSaving] = useState(false);
@@ -43,14 +41,15 @@ export function PresetPicker(props: {
     const preset = presets.find((item) => item.id === presetId);
     if (!preset) return;
     const prefixText = preset.promptPrefix.trim();
-    const prompt =
-      !prefixText || props.prompt.startsWith(prefixText) ? props.prompt : `${prefixText} ${props.prompt}`.trim();
-    props.onApply(preset.options, prompt);
+    // Read when applied, not rendered: the picker need not re-render on every keystroke in the prompt.
+    const now = store.getState().prompt;
+    const prompt = !prefixText || now.startsWith(prefixText) ? now : `${prefixText} ${now}`.trim();
+    store.applyPreset(preset.options, prompt);
     setMessage({ error: false, text: `Preset “${preset.name}” applied.` });
   }
 
   async function save() {
-    const result = await putPreset({ name, options: props.options, promptPrefix: prefix });
+    const result = await putPreset({ name, options: store.getState().options, promptPrefix: prefix });
     if (!result.ok) return setMessage({ error: true, text: result.error.message });
     await queryClient.invalidateQueries({ queryKey: presetsQuery.queryKey });
     setMessage({ error: false, text: `Preset “${result.data.name}” saved.` });

@@ -5,7 +5,8 @@ import { MAX_REFERENCES } from '@/lib/jobs/options';
 import { ACCEPT_ATTRIBUTE } from '@/lib/references/rules';
 import { ReferenceItem } from './reference-item';
 import { ReferenceNotices } from './reference-notices';
-import type { ReferenceUploads } from './use-reference-uploads';
+import { useReferenceUploads } from './use-reference-uploads';
+import { useStudio, useStudioStore } from './use-studio';
 
 const INTERNAL = 'application/x-overpaint-reference';
 
@@ -13,15 +14,17 @@ const INTERNAL = 'application/x-overpaint-reference';
  * Drop zone + file picker (`Add reference images`), the `References` list (first = base), refusals and
  * duplicates. Pasting an image anywhere in the studio (outside a text field) adds it too.
  */
-export function ReferenceTray({ uploads }: { uploads: ReferenceUploads }) {
+export function ReferenceTray() {
+  const store = useStudioStore();
+  const uploads = useReferenceUploads();
+  const references = useStudio((state) => state.references);
+  const pending = useStudio((state) => state.pending);
   const inputId = useId();
   const [dragging, setDragging] = useState(false);
   const [announcement, setAnnouncement] = useState('');
   const dragFrom = useRef<number | null>(null);
   const listRef = useRef<HTMLOListElement>(null);
-  const { references, pending } = uploads;
   const count = references.length + pending.length;
-  const { addFiles } = uploads;
 
   useEffect(() => {
     function onPaste(event: ClipboardEvent) {
@@ -32,7 +35,7 @@ export function ReferenceTray({ uploads }: { uploads: ReferenceUploads }) {
       const typing = target?.closest('input, textarea, [contenteditable="true"]');
       if (typing && event.clipboardData?.types.includes('text/plain')) return;
       event.preventDefault();
-      void addFiles(
+      void uploads.addFiles(
         files.map((file, i) =>
           file.name && file.name !== 'image.png'
             ? file
@@ -42,12 +45,12 @@ export function ReferenceTray({ uploads }: { uploads: ReferenceUploads }) {
     }
     document.addEventListener('paste', onPaste);
     return () => document.removeEventListener('paste', onPaste);
-  }, [addFiles]);
+  }, [uploads]);
 
   function move(from: number, to: number) {
     const item = references[from];
     if (!item || to < 0 || to >= references.length || to === from) return;
-    uploads.move(from, to);
+    store.moveReference(from, to);
     setAnnouncement(
       `${item.filename} moved to position ${to + 1} of ${references.length}${to === 0 ? ', now the base' : ''}.`,
     );
@@ -62,7 +65,7 @@ export function ReferenceTray({ uploads }: { uploads: ReferenceUploads }) {
     setDragging(false);
     if (event.dataTransfer.types.includes(INTERNAL)) return;
     const files = [...event.dataTransfer.files];
-    if (files.length > 0) void addFiles(files);
+    if (files.length > 0) void uploads.addFiles(files);
   }
 
   return (
@@ -98,7 +101,7 @@ export function ReferenceTray({ uploads }: { uploads: ReferenceUploads }) {
           onChange={(event) => {
             const files = [...(event.target.files ?? [])];
             event.target.value = '';
-            if (files.length > 0) void addFiles(files);
+            if (files.length > 0) void uploads.addFiles(files);
           }}
         />
         {/* The label is the control's name alone ("Add reference images": tests and screen readers find it by
@@ -115,11 +118,7 @@ export function ReferenceTray({ uploads }: { uploads: ReferenceUploads }) {
         </p>
       </div>
 
-      <ReferenceNotices
-        refusals={uploads.refusals}
-        duplicates={uploads.duplicates}
-        onResolveDuplicate={(key, add) => void uploads.resolveDuplicate(key, add)}
-      />
+      <ReferenceNotices />
 
       <p className="sr-only" aria-live="polite">
         {announcement}
@@ -138,7 +137,7 @@ export function ReferenceTray({ uploads }: { uploads: ReferenceUploads }) {
                 0,
               )
             }
-            onRemove={uploads.remove}
+            onRemove={(id) => store.removeReference(id)}
             onDragStart={(from) => (dragFrom.current = from)}
             onDropAt={(to) => {
               if (dragFrom.current !== null) move(dragFrom.current, to);

@@ -1,30 +1,22 @@
 'use client';
 
-import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
-import type { MaskEditorHandle } from '@/components/mask/mask-editor';
-
-interface PendingMask {
-  url: string;
-  baseId: string;
-}
+import { useEffect, useRef } from 'react';
+import { useMaskEditor, useStudio, useStudioStore } from './use-studio';
 
 const ATTEMPTS = 12;
 const RETRY_MS = 250;
 
 /**
- * Loads a stored mask PNG into the editor once the editor shows the base it was painted on (Edit again, a restored
- * draft). The editor loads its base image asynchronously and rejects a mask of another size, so this waits for the
- * base and retries a few times before saying it could not.
+ * Loads the stored mask the store asks for (`maskToLoad`: Edit again, a restored draft) into the editor once the
+ * editor shows the base it was painted on. The editor loads its base image asynchronously and rejects a mask of
+ * another size, so this waits for the base and retries a few times before saying it could not.
  */
-export function useMaskLoader(editor: RefObject<MaskEditorHandle | null>, baseId: string | null) {
-  const [pending, setPending] = useState<PendingMask | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
+export function useMaskLoader() {
+  const store = useStudioStore();
+  const editor = useMaskEditor();
+  const pending = useStudio((state) => state.maskToLoad);
+  const baseId = useStudio((state) => state.references[0]?.id ?? null);
   const generation = useRef(0);
-
-  const load = useCallback((url: string, forBaseId: string) => {
-    setProblem(null);
-    setPending({ url, baseId: forBaseId });
-  }, []);
 
   useEffect(() => {
     if (!pending || pending.baseId !== baseId) return;
@@ -38,7 +30,7 @@ export function useMaskLoader(editor: RefObject<MaskEditorHandle | null>, baseId
         if (handle) {
           try {
             await handle.loadMaskPng(blob);
-            setPending(null);
+            store.maskLoadSettled(null);
             return;
           } catch {
             // The base may still be loading; try again shortly.
@@ -47,10 +39,7 @@ export function useMaskLoader(editor: RefObject<MaskEditorHandle | null>, baseId
         await new Promise((resolve) => setTimeout(resolve, RETRY_MS));
       }
       if (run !== generation.current) return;
-      setPending(null);
-      setProblem('The saved mask could not be restored; paint it again.');
+      store.maskLoadSettled('The saved mask could not be restored; paint it again.');
     })();
-  }, [pending, baseId, editor]);
-
-  return { load, problem, loading: pending !== null };
+  }, [pending, baseId, editor, store]);
 }

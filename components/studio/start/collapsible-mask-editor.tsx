@@ -1,20 +1,25 @@
 'use client';
 
 import { useId, type ReactNode } from 'react';
+import { useStudio, useStudioStore } from '@/components/studio/use-studio';
 
 interface CollapsibleMaskEditorProps {
-  /** Blending sends no mask, so the editor is folded away there; it can always be opened again. */
-  collapsible: boolean;
-  open: boolean;
-  onOpenChange(open: boolean): void;
-  /** A hint over the canvas (inpainting before the first stroke); null shows none. */
-  hint: string | null;
   /** The mask editor. It stays mounted while collapsed, so nothing painted is lost. */
   children: ReactNode;
 }
 
-export function CollapsibleMaskEditor({ collapsible, open, onOpenChange, hint, children }: CollapsibleMaskEditorProps) {
+export function CollapsibleMaskEditor({ children }: CollapsibleMaskEditorProps) {
   const id = useId();
+  const store = useStudioStore();
+  // Blending sends no mask, so the editor is folded away there; it can always be opened again.
+  const collapsible = useStudio((state) => state.startPoint === 'blend');
+  const open = useStudio((state) => state.maskOpen);
+  // A hint over the canvas: inpainting, before the first stroke.
+  const hint = useStudio((state) =>
+    state.startPoint === 'inpaint' && state.references.length > 0 && !state.maskPainted
+      ? 'Paint over what should change: the brush is ready'
+      : null,
+  );
   const expanded = open || !collapsible;
   return (
     <>
@@ -29,7 +34,7 @@ export function CollapsibleMaskEditor({ collapsible, open, onOpenChange, hint, c
             type="button"
             aria-expanded={expanded}
             aria-controls={`${id}-editor`}
-            onClick={() => onOpenChange(!expanded)}
+            onClick={() => store.setMaskOpen(!expanded)}
             className="rounded-lg bg-zinc-800 px-3 py-1.5 text-sm font-medium text-zinc-100 hover:bg-zinc-700"
           >
             {expanded ? 'Hide mask editor' : 'Show mask editor'}

@@ -5,35 +5,29 @@ import { FOUR_K_RATIOS, MAX_REFERENCES, nearestRatio, type GenerationOptions } f
 import { OFFLINE_WORK_TEXT, offlineWork, offlineWorkForStartPoint } from '@/lib/jobs/offline-work';
 import { START_POINT_INFO, type StartPoint } from '@/lib/jobs/start-points';
 import type { EngineKind } from '@/lib/jobs/types';
+import { useBase, useStudio, useStudioStore } from '@/components/studio/use-studio';
 import { StartIllustration } from './start-illustrations';
 
-interface StartGuideProps {
-  engine: EngineKind;
-  startPoint: StartPoint | null;
-  /** Whether anything is painted on the base: with no start point chosen, that names the mode. */
-  maskPainted: boolean;
+interface ModeNoteProps {
+  startPoint: StartPoint;
   base: { width: number; height: number } | null;
   referenceCount: number;
   options: GenerationOptions;
-  onUseExample(prompt: string): void;
-  onNewEdit(): void;
 }
 
 /**
  * The chosen start point, kept in view while editing: what the mode needs, its example prompts (they only fill the
  * prompt field; Generate is still the user's), and New edit to go back to the Start section.
  */
-export function StartGuide({
-  engine,
-  startPoint,
-  maskPainted,
-  base,
-  referenceCount,
-  options,
-  onUseExample,
-  onNewEdit,
-}: StartGuideProps) {
+export function StartGuide({ engine }: { engine: EngineKind }) {
   const id = useId();
+  const store = useStudioStore();
+  const startPoint = useStudio((state) => state.startPoint);
+  // Whether anything is painted on the base: with no start point chosen, that names the mode.
+  const maskPainted = useStudio((state) => state.maskPainted);
+  const referenceCount = useStudio((state) => state.references.length);
+  const options = useStudio((state) => state.options);
+  const base = useBase();
   const info = startPoint ? START_POINT_INFO[startPoint] : null;
   // What the offline engine will make of it: what is in the studio now, or, before any image, what the mode implies.
   // Inpainting means a mask even before the first stroke.
@@ -58,7 +52,7 @@ export function StartGuide({
         </p>
         <button
           type="button"
-          onClick={onNewEdit}
+          onClick={() => store.newEdit()}
           className="rounded-lg bg-zinc-800 px-3 py-1.5 text-xs font-medium text-zinc-100 hover:bg-zinc-700"
         >
           New edit
@@ -84,7 +78,7 @@ export function StartGuide({
                 <button
                   type="button"
                   onClick={() => {
-                    onUseExample(example);
+                    store.setPrompt(example);
                     document.querySelector<HTMLElement>('[data-studio-prompt]')?.focus();
                   }}
                   className="w-full rounded-md px-2 py-1 text-left text-xs text-violet-200 hover:bg-zinc-800"
@@ -108,12 +102,7 @@ function freeMode(referenceCount: number, maskPainted: boolean): string {
 }
 
 /** What the mode needs, in one or two lines, updated as references arrive. */
-function ModeNote({
-  startPoint,
-  base,
-  referenceCount,
-  options,
-}: Pick<StartGuideProps, 'base' | 'referenceCount' | 'options'> & { startPoint: StartPoint }) {
+function ModeNote({ startPoint, base, referenceCount, options }: ModeNoteProps) {
   const text = 'text-xs text-zinc-400';
   switch (startPoint) {
     case 'blend':

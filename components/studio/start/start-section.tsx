@@ -2,7 +2,8 @@
 
 import { useId } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { presetsQuery, type Preset } from '@/components/studio/preset-picker';
+import { presetsQuery } from '@/components/studio/preset-picker';
+import { useStudioStore } from '@/components/studio/use-studio';
 import { OFFLINE_WORK_SHORT, offlineWorkForStartPoint } from '@/lib/jobs/offline-work';
 import { START_POINTS, START_POINT_INFO, type StartPoint } from '@/lib/jobs/start-points';
 import type { EngineKind } from '@/lib/jobs/types';
@@ -11,8 +12,6 @@ import { StartIllustration } from './start-illustrations';
 interface StartSectionProps {
   /** On the offline engine each card also says what that engine will do instead (it cannot restyle, for one). */
   engine: EngineKind;
-  onChoose(point: StartPoint): void;
-  onApplyPreset(preset: Preset): void;
 }
 
 const cardClass =
@@ -22,9 +21,18 @@ const cardClass =
  * The ways in, shown on an empty studio and after New edit: the API's three modes and plain generation, one click
  * each, with the team's saved presets beside them. Choosing sets the form up; nothing is hidden or sent.
  */
-export function StartSection({ engine, onChoose, onApplyPreset }: StartSectionProps) {
+export function StartSection({ engine }: StartSectionProps) {
   const id = useId();
+  const store = useStudioStore();
   const { data: presets = [] } = useQuery(presetsQuery);
+
+  function choose(point: StartPoint) {
+    store.chooseStartPoint(point);
+    // The Start section goes away; the keyboard lands where the mode begins.
+    const target = point === 'text' ? '[data-studio-prompt]' : '[data-testid="reference-drop-zone"] input';
+    requestAnimationFrame(() => document.querySelector<HTMLElement>(target)?.focus());
+  }
+
   return (
     <section aria-labelledby={`${id}-heading`} data-start-section className="flex flex-col gap-3">
       <div>
@@ -36,7 +44,7 @@ export function StartSection({ engine, onChoose, onApplyPreset }: StartSectionPr
       <ul className="grid grid-cols-2 gap-2">
         {START_POINTS.map((point) => (
           <li key={point}>
-            <button type="button" className={cardClass} onClick={() => onChoose(point)}>
+            <button type="button" className={cardClass} onClick={() => choose(point)}>
               <StartIllustration point={point} />
               <span className="text-sm font-semibold text-zinc-100">{START_POINT_INFO[point].label}</span>
               {/* Part of the button's name on purpose: the visible text is the name (WCAG 2.5.3, label in name). */}
@@ -60,7 +68,9 @@ export function StartSection({ engine, onChoose, onApplyPreset }: StartSectionPr
               <li key={preset.id}>
                 <button
                   type="button"
-                  onClick={() => onApplyPreset(preset)}
+                  onClick={() =>
+                    store.applyPreset(preset.options, preset.promptPrefix ? `${preset.promptPrefix} ` : '')
+                  }
                   className="rounded-full border border-zinc-700 bg-zinc-900 px-3 py-1 text-xs font-medium text-zinc-100 hover:border-violet-400/70"
                 >
                   {preset.name}
