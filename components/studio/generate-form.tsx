@@ -2,7 +2,7 @@
 
 import { useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { submitGeneration } from '@/app/(studio)/actions';
-import { submitExpandRequest } from '@/components/mask/submit-expanded';
+import { submitExpandRequest } from '@/components/expand/submit-expanded';
 import type { AppError } from '@/lib/errors';
 import type { ExpandFrame } from '@/lib/expand/geometry';
 import { outputSize, type GenerationOptions } from '@/lib/jobs/options';

@@ -4,7 +4,6 @@ import { maskCommands, runMaskCommand } from './commands';
 import { defaultBrushSize, MaskEditorCore } from './editor-core';
 import { createHarness } from './testing/harness';
 
-
 describe('MaskEditorCore', () => {
   it('starts empty with the brush tool and a brush sized to the image', () => {
     const { editor } = createHarness();

@@ -4,7 +4,6 @@ import { rasterizeMask } from '@/lib/mask/rasterize';
 import { MaskEditorCore } from './editor-core';
 import { createHarness } from './testing/harness';
 
-
 describe('mask tools through pointer input', () => {
   it('M then a drag adds a rectangle as one history entry; Alt-drag subtracts', () => {
     const { editor, drag, alphaAt, key } = createHarness();

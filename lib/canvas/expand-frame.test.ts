@@ -8,7 +8,6 @@ import { createHarness } from './testing/harness';
 const BASE = { width: 600, height: 400 };
 const START = frameForRatio(BASE, '16:9', CENTRE); // 711 × 400, the original at (56, 0)
 
-
 describe('expand frame in the editor', () => {
   it('fits the expanded canvas into view with the base at its offset, without touching the mask or history', () => {
     const { editor, frames } = createHarness();

@@ -76,7 +76,8 @@ export class InputRouter {
     if (this.#touch.has(pointerId)) {
       for (const p of points) {
         const step = this.#touch.move(pointerId, p);
-        if (step) this.ctx.setCamera(panCamera(zoomCameraAt(this.ctx.camera, step.factor, step.anchor), step.dx, step.dy));
+        if (step)
+          this.ctx.setCamera(panCamera(zoomCameraAt(this.ctx.camera, step.factor, step.anchor), step.dx, step.dy));
       }
       if (this.#touch.count >= 2) return this.ctx.emit();
     }
@@ -135,7 +136,7 @@ export class InputRouter {
   /** The CSS cursor for what a press would do here: pan, drag a frame handle, or the chosen tool's. */
   get cursor(): string {
     const context = { hover: this.#hover, busy: this.interaction !== 'idle', brushRing: this.showsBrushRing };
-    if (this.ctx.settings.panMode) return this.tools.pan.cursor(context);
+    if (this.ctx.settings.panMode) return this.tools.pan.cursor();
     return this.tools.frame.cursor(context) || this.activeTool.cursor(context);
   }
 
@@ -143,7 +144,8 @@ export class InputRouter {
   get showsBrushRing(): boolean {
     const tool = this.ctx.settings.tool;
     const hover = this.#hover;
-    if ((tool !== 'brush' && tool !== 'eraser') || !hover || !this.ctx.document || this.ctx.settings.panMode) return false;
+    if ((tool !== 'brush' && tool !== 'eraser') || !hover || !this.ctx.document || this.ctx.settings.panMode)
+      return false;
     const interaction = this.interaction;
     if (interaction === 'panning' || interaction === 'framing') return false;
     return interaction !== 'idle' || this.tools.frame.handleAt(hover) === null;
@@ -177,4 +179,3 @@ export class InputRouter {
     return taken;
   }
 }
-

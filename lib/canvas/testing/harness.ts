@@ -70,7 +70,9 @@ export function createHarness({
   ) => {
     const taken = editor.pointerDown({ pointerId: id, button: 0, ...from, ...extra });
     for (let i = 1; i <= steps; i++)
-      editor.pointerMove(id, [{ x: from.x + ((to.x - from.x) * i) / steps, y: from.y + ((to.y - from.y) * i) / steps }]);
+      editor.pointerMove(id, [
+        { x: from.x + ((to.x - from.x) * i) / steps, y: from.y + ((to.y - from.y) * i) / steps },
+      ]);
     editor.pointerUp(id);
     return taken;
   };

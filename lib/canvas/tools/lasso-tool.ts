@@ -24,7 +24,12 @@ export class LassoTool implements EditorTool {
   onPointerDown(input: PointerInput): boolean {
     if (this.#state.status === 'idle') {
       const { x, y } = stageToImage(this.ctx.camera, input);
-      this.#state = { status: 'tracing', mode: pressMode(input, this.ctx.settings), pointerId: input.pointerId, points: [x, y] };
+      this.#state = {
+        status: 'tracing',
+        mode: pressMode(input, this.ctx.settings),
+        pointerId: input.pointerId,
+        points: [x, y],
+      };
     }
     this.ctx.emit();
     return true;

@@ -1,6 +1,6 @@
 import { panCamera, type Point } from '../camera';
 import type { PointerInput, PointerSample } from '../editor-types';
-import type { CursorContext, EditorTool, ToolContext } from './tool';
+import type { EditorTool, ToolContext } from './tool';
 
 /**
  * Pan: the middle button, or the primary button while Space is held, drags the view. Never a tool the user picks
@@ -57,7 +57,7 @@ export class PanTool implements EditorTool {
     return false;
   }
 
-  cursor(_context: CursorContext): string {
+  cursor(): string {
     return this.ctx.settings.panMode ? 'grab' : '';
   }
 }

@@ -34,7 +34,13 @@ export class PolygonTool implements EditorTool {
     const s = this.#state;
     const point = stageToImage(this.ctx.camera, input);
     if (s.status === 'idle') {
-      if ((input.detail ?? 1) < 2) this.#state = { status: 'placing', mode: pressMode(input, this.ctx.settings), points: [point.x, point.y], hover: null };
+      if ((input.detail ?? 1) < 2)
+        this.#state = {
+          status: 'placing',
+          mode: pressMode(input, this.ctx.settings),
+          points: [point.x, point.y],
+          hover: null,
+        };
       this.ctx.emit();
       return false;
     }

@@ -27,7 +27,8 @@ export class ShapeTool implements EditorTool {
 
   get shapeDraft(): ShapeDraft | null {
     const s = this.#state;
-    if (s.status === 'dragging') return { shape: s.kind, mode: s.mode, points: corners(s.points, s.square), open: false };
+    if (s.status === 'dragging')
+      return { shape: s.kind, mode: s.mode, points: corners(s.points, s.square), open: false };
     if (s.status === 'keyboard') return { shape: s.kind, mode: s.mode, points: s.rect, open: false };
     return null;
   }
@@ -36,7 +37,14 @@ export class ShapeTool implements EditorTool {
     if (this.#state.status === 'idle') {
       const { x, y } = stageToImage(this.ctx.camera, input);
       const mode = pressMode(input, this.ctx.settings);
-      this.#state = { status: 'dragging', kind: this.#kind(), mode, pointerId: input.pointerId, points: [x, y], square: false };
+      this.#state = {
+        status: 'dragging',
+        kind: this.#kind(),
+        mode,
+        pointerId: input.pointerId,
+        points: [x, y],
+        square: false,
+      };
     }
     this.ctx.emit();
     return true;
@@ -94,7 +102,12 @@ export class ShapeTool implements EditorTool {
     const [x0, y0, x1, y1] = s.rect;
     const { dx, dy } = key;
     if (key.resize) {
-      s.rect = [x0, y0, Math.max(x0 + 1, Math.min(doc.width, x1 + dx)), Math.max(y0 + 1, Math.min(doc.height, y1 + dy))];
+      s.rect = [
+        x0,
+        y0,
+        Math.max(x0 + 1, Math.min(doc.width, x1 + dx)),
+        Math.max(y0 + 1, Math.min(doc.height, y1 + dy)),
+      ];
     } else {
       const mx = Math.min(Math.max(dx, -x0), doc.width - x1);
       const my = Math.min(Math.max(dy, -y0), doc.height - y1);
@@ -115,7 +128,12 @@ export class ShapeTool implements EditorTool {
     const clamp = (v: number, max: number) => Math.round(Math.min(max, Math.max(0, v)));
     const [cx, cy] = [clamp(center.x, doc.width), clamp(center.y, doc.height)];
     const h = Math.max(2, Math.round(Math.min(doc.width, doc.height) / 4)) / 2;
-    this.#state = { status: 'keyboard', kind: this.#kind(), mode: settings.shapeMode, rect: [cx - h, cy - h, cx + h, cy + h] };
+    this.#state = {
+      status: 'keyboard',
+      kind: this.#kind(),
+      mode: settings.shapeMode,
+      rect: [cx - h, cy - h, cx + h, cy + h],
+    };
     this.ctx.emit();
   }
 
