@@ -1,7 +1,7 @@
 'use client';
 
 import { useId } from 'react';
-import type { MaskEditor } from '@/lib/canvas/mask-editor';
+import type { MaskEditorCore } from '@/lib/canvas/editor-core';
 import { useEditorValue } from './use-editor-value';
 
 const sliderClass =
@@ -9,7 +9,7 @@ const sliderClass =
   'focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-violet-400 rounded';
 
 /** Brush size and hardness sliders ([ ] and Shift+[ ] change them too). */
-export function BrushSettings({ editor }: { editor: MaskEditor }) {
+export function BrushSettings({ editor }: { editor: MaskEditorCore }) {
   const sizeId = useId();
   const hardnessId = useId();
   const disabled = useEditorValue(editor, (s) => s.base === null);

@@ -1,7 +1,7 @@
 'use client';
 
 import { useId } from 'react';
-import type { MaskEditor } from '@/lib/canvas/mask-editor';
+import type { MaskEditorCore } from '@/lib/canvas/editor-core';
 import { BrushSettings } from './brush-settings';
 import { MaskCommandButton } from './mask-command-button';
 import { MaskOverlaySettings } from './mask-overlay-settings';
@@ -9,7 +9,7 @@ import { ShapeMode } from './mask-toolbar';
 import { useEditorValue } from './use-editor-value';
 
 /** The second toolbar row: the tool's settings, grow / shrink / feather by N px, and how the overlay looks. */
-export function MaskAdjustBar({ editor }: { editor: MaskEditor }) {
+export function MaskAdjustBar({ editor }: { editor: MaskEditorCore }) {
   const radiusId = useId();
   const tool = useEditorValue(editor, (s) => s.tool);
   const radius = useEditorValue(editor, (s) => s.adjustRadius);

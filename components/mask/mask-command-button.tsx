@@ -1,8 +1,8 @@
 'use client';
 
 import { useSyncExternalStore } from 'react';
-import { getMaskCommand, type MaskCommandName } from '@/lib/canvas/commands';
-import type { MaskEditor } from '@/lib/canvas/mask-editor';
+import { getMaskCommand, runMaskCommand, type MaskCommandName } from '@/lib/canvas/commands';
+import type { MaskEditorCore } from '@/lib/canvas/editor-core';
 import { ariaKeyShortcuts, formatShortcut } from '@/lib/canvas/shortcuts';
 import { MaskIcon } from './mask-icons';
 import { ToolTip } from './tool-tip';
@@ -19,7 +19,7 @@ export function MaskCommandButton({
   tipSide = 'below',
   tipAlign = 'start',
 }: {
-  editor: MaskEditor;
+  editor: MaskEditorCore;
   name: MaskCommandName;
   /** Icon only; the label stays the accessible name and shows, with the shortcut, in a tooltip. */
   compact?: boolean;
@@ -44,7 +44,7 @@ export function MaskCommandButton({
       aria-keyshortcuts={command.shortcut ? ariaKeyShortcuts(command.shortcut) : undefined}
       // The compact button shows its own tooltip at once, on hover and on keyboard focus; a native one would double it.
       title={compact ? undefined : hint ? `${command.label} (${hint})` : command.label}
-      onClick={() => editor.runCommand(name)}
+      onClick={() => runMaskCommand(editor, name)}
       className={[
         'group relative inline-flex h-9 shrink-0 items-center whitespace-nowrap gap-1.5 rounded-lg px-2.5 text-sm font-medium transition-colors',
         'disabled:cursor-not-allowed disabled:text-zinc-500 disabled:hover:bg-transparent',

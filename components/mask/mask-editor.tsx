@@ -1,13 +1,23 @@
 'use client';
 
-import { useEffect, useImperativeHandle, useLayoutEffect, useRef, useState, type Ref } from 'react';
-import { MaskAdjustBar } from './mask-adjust-bar';
-import { ShortcutSheet } from './shortcut-sheet';
+import {
+  useEffect,
+  useImperativeHandle,
+  useLayoutEffect,
+  useRef,
+  useState,
+  useSyncExternalStore,
+  type Ref,
+} from 'react';
 import type { MaskBase } from '@/lib/canvas/editor-core';
+import { canvasDescription } from '@/lib/canvas/help';
 import { MaskEditor as MaskEditorController } from '@/lib/canvas/mask-editor';
-import type { ExpandFrame } from '@/lib/expand/geometry';
+import type { FrameSource } from '@/lib/expand/frame-source';
+import { MaskAdjustBar } from './mask-adjust-bar';
+import { MaskStage } from './mask-stage';
 import { MaskStatus } from './mask-status';
 import { MaskToolbar } from './mask-toolbar';
+import { ShortcutSheet } from './shortcut-sheet';
 import { useEditorValue } from './use-editor-value';
 import { useMaskShortcuts } from './use-mask-shortcuts';
 
@@ -36,19 +46,14 @@ export interface MaskEditorProps {
   onMaskChange?: () => void;
   /**
    * Expand canvas: the larger canvas around the base (base pixels), shown as checkerboard with handles that resize
-   * it (keeping its ratio when `ratioLocked`, else snapping to the nearest API ratio); null for none.
+   * it (keeping its ratio when `ratioLocked`, else snapping to the nearest API ratio). The frame's one owner; the
+   * editor reads it there and hands it each drag. None (or null): no expand frame.
    */
-  expand?: { frame: ExpandFrame; ratioLocked: boolean } | null;
-  /** A handle or the original was dragged: the frame it made (the page owns the frame and sets it back). */
-  onExpandFrameChange?: (frame: ExpandFrame) => void;
+  frameSource?: FrameSource | null;
 }
 
-const HELP =
-  'Drag to paint the area to repaint. B brush, E eraser, M rectangle, L lasso, G fill, X swaps paint and erase, ' +
-  '[ and ] brush size, Ctrl or Command Z undo, with Shift redo, wheel zooms, Space-drag pans, Ctrl 0 fits. ' +
-  'With the rectangle tool, Enter places a rectangle, arrows move it, Alt+arrows resize it, Enter applies it. ' +
-  'While expanding the canvas, drag its handles to resize it and V moves the original; the Outpainting panel does ' +
-  'both from the keyboard. Question mark lists every shortcut.';
+/** What the canvas's accessible description says, from the command registry like the `?` sheet. */
+const HELP = canvasDescription();
 
 /**
  * The mask editor: a Konva canvas (owned by `MaskEditorController`) with a thin React skin.
@@ -60,54 +65,50 @@ export function MaskEditor({
   ref,
   className = '',
   onMaskChange,
-  expand = null,
-  onExpandFrameChange,
+  frameSource = null,
 }: MaskEditorProps) {
-  const [editor] = useState(() => new MaskEditorController());
+  const [view] = useState(() => new MaskEditorController());
+  const editor = view.core;
   const rootRef = useRef<HTMLDivElement>(null);
   const stageRef = useRef<HTMLDivElement>(null);
   const [importError, setImportError] = useState<string | null>(null);
 
   const handle = (): MaskEditorHandle => ({
-    exportMaskPng: () => editor.exportMaskPng(),
+    exportMaskPng: () => view.exportMaskPng(),
     hasMask: () => editor.hasMask(),
     // Throws (so the promise rejects) with a sentence on a size mismatch or a non-PNG.
     loadMaskPng: async (png) => editor.loadMaskPng(new Uint8Array(await png.arrayBuffer()), 'Mask loaded'),
   });
-  useImperativeHandle(controllerRef, handle, [editor]);
-  useImperativeHandle(ref, handle, [editor]);
+  useImperativeHandle(controllerRef, handle, [view, editor]);
+  useImperativeHandle(ref, handle, [view, editor]);
 
   // The latest callback without re-subscribing on every render of the parent.
   const onChangeRef = useRef(onMaskChange);
-  const onFrameRef = useRef(onExpandFrameChange);
   useLayoutEffect(() => {
     onChangeRef.current = onMaskChange;
-    onFrameRef.current = onExpandFrameChange;
   });
   useEffect(() => editor.onMaskChange(() => onChangeRef.current?.()), [editor]);
-  useEffect(() => editor.onExpandFrameChange((frame) => onFrameRef.current?.(frame)), [editor]);
 
   useLayoutEffect(() => {
-    if (!stageRef.current) return;
     // The controller on its own element (not a global): e2e tests and the benchmark read it there.
-    Object.defineProperty(stageRef.current, 'maskEditor', { value: editor, configurable: true });
-    editor.mount(stageRef.current);
-    return () => editor.destroy();
-  }, [editor]);
+    if (stageRef.current) Object.defineProperty(stageRef.current, 'maskEditor', { value: view, configurable: true });
+  }, [view]);
 
-  const frame = expand?.frame ?? null;
-  const ratioLocked = expand?.ratioLocked ?? true;
-  useEffect(() => editor.setExpandFrame(frame, { ratioLocked }), [editor, frame, ratioLocked]);
+  useLayoutEffect(() => {
+    editor.setFrameSource(frameSource);
+    return () => editor.setFrameSource(null);
+  }, [editor, frameSource]);
 
   const url = base?.url;
   const width = base?.width;
   const height = base?.height;
   useEffect(() => {
-    editor.setBase(url !== undefined && width && height ? { url, width, height } : null);
-  }, [editor, url, width, height]);
+    view.setBase(url !== undefined && width && height ? { url, width, height } : null);
+  }, [view, url, width, height]);
 
   useMaskShortcuts(editor, rootRef, stageRef);
   const hasBase = useEditorValue(editor, (s) => s.base !== null);
+  const cursor = useSyncExternalStore(view.cursor.subscribe, view.cursor.get, view.cursor.get);
 
   return (
     <div
@@ -135,9 +136,11 @@ export function MaskEditor({
           tabIndex={0}
           // Inline so the global unlayered :focus-visible rule cannot push the ring outside the
           // rounded, clipped panel: the ring is drawn inside the canvas area instead.
-          style={{ outlineOffset: -4 }}
-          className="absolute inset-0 overflow-hidden outline-none focus-visible:outline-2 focus-visible:outline-violet-400"
-        />
+          style={{ outlineOffset: -4, cursor }}
+          className="absolute inset-0 touch-none overflow-hidden outline-none select-none focus-visible:outline-2 focus-visible:outline-violet-400"
+        >
+          <MaskStage editor={view} focusTarget={stageRef} />
+        </div>
         {hasBase ? null : (
           <div className="pointer-events-none absolute inset-0 flex flex-col items-center justify-center gap-2 p-6 text-center">
             <p className="text-base font-medium text-zinc-100">Add a reference image to paint a mask</p>

@@ -1,7 +1,7 @@
 'use client';
 
 import { useRef } from 'react';
-import type { MaskEditor } from '@/lib/canvas/mask-editor';
+import type { MaskEditorCore } from '@/lib/canvas/editor-core';
 import { decodeMaskPng } from '@/lib/mask/import';
 import { useEditorValue } from './use-editor-value';
 
@@ -21,7 +21,7 @@ export function MaskImportButton({
   editor,
   onError,
 }: {
-  editor: MaskEditor;
+  editor: MaskEditorCore;
   onError: (message: string | null) => void;
 }) {
   const input = useRef<HTMLInputElement>(null);

@@ -2,7 +2,7 @@
 
 import { useId } from 'react';
 import type { OverlayPattern } from '@/lib/canvas/editor-types';
-import type { MaskEditor } from '@/lib/canvas/mask-editor';
+import type { MaskEditorCore } from '@/lib/canvas/editor-core';
 import { OVERLAY_COLORS } from '@/lib/canvas/overlay';
 import { useEditorValue } from './use-editor-value';
 
@@ -10,7 +10,7 @@ const selectClass =
   'h-9 rounded-lg border border-zinc-700 bg-zinc-950 px-2 text-zinc-100 focus-visible:outline-2 focus-visible:outline-violet-400 disabled:opacity-50';
 
 /** Overlay colour, pattern (for colour-blind users and same-coloured images) and opacity. */
-export function MaskOverlaySettings({ editor }: { editor: MaskEditor }) {
+export function MaskOverlaySettings({ editor }: { editor: MaskEditorCore }) {
   const opacityId = useId();
   const color = useEditorValue(editor, (s) => s.overlayColor);
   const pattern = useEditorValue(editor, (s) => s.overlayPattern);

@@ -1,13 +1,13 @@
 'use client';
 
-import type { MaskEditor } from '@/lib/canvas/mask-editor';
+import type { MaskEditorCore } from '@/lib/canvas/editor-core';
 import { useEditorValue } from './use-editor-value';
 import { useSegmentation, type SegmentTarget } from './use-segmentation';
 
 const LABELS: Record<SegmentTarget, string> = { subject: 'Select subject', background: 'Select background' };
 
 /** One-click selections computed on the server, with progress while the model runs. */
-export function MaskSegmentButtons({ editor }: { editor: MaskEditor }) {
+export function MaskSegmentButtons({ editor }: { editor: MaskEditorCore }) {
   const hasBase = useEditorValue(editor, (s) => s.base !== null);
   const { state, select } = useSegmentation(editor);
   return (

@@ -1,6 +1,6 @@
 'use client';
 
-import type { MaskEditor } from '@/lib/canvas/mask-editor';
+import type { MaskEditorCore } from '@/lib/canvas/editor-core';
 import { MaskCommandButton } from './mask-command-button';
 import { useEditorValue } from './use-editor-value';
 
@@ -8,7 +8,7 @@ import { useEditorValue } from './use-editor-value';
  * The size guarantee, shown up front: the mask document is created from the base's oriented
  * size, so it always matches; the line says so (or why the image is not shown).
  */
-export function MaskStatus({ editor }: { editor: MaskEditor }) {
+export function MaskStatus({ editor }: { editor: MaskEditorCore }) {
   const base = useEditorValue(editor, (s) => s.base);
   const width = useEditorValue(editor, (s) => s.maskWidth);
   const height = useEditorValue(editor, (s) => s.maskHeight);

@@ -1,6 +1,6 @@
 'use client';
 
-import type { MaskEditor } from '@/lib/canvas/mask-editor';
+import type { MaskEditorCore } from '@/lib/canvas/editor-core';
 import { MaskCommandButton } from './mask-command-button';
 import { MaskImportButton } from './mask-import-button';
 import { MaskSegmentButtons } from './mask-segment-buttons';
@@ -15,7 +15,7 @@ export function MaskToolbar({
   editor,
   onImportError,
 }: {
-  editor: MaskEditor;
+  editor: MaskEditorCore;
   onImportError: (message: string | null) => void;
 }) {
   const expanding = useEditorValue(editor, (s) => s.expanding);
@@ -52,7 +52,7 @@ export function MaskToolbar({
 }
 
 /** Add / Subtract for shapes, lasso and fill (X swaps; Alt inverts one gesture). */
-export function ShapeMode({ editor }: { editor: MaskEditor }) {
+export function ShapeMode({ editor }: { editor: MaskEditorCore }) {
   const mode = useEditorValue(editor, (s) => s.shapeMode);
   const disabled = useEditorValue(editor, (s) => s.base === null);
   return (

@@ -2,29 +2,16 @@
 
 import { useEffect, useRef, useSyncExternalStore } from 'react';
 import { maskCommands } from '@/lib/canvas/commands';
-import type { MaskEditor } from '@/lib/canvas/mask-editor';
+import type { MaskEditorCore } from '@/lib/canvas/editor-core';
+import { MASK_GESTURES } from '@/lib/canvas/help';
 import { formatShortcut } from '@/lib/canvas/shortcuts';
 import { useEditorValue } from './use-editor-value';
 
 const subscribeNothing = () => () => {};
 const isApple = () => /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
 
-/** Gestures that are not registry commands, so the sheet lists them by hand. */
-const GESTURES: readonly [string, string][] = [
-  ['Shift-click', 'Straight brush line from the last stroke'],
-  ['Alt-drag', 'Subtract one shape (or add, in subtract mode)'],
-  ['Right-drag', 'Erase'],
-  ['Space-drag, middle-drag', 'Pan'],
-  ['Wheel, pinch', 'Zoom around the pointer'],
-  ['Two fingers', 'Pan and zoom (one finger draws)'],
-  ['Enter', 'Rectangle or ellipse: place one with the keyboard, Enter again to apply; polygon lasso: close'],
-  ['Arrows, Shift+arrows', 'Move the placed shape by 1 or 10 px'],
-  ['Alt+arrows', 'Resize the placed shape'],
-  ['Backspace', 'Polygon lasso: remove the last point'],
-];
-
 /** The `?` sheet: every shortcut, generated from the same registry the buttons and keys use. */
-export function ShortcutSheet({ editor }: { editor: MaskEditor }) {
+export function ShortcutSheet({ editor }: { editor: MaskEditorCore }) {
   const open = useEditorValue(editor, (s) => s.shortcutSheet);
   const apple = useSyncExternalStore(subscribeNothing, isApple, () => false);
   const dialog = useRef<HTMLDialogElement>(null);
@@ -66,7 +53,7 @@ export function ShortcutSheet({ editor }: { editor: MaskEditor }) {
             what={command.label}
           />
         ))}
-        {GESTURES.map(([keys, what]) => (
+        {MASK_GESTURES.map(([keys, what]) => (
           <Row key={keys} keys={keys} what={what} />
         ))}
       </dl>

@@ -2,7 +2,7 @@
 
 import { useEffect, type RefObject } from 'react';
 import { commandForKey } from '@/lib/canvas/commands';
-import type { MaskEditor } from '@/lib/canvas/mask-editor';
+import type { MaskEditorCore } from '@/lib/canvas/editor-core';
 import { isTextEntryTarget } from '@/lib/canvas/shortcuts';
 
 /**
@@ -12,7 +12,7 @@ import { isTextEntryTarget } from '@/lib/canvas/shortcuts';
  * Holding Space over the canvas pans.
  */
 export function useMaskShortcuts(
-  editor: MaskEditor,
+  editor: MaskEditorCore,
   rootRef: RefObject<HTMLElement | null>,
   stageRef: RefObject<HTMLElement | null>,
 ): void {
@@ -71,12 +71,12 @@ const ARROWS: Record<string, [number, number]> = {
 };
 
 /** Keys that place and size a shape without a pointer. Returns whether the key was used. */
-function canvasKey(editor: MaskEditor, event: KeyboardEvent): boolean {
+function canvasKey(editor: MaskEditorCore, event: KeyboardEvent): boolean {
   if (event.ctrlKey || event.metaKey) return false;
-  if (event.key === 'Enter') return editor.keyboardEnter();
-  if (event.key === 'Backspace') return editor.keyboardBackspace();
+  if (event.key === 'Enter') return editor.toolKey({ kind: 'enter' });
+  if (event.key === 'Backspace') return editor.toolKey({ kind: 'backspace' });
   const arrow = ARROWS[event.key];
   if (!arrow || !editor.placingShape) return false;
   const step = event.shiftKey ? 10 : 1;
-  return editor.keyboardNudge(arrow[0] * step, arrow[1] * step, event.altKey);
+  return editor.toolKey({ kind: 'nudge', dx: arrow[0] * step, dy: arrow[1] * step, resize: event.altKey });
 }

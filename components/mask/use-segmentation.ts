@@ -2,7 +2,7 @@
 
 import { decode } from 'fast-png';
 import { useRef, useState } from 'react';
-import type { MaskEditor } from '@/lib/canvas/mask-editor';
+import type { MaskEditorCore } from '@/lib/canvas/editor-core';
 
 export type SegmentTarget = 'subject' | 'background';
 
@@ -25,7 +25,7 @@ export interface SegmentationState {
  * follows its NDJSON progress, and loads the result as one undoable mask step the user can refine.
  * The foreground of a base is kept, so the other button is instant.
  */
-export function useSegmentation(editor: MaskEditor) {
+export function useSegmentation(editor: MaskEditorCore) {
   const [state, setState] = useState<SegmentationState>({ running: null, progress: 0, stage: '', error: null });
   const cache = useRef<Foreground | null>(null);
 

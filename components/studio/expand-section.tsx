@@ -1,8 +1,8 @@
 'use client';
 
 import { useQueryClient } from '@tanstack/react-query';
-import { ExpandPanel } from '@/components/mask/expand-panel';
-import { RatioSetDialog } from '@/components/mask/ratio-set-dialog';
+import { ExpandPanel } from '@/components/expand/expand-panel';
+import { RatioSetDialog } from '@/components/expand/ratio-set-dialog';
 import { GALLERY_KEY } from '@/lib/jobs/queries';
 import { useMaskExport } from './use-mask-export';
 import { useBase, useStudio, useStudioStore } from './use-studio';

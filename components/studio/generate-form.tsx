@@ -3,7 +3,7 @@
 import { useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { submitGeneration } from '@/app/(studio)/generate-actions';
-import { submitExpandRequest } from '@/components/mask/submit-expanded';
+import { submitExpandRequest } from '@/components/expand/submit-expanded';
 import type { AppError } from '@/lib/errors';
 import { outputSize } from '@/lib/jobs/options';
 import { GALLERY_KEY } from '@/lib/jobs/queries';

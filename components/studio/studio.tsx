@@ -86,15 +86,13 @@ function StudioMaskEditor() {
   const maskEditor = useMaskEditor();
   const session = useStudio((state) => state.session);
   const base = useBase();
-  const expand = useStudio((state) => state.editorFrame);
   return (
     <MaskEditorLazy
       key={session}
       base={base ? { url: base.url, width: base.width, height: base.height } : null}
       controllerRef={maskEditor}
       onMaskChange={() => store.maskChanged(maskEditor.current?.hasMask() ?? false)}
-      expand={expand}
-      onExpandFrameChange={(frame) => store.changeFrame(frame)}
+      frameSource={store.frameSource}
     />
   );
 }

@@ -2,32 +2,11 @@ import { decode } from 'fast-png';
 import { describe, expect, it } from 'vitest';
 import { maskCommands, runMaskCommand } from './commands';
 import { defaultBrushSize, MaskEditorCore } from './editor-core';
-
-/** Headless harness: a 600 × 400 base fitted in an 800 × 600 stage, driven with pointer input. */
-function setup(width = 600, height = 400) {
-  const editor = new MaskEditorCore();
-  editor.setViewport({ width: 800, height: 600 });
-  editor.setBase({ url: 'blob:base', width, height });
-  const toStage = (x: number, y: number) => {
-    const { scale, x: ox, y: oy } = editor.camera;
-    return { x: x * scale + ox, y: y * scale + oy };
-  };
-  /** Drags from → to in image coordinates, with `steps` intermediate moves. */
-  const drag = (from: [number, number], to: [number, number], { button = 0, steps = 10, id = 1 } = {}) => {
-    editor.pointerDown({ pointerId: id, button, ...toStage(...from) });
-    for (let i = 1; i <= steps; i++) {
-      const t = i / steps;
-      editor.pointerMove(id, [toStage(from[0] + (to[0] - from[0]) * t, from[1] + (to[1] - from[1]) * t)]);
-    }
-    editor.pointerUp(id);
-  };
-  const alphaAt = (x: number, y: number) => editor.document!.alpha()[y * width + x]!;
-  return { editor, drag, alphaAt, toStage };
-}
+import { createHarness } from './testing/harness';
 
 describe('MaskEditorCore', () => {
   it('starts empty with the brush tool and a brush sized to the image', () => {
-    const { editor } = setup();
+    const { editor } = createHarness();
     const s = editor.getSnapshot();
     expect(s.tool).toBe('brush');
     expect(s.brushSize).toBe(24);
@@ -37,7 +16,7 @@ describe('MaskEditorCore', () => {
   });
 
   it('a mouse drag across the centre paints alpha 0 along the stroke, committed once', async () => {
-    const { editor, drag, alphaAt } = setup();
+    const { editor, drag, alphaAt } = createHarness();
     let notifications = 0;
     editor.subscribe(() => notifications++);
     drag([150, 200], [450, 200], { steps: 30 });
@@ -56,14 +35,14 @@ describe('MaskEditorCore', () => {
   });
 
   it('exports nothing until something is painted', async () => {
-    const { editor } = setup();
+    const { editor } = createHarness();
     expect(editor.hasMask()).toBe(false);
     expect(await editor.exportMaskPng()).toBeNull();
     expect(await new MaskEditorCore().exportMaskPng()).toBeNull();
   });
 
   it('draws nothing into the mask until pointer-up, and Esc drops the stroke', () => {
-    const { editor, toStage, alphaAt } = setup();
+    const { editor, toStage, alphaAt } = createHarness();
     editor.pointerDown({ pointerId: 7, button: 0, ...toStage(100, 100) });
     editor.pointerMove(7, [toStage(200, 100)]);
     expect(editor.getSnapshot().interaction).toBe('drawing');
@@ -76,7 +55,7 @@ describe('MaskEditorCore', () => {
   });
 
   it('pointercancel discards the stroke; other pointers cannot join it', () => {
-    const { editor, toStage } = setup();
+    const { editor, toStage } = createHarness();
     expect(editor.pointerDown({ pointerId: 1, button: 0, ...toStage(100, 100) })).toBe(true);
     expect(editor.pointerDown({ pointerId: 2, button: 0, ...toStage(300, 300) })).toBe(false);
     editor.pointerMove(2, [toStage(310, 300)]);
@@ -88,7 +67,7 @@ describe('MaskEditorCore', () => {
   });
 
   it('the eraser tool (and the right button) restore painted pixels', () => {
-    const { editor, drag, alphaAt } = setup();
+    const { editor, drag, alphaAt } = createHarness();
     drag([100, 200], [500, 200]);
     runMaskCommand(editor, 'eraser');
     expect(editor.getSnapshot().tool).toBe('eraser');
@@ -102,7 +81,7 @@ describe('MaskEditorCore', () => {
   });
 
   it('undo / redo / invert / clear are one history entry each and update the snapshot', () => {
-    const { editor, drag, alphaAt } = setup();
+    const { editor, drag, alphaAt } = createHarness();
     drag([100, 100], [200, 100]);
     runMaskCommand(editor, 'invert');
     expect(alphaAt(150, 100)).toBe(255);
@@ -123,7 +102,7 @@ describe('MaskEditorCore', () => {
   });
 
   it('zooming and panning are never recorded, and strokes land where the pointer is', () => {
-    const { editor, drag, alphaAt } = setup();
+    const { editor, drag, alphaAt } = createHarness();
     editor.zoomBy(2, { x: 400, y: 300 });
     expect(editor.getSnapshot()).toMatchObject({ zoom: editor.camera.scale, isFitted: false });
     editor.setPanMode(true);
@@ -137,7 +116,7 @@ describe('MaskEditorCore', () => {
   });
 
   it('a new base keeps (same size) or rescales (other size) the mask, says which, and always has the base size', () => {
-    const { editor, drag } = setup();
+    const { editor, drag } = createHarness();
     drag([100, 100], [200, 100]);
     expect(editor.setBase({ url: 'blob:base', width: 600, height: 400 })).toBe(false);
     expect(editor.hasMask()).toBe(true);
@@ -161,7 +140,7 @@ describe('MaskEditorCore', () => {
   });
 
   it('keeps the snapshot object stable when nothing it shows has changed', () => {
-    const { editor, toStage } = setup();
+    const { editor, toStage } = createHarness();
     const before = editor.getSnapshot();
     editor.pointerMove(99, [toStage(10, 10)]); // hover only
     editor.setTool('brush');

@@ -1,38 +1,28 @@
-import { frameRect, type FrameHandle, type Rect } from '@/lib/expand/frame';
+import type { FrameHandle, Rect } from '@/lib/expand/frame';
 import type { ExpandFrame } from '@/lib/expand/geometry';
-import { MaskDocument, type MaskDocumentOptions } from '@/lib/mask/document';
+import type { FrameSource } from '@/lib/expand/frame-source';
+import { MaskDocument, type MaskDocumentOptions, type PreparedCoverage } from '@/lib/mask/document';
 import { decodeMaskPng, maskSizeMismatch } from '@/lib/mask/import';
 import { encodeMaskPng, hasRepaintArea } from '@/lib/mask/png';
 import type { MaskOperation } from '@/lib/mask/types';
 import { carryMask } from './base-change';
+import { fitCamera, IDENTITY_CAMERA, zoomCameraAt, type Camera, type Point, type Size } from './camera';
 import {
-  fitCamera,
-  IDENTITY_CAMERA,
-  panCamera,
-  stageToImage,
-  zoomCameraAt,
-  type Camera,
-  type Point,
-  type Size,
-} from './camera';
-import {
-  defaultBrushSize,
-  maxBrushSize,
   MIN_BRUSH_SIZE,
   type ImageStatus,
   type MaskBase,
   type MaskEditorSnapshot,
-  type MaskMode,
   type MaskTool,
-  type OverlayPattern,
   type PointerInput,
   type PointerSample,
 } from './editor-types';
-import { FrameTool, frameHandleAt } from './frame-tool';
-import { DEFAULT_OVERLAY } from './overlay';
-import { ShapeTool, type ShapeDraft, type ShapeKind } from './shape-tool';
-import { StrokeTool, type DraftStroke } from './stroke-tool';
-import { TouchGesture } from './touch-gesture';
+import { ExpandFrameController } from './expand-frame-controller';
+import { InputRouter } from './input-router';
+import { EditorSettings } from './settings';
+import type { DraftStroke } from './stroke-recorder';
+import { createTools, type EditorTools } from './tools/registry';
+import type { ShapeDraft } from './tools/shape-draft';
+import type { ToolContext, ToolKey } from './tools/tool';
 
 export * from './editor-types';
 export type { ShapeDraft };
@@ -41,31 +31,20 @@ export interface MaskEditorCoreOptions {
   history?: MaskDocumentOptions;
 }
 
-const SHAPE_TOOLS: Partial<Record<MaskTool, ShapeKind>> = {
-  rectangle: 'rect',
-  ellipse: 'ellipse',
-  lasso: 'lasso',
-  polygon: 'polygon',
-};
-/** A pen that lifted less than this long ago still rejects touches (the palm lands after the pen). */
-const PALM_GRACE_MS = 500;
-
 /**
- * The headless mask editor: tool state, camera, pointer gestures and the mask document, with no
- * DOM and no Konva. The Konva view (`MaskEditor`) feeds it pointer input and draws what it holds;
- * tests drive it directly. Two channels: `subscribe` fires when the snapshot changes (React),
- * `subscribeRender` fires on anything visible, including every batch of pointer moves (canvas).
+ * The headless mask editor: the document (and its history), the base, the camera and the snapshot React reads.
+ * What the user chose lives in `settings`; pointer input goes through `input` (the router) to the tools; the
+ * expand frame is read from its owner through `frames`. No DOM, no Konva: the view (`MaskEditor`) holds one of
+ * these, feeds it input and draws it; tests drive it directly. Two channels: `subscribe` fires when the snapshot
+ * changes (React), `subscribeRender` on anything visible, including every batch of pointer moves (canvas).
  * `onMaskChange` fires after every committed change of the mask (stroke, shape, command, undo, import).
  */
 export class MaskEditorCore {
+  readonly settings: EditorSettings;
+  readonly frames: ExpandFrameController;
+  readonly input: InputRouter;
+  readonly #tools: EditorTools;
   readonly #options: MaskEditorCoreOptions;
-  #tool: MaskTool = 'brush';
-  #shapeMode: MaskMode = 'add';
-  #brushSize = defaultBrushSize(null);
-  #brushHardness = 1;
-  #adjustRadius = 8;
-  #overlay: { color: string; opacity: number; pattern: OverlayPattern } = { ...DEFAULT_OVERLAY };
-  #sheetOpen = false;
   #base: MaskBase | null = null;
   #baseNote: string | null = null;
   #notice: string | null = null;
@@ -74,34 +53,25 @@ export class MaskEditorCore {
   #viewport: Size = { width: 0, height: 0 };
   #camera: Camera = IDENTITY_CAMERA;
   #fitted = true;
-  /** The expanded canvas (outpainting), or null: shown around the base, fitted into view, dragged by its handles. */
-  #expand: { frame: ExpandFrame; ratioLocked: boolean } | null = null;
-  readonly #frameTool = new FrameTool();
-  /** Where the camera was when a drag of the original began: the view follows the original, and Esc puts it back. */
-  #frameDragCamera: Camera | null = null;
-  #panMode = false;
-  #hover: Point | null = null;
-  #pan: { pointerId: number; last: Point } | null = null;
-  readonly #stroke = new StrokeTool();
-  readonly #shape = new ShapeTool();
-  readonly #touch = new TouchGesture();
-  #penDown: number | null = null;
-  #penUpAt = -Infinity;
-  /** Where the last brush stroke ended (image px), for Shift-click straight lines. */
-  #lastStrokeEnd: Point | null = null;
   #hasMaskCache: { doc: MaskDocument; version: number; value: boolean } | null = null;
   #reportedVersion: { doc: MaskDocument | null; version: number } = { doc: null, version: 0 };
-
   #snapshot: MaskEditorSnapshot;
   readonly #listeners = new Set<() => void>();
   readonly #renderListeners = new Set<() => void>();
   readonly #changeListeners = new Set<() => void>();
-  readonly #frameListeners = new Set<(frame: ExpandFrame) => void>();
   /** Clock for palm rejection; tests replace it. */
   now: () => number = () => (typeof performance === 'undefined' ? Date.now() : performance.now());
 
   constructor(options: MaskEditorCoreOptions = {}) {
     this.#options = options;
+    this.settings = new EditorSettings(
+      () => this.#base,
+      () => this.#emit(),
+    );
+    this.frames = new ExpandFrameController((moved) => this.#frameChanged(moved));
+    const context = this.#toolContext();
+    this.#tools = createTools(context, this.frames, () => this.#base);
+    this.input = new InputRouter(context, this.#tools, () => this.now());
     this.#snapshot = this.#buildSnapshot();
   }
 
@@ -135,65 +105,41 @@ export class MaskEditorCore {
   get camera(): Camera {
     return this.#camera;
   }
-  /** The expand frame as shown: the one being dragged, else the one set; null when not expanding. */
-  get canvasFrame(): ExpandFrame | null {
-    return this.#frameTool.draft ?? this.#expand?.frame ?? null;
-  }
-
-  /** The expanded canvas as a rectangle in image pixels (the base at 0, 0), for drawing; null when not expanding. */
-  get expandFrame(): Rect | null {
-    const frame = this.canvasFrame;
-    return frame ? frameRect(frame) : null;
-  }
-
-  /**
-   * Shows the expanded canvas around the base (or none) and fits it into view; `ratioLocked` says how its handles
-   * drag (`resizeFrame`). Never recorded in history: the frame belongs to the page, which hears of each drag
-   * through `onExpandFrameChange` and sets the frame back here.
-   */
-  setExpandFrame(frame: ExpandFrame | null, options: { ratioLocked?: boolean } = {}): void {
-    const ratioLocked = options.ratioLocked ?? this.#expand?.ratioLocked ?? true;
-    const prev = this.#expand?.frame ?? null;
-    const same = prev === frame || (prev !== null && frame !== null && sameFrame(prev, frame));
-    this.#expand = frame ? { frame: same && prev ? prev : frame, ratioLocked } : null;
-    if (same) return;
-    this.#cancelFrameDrag();
-    if (!frame && this.#tool === 'move') this.#tool = 'brush';
-    this.#fitted = true;
-    this.#camera = this.#fitCamera();
-    this.#emit();
-  }
-
-  /** Fires when the user finishes dragging a frame handle or the original, with the frame it made. */
-  onExpandFrameChange(listener: (frame: ExpandFrame) => void): () => void {
-    this.#frameListeners.add(listener);
-    return () => this.#frameListeners.delete(listener);
-  }
-
-  /** The frame handle being dragged, or null. */
-  get frameDragHandle(): FrameHandle | null {
-    return this.#frameTool.handle;
-  }
-
-  /** The frame handle under a stage point (for the cursor), or null. */
-  frameHandleAt(point: Point): FrameHandle | null {
-    const rect = this.#base && this.#expand && !this.#panMode ? this.expandFrame : null;
-    return rect ? frameHandleAt(this.#camera, rect, point) : null;
-  }
   get viewport(): Size {
     return this.#viewport;
   }
+  /** The expand frame as shown: the one being dragged, else the owner's; null when not expanding. */
+  get canvasFrame(): ExpandFrame | null {
+    return this.#tools.frame.frame;
+  }
+  /** The expanded canvas as a rectangle in image pixels (the base at 0, 0), for drawing; null when not expanding. */
+  get expandFrame(): Rect | null {
+    return this.#tools.frame.rect;
+  }
+  /** The frame handle being dragged, or null. */
+  get frameDragHandle(): FrameHandle | null {
+    return this.#tools.frame.handle;
+  }
+  /** The frame handle under a stage point (for the cursor), or null. */
+  frameHandleAt(point: Point): FrameHandle | null {
+    return this.#tools.frame.handleAt(point);
+  }
   /** The stroke being drawn (image coordinates), or null. */
   get draft(): DraftStroke | null {
-    return this.#stroke.draft;
+    return this.#tools.stroke.draft;
   }
   /** The shape, lasso or polygon being made (image coordinates), or null. */
   get shapeDraft(): ShapeDraft | null {
-    return this.#shape.draft;
+    return this.input.activeTool.shapeDraft ?? null;
   }
   /** Last pointer position over the stage (stage coordinates), for the brush cursor. */
   get hover(): Point | null {
-    return this.#hover;
+    return this.input.hover;
+  }
+
+  /** Reads the expand frame from its owner from now on; null: not expanding. */
+  setFrameSource(source: FrameSource | null): void {
+    this.frames.attach(source);
   }
 
   // ── base image ───────────────────────────────────────────────────────────────
@@ -221,19 +167,15 @@ export class MaskEditorCore {
       const carried = old ? carryMask(old.alpha(), old.width, old.height, width, height) : null;
       this.#base = Object.freeze({ url, width, height });
       this.#doc = new MaskDocument(width, height, { ...this.#options.history, initial: carried?.alpha });
-      // The live-stroke buffer is made now, while the image loads, not in the first stroke's pointer-down.
-      this.#stroke.reserve(this.#doc);
       this.#reportedVersion = { doc: this.#doc, version: this.#doc.version };
       this.#baseNote = carried?.note ?? null;
       this.#imageStatus = 'loading';
-      if (!prev || prev.width !== width || prev.height !== height) this.#brushSize = defaultBrushSize(base);
+      if (!prev || prev.width !== width || prev.height !== height) this.settings.resetBrushFor(base);
     }
     this.#notice = null;
-    this.#lastStrokeEnd = null;
-    this.#cancelGestures();
-    this.#fitted = true;
-    this.#camera = this.#fitCamera();
-    this.#emit();
+    this.input.reset();
+    this.#tools.stroke.prepare(this.#doc);
+    this.fitToView();
     return true;
   }
 
@@ -244,73 +186,24 @@ export class MaskEditorCore {
     this.#emit();
   }
 
-  // ── tools and settings ───────────────────────────────────────────────────────
+  // ── tools and settings (the values themselves live in `settings`) ───────────
 
   setTool(tool: MaskTool): void {
-    if (tool === 'move' && !this.#expand) return;
-    if (tool !== this.#tool) this.#shape.cancel();
-    this.#tool = tool;
+    if (tool === 'move' && !this.frames.current) return;
+    if (tool !== this.settings.tool) this.input.activeTool.onExit?.();
+    this.settings.tool = tool;
     this.#emit();
   }
 
-  /** X: brush ⇄ eraser; for shapes, lasso and fill, add ⇄ subtract. */
-  swapMode(): void {
-    if (this.#tool === 'brush') this.#tool = 'eraser';
-    else if (this.#tool === 'eraser') this.#tool = 'brush';
-    else this.#shapeMode = this.#shapeMode === 'add' ? 'subtract' : 'add';
-    this.#emit();
-  }
-
-  setShapeMode(mode: MaskMode): void {
-    this.#shapeMode = mode;
-    this.#emit();
-  }
-
-  setBrushSize(size: number): void {
-    if (!Number.isFinite(size)) return;
-    const limit = maxBrushSize(this.#base);
-    this.#brushSize = Math.min(limit, Math.max(MIN_BRUSH_SIZE, Math.round(size)));
-    this.#emit();
-  }
-
-  /** `[` / `]`: about 20 % a step, at least 1 px. */
-  stepBrushSize(direction: 1 | -1): void {
-    const size = this.#brushSize;
-    const next = direction > 0 ? Math.max(size + 1, size * 1.2) : Math.min(size - 1, size / 1.2);
-    this.setBrushSize(next);
-  }
-
-  setBrushHardness(hardness: number): void {
-    if (!Number.isFinite(hardness)) return;
-    this.#brushHardness = Math.round(Math.min(1, Math.max(0, hardness)) * 100) / 100;
-    this.#emit();
-  }
-
-  setAdjustRadius(radius: number): void {
-    if (!Number.isFinite(radius)) return;
-    this.#adjustRadius = Math.min(256, Math.max(1, Math.round(radius)));
-    this.#emit();
-  }
-
-  setOverlay(overlay: Partial<{ color: string; opacity: number; pattern: OverlayPattern }>): void {
-    const next = { ...this.#overlay, ...overlay };
-    if (!/^#[0-9a-f]{6}$/i.test(next.color)) next.color = this.#overlay.color;
-    next.opacity = Math.min(1, Math.max(0.1, Number.isFinite(next.opacity) ? next.opacity : 0.55));
-    this.#overlay = next;
-    this.#emit();
-  }
-
-  /** `?`: the sheet listing every shortcut (UI state, kept here so keys and buttons share it). */
-  setShortcutSheet(open: boolean): void {
-    this.#sheetOpen = open;
-    this.#emit();
-  }
-
-  setPanMode(on: boolean): void {
-    if (this.#panMode === on) return;
-    this.#panMode = on;
-    this.#emit();
-  }
+  swapMode = () => this.settings.swapMode();
+  setShapeMode = (mode: MaskEditorSnapshot['shapeMode']) => this.settings.setShapeMode(mode);
+  setBrushSize = (size: number) => this.settings.setBrushSize(size);
+  stepBrushSize = (direction: 1 | -1) => this.settings.stepBrushSize(direction);
+  setBrushHardness = (hardness: number) => this.settings.setBrushHardness(hardness);
+  setAdjustRadius = (radius: number) => this.settings.setAdjustRadius(radius);
+  setOverlay = (overlay: Parameters<EditorSettings['setOverlay']>[0]) => this.settings.setOverlay(overlay);
+  setShortcutSheet = (open: boolean) => this.settings.setShortcutSheet(open);
+  setPanMode = (on: boolean) => this.settings.setPanMode(on);
 
   // ── mask commands (each is one history entry) ────────────────────────────────
 
@@ -323,7 +216,7 @@ export class MaskEditorCore {
   }
 
   invert(): void {
-    this.#push({ kind: 'invert' });
+    this.#command(() => this.#doc?.push({ kind: 'invert' }) ?? false);
   }
 
   /** Clearing an empty mask would only add a no-op undo step, so it does nothing. */
@@ -333,11 +226,11 @@ export class MaskEditorCore {
 
   /** Grow (+1) or shrink (−1) the repaint area by `adjustRadius` px. */
   grow(direction: 1 | -1): void {
-    this.#push({ kind: 'grow', radius: direction * this.#adjustRadius });
+    this.#command(() => this.#doc?.push({ kind: 'grow', radius: direction * this.settings.adjustRadius }) ?? false);
   }
 
   feather(): void {
-    this.#push({ kind: 'feather', radius: this.#adjustRadius });
+    this.#command(() => this.#doc?.push({ kind: 'feather', radius: this.settings.adjustRadius }) ?? false);
   }
 
   /**
@@ -359,53 +252,25 @@ export class MaskEditorCore {
     this.loadMask(decodeMaskPng(bytes), label);
   }
 
-  /** Esc: drops the stroke or shape in progress (or ends a pan) without touching the mask. */
+  /** Esc: drops the stroke, shape or frame drag in progress (or ends a pan) without touching the mask. */
   cancelInteraction(): void {
-    const had = this.#stroke.cancel() || this.#shape.cancel() || this.#cancelFrameDrag() || this.#pan !== null;
-    this.#pan = null;
-    if (had) this.#emit();
+    if (this.input.cancel()) this.#emit();
   }
 
-  // ── keyboard shapes (a rectangle placed and sized without a pointer) ─────────
+  // ── keys for the chosen tool (keyboard-placed shapes, the polygon lasso) ─────
 
-  /** Enter: starts a keyboard rectangle/ellipse in the middle of the view, or commits the current one. */
-  keyboardEnter(): boolean {
-    if (this.#shape.status === 'polygon' || this.#shape.status === 'keyboard') {
-      this.#commitShape(this.#shape.status === 'polygon' ? this.#shape.finishPolygon() : this.#shape.commitKeyboard());
-      return true;
-    }
-    const doc = this.#doc;
-    if (!doc || (this.#tool !== 'rectangle' && this.#tool !== 'ellipse')) return false;
-    const center = stageToImage(this.#camera, { x: this.#viewport.width / 2, y: this.#viewport.height / 2 });
-    const clamp = (v: number, max: number) => Math.min(max, Math.max(0, v));
-    const size = Math.max(2, Math.round(Math.min(doc.width, doc.height) / 4));
-    this.#shape.startKeyboard(
-      this.#tool === 'rectangle' ? 'rect' : 'ellipse',
-      this.#shapeMode,
-      { x: Math.round(clamp(center.x, doc.width)), y: Math.round(clamp(center.y, doc.height)) },
-      size,
-    );
-    this.#emit();
-    return true;
+  /** A key the focused canvas passes to the chosen tool; returns whether the tool used it. */
+  toolKey(key: ToolKey): boolean {
+    return this.input.activeTool.onKey(key);
   }
-
+  /** Enter: places a rectangle/ellipse in the middle of the view, commits it, or closes the polygon lasso. */
+  keyboardEnter = (): boolean => this.toolKey({ kind: 'enter' });
   /** Arrow keys while a keyboard shape is placed: move it, or resize it with `resize`. */
-  keyboardNudge(dx: number, dy: number, resize: boolean): boolean {
-    const doc = this.#doc;
-    if (!doc || !this.#shape.nudge(dx, dy, resize, doc)) return false;
-    this.#invalidate();
-    return true;
-  }
-
+  keyboardNudge = (dx: number, dy: number, resize: boolean): boolean => this.toolKey({ kind: 'nudge', dx, dy, resize });
   /** Backspace: removes the polygon lasso's last vertex. */
-  keyboardBackspace(): boolean {
-    if (!this.#shape.removeLastVertex()) return false;
-    this.#emit();
-    return true;
-  }
-
+  keyboardBackspace = (): boolean => this.toolKey({ kind: 'backspace' });
   get placingShape(): boolean {
-    return this.#shape.active;
+    return this.input.activeTool.interaction === 'shaping';
   }
 
   // ── camera (never recorded in history) ──────────────────────────────────────
@@ -437,120 +302,18 @@ export class MaskEditorCore {
     this.zoomBy(1 / this.#camera.scale);
   }
 
-  // ── pointer input (stage coordinates) ────────────────────────────────────────
+  // ── pointer input (stage coordinates), routed to the tools ──────────────────
 
-  /** Starts a stroke, shape or pan. Returns true when the editor took the pointer (capture it). */
-  pointerDown(input: PointerInput): boolean {
-    const point = { x: input.x, y: input.y };
-    const type = input.pointerType ?? 'mouse';
-    if (type === 'pen') {
-      this.#penDown = input.pointerId;
-      this.#touch.clear(); // a palm already resting is not a gesture
-    }
-    if (type === 'touch') return this.#touchDown(input);
-    this.#hover = point;
-    if (!this.#doc || this.#pan || this.#stroke.state.status !== 'idle' || this.#frameTool.active) return false;
-    if (input.button === 1 || (input.button === 0 && this.#panMode)) {
-      this.#pan = { pointerId: input.pointerId, last: point };
-      this.#emit();
-      return true;
-    }
-    if (input.button !== 0 && input.button !== 2 && input.button !== 5) return false;
-    return this.#beginTool(input, point);
-  }
-
+  /** Starts a stroke, shape, frame drag or pan. Returns true when a tool took the pointer (capture it). */
+  pointerDown = (input: PointerInput): boolean => this.input.pointerDown(input);
   /** A frame's batch of (coalesced) positions for one pointer. */
-  pointerMove(pointerId: number, points: readonly PointerSample[], modifiers: { shiftKey?: boolean } = {}): void {
-    const last = points[points.length - 1];
-    if (!last) return;
-    if (this.#touch.has(pointerId)) {
-      for (const p of points) {
-        const step = this.#touch.move(pointerId, p);
-        if (step) {
-          this.#camera = panCamera(zoomCameraAt(this.#camera, step.factor, step.anchor), step.dx, step.dy);
-          this.#fitted = false;
-        }
-      }
-      if (this.#touch.count >= 2) {
-        this.#emit();
-        return;
-      }
-    }
-    this.#hover = { x: last.x, y: last.y };
-    if (this.#pan?.pointerId === pointerId) {
-      this.#camera = panCamera(this.#camera, last.x - this.#pan.last.x, last.y - this.#pan.last.y);
-      this.#pan = { pointerId, last };
-      this.#fitted = false;
-      this.#emit();
-      return;
-    }
-    if (this.#frameTool.owns(pointerId)) {
-      this.#dragFrame(pointerId, last);
-      return;
-    }
-    const camera = this.#camera;
-    const image = points.map((p) => ({ ...stageToImage(camera, p), pressure: p.pressure }));
-    if (this.#shape.active) this.#shape.move(pointerId, image, modifiers.shiftKey === true);
-    else this.#stroke.extend(pointerId, image);
-    this.#invalidate();
-  }
-
+  pointerMove = (pointerId: number, points: readonly PointerSample[], modifiers?: { shiftKey?: boolean }): void =>
+    this.input.pointerMove(pointerId, points, modifiers);
   /** Ends the gesture of `pointerId`; a stroke or shape becomes one history entry here, once. */
-  pointerUp(pointerId: number): void {
-    if (this.#penDown === pointerId) {
-      this.#penDown = null;
-      this.#penUpAt = this.now();
-    }
-    if (this.#touch.has(pointerId)) {
-      const wasPinching = this.#touch.count >= 2;
-      this.#touch.up(pointerId);
-      if (wasPinching) {
-        this.#emit();
-        return;
-      }
-    }
-    if (this.#pan?.pointerId === pointerId) {
-      this.#pan = null;
-      this.#emit();
-      return;
-    }
-    const frame = this.#frameTool.finish(pointerId);
-    if (frame) {
-      this.#commitFrame(frame);
-      return;
-    }
-    const shape = this.#shape.up(pointerId);
-    if (shape) {
-      this.#commitShape(shape);
-      return;
-    }
-    const stroke = this.#stroke.finish(pointerId);
-    if (!stroke) return;
-    this.#lastStrokeEnd = { x: stroke.points[stroke.points.length - 2]!, y: stroke.points[stroke.points.length - 1]! };
-    this.#doc?.push(stroke, this.#stroke.coverage);
-    this.#emit();
-  }
-
+  pointerUp = (pointerId: number): void => this.input.pointerUp(pointerId);
   /** pointercancel / lost capture: the gesture is dropped, nothing is recorded. */
-  pointerCancel(pointerId: number): void {
-    if (this.#penDown === pointerId) this.#penDown = null;
-    const touched = this.#touch.has(pointerId);
-    this.#touch.up(pointerId);
-    const state = this.#stroke.state;
-    if (state.status === 'drawing' && state.pointerId === pointerId) this.#stroke.cancel();
-    else if (this.#frameTool.owns(pointerId)) this.#cancelFrameDrag();
-    else if (this.#shape.cancel(pointerId)) {
-      // dropped the drag shape
-    } else if (this.#pan?.pointerId === pointerId) this.#pan = null;
-    else if (!touched) return;
-    this.#emit();
-  }
-
-  pointerLeave(): void {
-    if (!this.#hover) return;
-    this.#hover = null;
-    this.#invalidate();
-  }
+  pointerCancel = (pointerId: number): void => this.input.pointerCancel(pointerId);
+  pointerLeave = (): void => this.input.pointerLeave();
 
   // ── export ───────────────────────────────────────────────────────────────────
 
@@ -578,148 +341,58 @@ export class MaskEditorCore {
 
   // ── internals ────────────────────────────────────────────────────────────────
 
-  #touchDown(input: PointerInput): boolean {
-    // Palm rejection: while a pen is down (or just lifted), touches are a resting hand.
-    if (this.#penDown !== null || this.now() - this.#penUpAt < PALM_GRACE_MS || !this.#doc) return false;
-    const point = { x: input.x, y: input.y };
-    this.#touch.down(input.pointerId, point);
-    if (this.#touch.count === 2) {
-      // The second finger turns a just-started one-finger stroke into a pan/zoom; nothing is recorded.
-      this.#stroke.cancel();
-      this.#shape.cancel();
-      this.#cancelFrameDrag();
-      this.#hover = null;
-      this.#emit();
-      return true;
-    }
-    if (this.#touch.count > 2) return true;
-    return this.#beginTool(input, point);
+  /** What the tools may read and do; see `ToolContext`. */
+  #toolContext(): ToolContext {
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the getters below read the live fields
+    const core = this;
+    return {
+      get document() {
+        return core.#doc;
+      },
+      get camera() {
+        return core.#camera;
+      },
+      get viewport() {
+        return core.#viewport;
+      },
+      get settings() {
+        return core.settings;
+      },
+      setCamera(camera: Camera) {
+        core.#camera = camera;
+        core.#fitted = false;
+      },
+      push(op: MaskOperation, coverage?: PreparedCoverage | null) {
+        core.#command(() => core.#doc?.push(op, coverage ?? undefined) ?? false);
+        core.#emit();
+      },
+      emit: () => this.#emit(),
+      invalidate: () => this.#invalidate(),
+    };
   }
 
-  #beginTool(input: PointerInput, point: Point): boolean {
-    const doc = this.#doc!;
-    if (input.button === 0 && this.#beginFrameDrag(input.pointerId, point)) return true;
-    const imagePoint = stageToImage(this.#camera, point);
-    const tool = this.#tool;
-    if (tool === 'move') return false;
-    const erase = input.button === 2 || input.button === 5;
-    const mode: MaskMode = erase || input.altKey ? flip(this.#shapeMode) : this.#shapeMode;
-    if (tool === 'fill') {
-      this.#push({ kind: 'fill', mode, x: imagePoint.x, y: imagePoint.y, tolerance: 32 });
-      return false;
+  /** The owner's frame moved (or appeared, or went): drop a drag of the old one and fit the new one into view. */
+  #frameChanged(moved: boolean): void {
+    if (moved) {
+      this.#tools.frame.cancel();
+      if (!this.frames.current && this.settings.tool === 'move') this.settings.tool = 'brush';
+      this.#fitted = true;
+      this.#camera = this.#fitCamera();
     }
-    const shapeKind = SHAPE_TOOLS[tool];
-    if (shapeKind) {
-      if (shapeKind === 'polygon' && (input.detail ?? 1) >= 2) return this.#commitShape(this.#shape.finishPolygon());
-      const closeDistance = 8 / this.#camera.scale;
-      const closed = this.#shape.down(shapeKind, mode, input.pointerId, imagePoint, closeDistance);
-      if (closed) return this.#commitShape(closed);
-      this.#emit();
-      return shapeKind !== 'polygon';
-    }
-    // Brush / eraser. Right button and the pen's eraser end always erase.
-    const kind = erase || tool === 'eraser' ? 'erase' : 'paint';
-    const pressure = input.pointerType === 'pen' && input.pressure !== undefined ? input.pressure : undefined;
-    const settings = { kind, size: this.#brushSize, hardness: this.#brushHardness } as const;
-    if (input.shiftKey && this.#lastStrokeEnd) {
-      // Shift-click: a straight line from where the last stroke ended, one history entry.
-      const from = this.#lastStrokeEnd;
-      this.#lastStrokeEnd = imagePoint;
-      this.#push({ ...settings, points: [from.x, from.y, imagePoint.x, imagePoint.y] });
-      return false;
-    }
-    this.#stroke.begin(input.pointerId, settings, { ...imagePoint, pressure }, doc);
     this.#emit();
-    return true;
-  }
-
-  // ── expand frame drags ───────────────────────────────────────────────────────
-
-  /** A handle under the pointer resizes the frame; with the Move original tool, anywhere moves the original. */
-  #beginFrameDrag(pointerId: number, point: Point): boolean {
-    const frame = this.#base ? this.#expand?.frame : null;
-    if (!frame) return false;
-    const handle = this.frameHandleAt(point);
-    if (handle) this.#frameTool.beginResize(pointerId, handle, frame, point, this.#camera.scale);
-    else if (this.#tool === 'move') {
-      this.#frameTool.beginMove(pointerId, frame, point, this.#camera.scale);
-      this.#frameDragCamera = this.#camera;
-    } else return false;
-    this.#emit();
-    return true;
-  }
-
-  #dragFrame(pointerId: number, to: Point): void {
-    const base = this.#base;
-    const start = this.#frameTool.start;
-    const draft = base && this.#expand ? this.#frameTool.move(pointerId, to, base, this.#expand.ratioLocked) : null;
-    if (!draft || !start) return;
-    const camera = this.#frameDragCamera;
-    if (camera) {
-      // Moving the original: the canvas stays put on screen and the original slides inside it, under the pointer.
-      this.#camera = {
-        ...camera,
-        x: camera.x + (draft.offset.x - start.offset.x) * camera.scale,
-        y: camera.y + (draft.offset.y - start.offset.y) * camera.scale,
-      };
-    }
-    this.#invalidate();
-  }
-
-  #commitFrame(frame: ExpandFrame): void {
-    const startCamera = this.#frameDragCamera;
-    this.#frameDragCamera = null;
-    const changed = this.#expand !== null && !sameFrame(this.#expand.frame, frame);
-    if (!changed) {
-      // A press on a handle without a move: nothing happened, the view stays as it was.
-      if (startCamera) this.#camera = startCamera;
-      this.#emit();
-      return;
-    }
-    this.#expand = { ...this.#expand!, frame };
-    // Refit so the whole canvas is in view for the next drag (a grown frame may reach past the viewport).
-    this.#fitted = true;
-    this.#camera = this.#fitCamera();
-    this.#emit();
-    for (const listener of [...this.#frameListeners]) listener(frame);
-  }
-
-  /** Drops a frame drag in progress (the frame and the view stay as they were); returns whether there was one. */
-  #cancelFrameDrag(): boolean {
-    if (!this.#frameTool.cancel()) return false;
-    if (this.#frameDragCamera) this.#camera = this.#frameDragCamera;
-    this.#frameDragCamera = null;
-    return true;
-  }
-
-  #commitShape(shape: MaskOperation | null): boolean {
-    if (shape) this.#doc?.push(shape);
-    this.#emit();
-    return false;
-  }
-
-  #push(op: MaskOperation): void {
-    this.#command(() => this.#doc?.push(op) ?? false);
   }
 
   /** A stroke in progress is dropped first: a command never lands in the middle of a stroke. */
   #command(apply: () => boolean): void {
-    const cancelled = this.#stroke.cancel();
+    const cancelled = this.#tools.stroke.cancel();
     const changed = apply();
     if (cancelled || changed) this.#emit();
   }
 
-  #cancelGestures(): void {
-    this.#stroke.cancel();
-    this.#shape.cancel();
-    this.#cancelFrameDrag();
-    this.#touch.clear();
-    this.#pan = null;
-  }
-
   #fitCamera(): Camera {
     if (!this.#base) return IDENTITY_CAMERA;
-    const frame = this.#expand ? frameRect(this.#expand.frame) : null;
+    const current = this.frames.current;
+    const frame = current ? this.#tools.frame.rect : null;
     if (!frame) return fitCamera(this.#viewport, this.#base);
     const fitted = fitCamera(this.#viewport, frame);
     return { ...fitted, x: fitted.x - frame.x * fitted.scale, y: fitted.y - frame.y * fitted.scale };
@@ -747,12 +420,13 @@ export class MaskEditorCore {
 
   #buildSnapshot(): MaskEditorSnapshot {
     const doc = this.#doc;
+    const s = this.settings;
     return Object.freeze({
-      tool: this.#tool,
-      brushSize: this.#brushSize,
-      brushHardness: this.#brushHardness,
+      tool: s.tool,
+      brushSize: s.brushSize,
+      brushHardness: s.brushHardness,
       minBrushSize: MIN_BRUSH_SIZE,
-      maxBrushSize: maxBrushSize(this.#base),
+      maxBrushSize: s.maxBrushSize,
       canUndo: doc?.canUndo ?? false,
       canRedo: doc?.canRedo ?? false,
       hasMask: this.hasMask(),
@@ -762,42 +436,17 @@ export class MaskEditorCore {
       imageStatus: this.#imageStatus,
       maskWidth: doc?.width ?? 0,
       maskHeight: doc?.height ?? 0,
-      interaction:
-        this.#touch.count >= 2
-          ? 'pinching'
-          : this.#pan
-            ? 'panning'
-            : this.#stroke.state.status === 'drawing'
-              ? 'drawing'
-              : this.#shape.active
-                ? 'shaping'
-                : this.#frameTool.active
-                  ? 'framing'
-                  : 'idle',
-      expanding: this.#expand !== null,
-      panMode: this.#panMode,
-      shapeMode: this.#shapeMode,
-      adjustRadius: this.#adjustRadius,
-      overlayColor: this.#overlay.color,
-      overlayOpacity: this.#overlay.opacity,
-      overlayPattern: this.#overlay.pattern,
+      interaction: this.input?.interaction ?? 'idle',
+      expanding: this.frames?.current != null,
+      panMode: s.panMode,
+      shapeMode: s.shapeMode,
+      adjustRadius: s.adjustRadius,
+      overlayColor: s.overlay.color,
+      overlayOpacity: s.overlay.opacity,
+      overlayPattern: s.overlay.pattern,
       baseNote: this.#baseNote,
       notice: this.#notice,
-      shortcutSheet: this.#sheetOpen,
+      shortcutSheet: s.shortcutSheet,
     });
   }
-}
-
-function sameFrame(a: ExpandFrame, b: ExpandFrame): boolean {
-  return (
-    a.ratio === b.ratio &&
-    a.canvas.width === b.canvas.width &&
-    a.canvas.height === b.canvas.height &&
-    a.offset.x === b.offset.x &&
-    a.offset.y === b.offset.y
-  );
-}
-
-function flip(mode: MaskMode): MaskMode {
-  return mode === 'add' ? 'subtract' : 'add';
 }

@@ -1,40 +1,12 @@
 import { encode } from 'fast-png';
 import { describe, expect, it } from 'vitest';
 import { rasterizeMask } from '@/lib/mask/rasterize';
-import { commandForKey, runMaskCommand } from './commands';
 import { MaskEditorCore } from './editor-core';
-
-/** Headless harness: a 600 × 400 base fitted in an 800 × 600 stage, driven with pointer input. */
-function setup(width = 600, height = 400) {
-  const editor = new MaskEditorCore();
-  editor.setViewport({ width: 800, height: 600 });
-  editor.setBase({ url: 'blob:base', width, height });
-  const toStage = (x: number, y: number) => {
-    const { scale, x: ox, y: oy } = editor.camera;
-    return { x: x * scale + ox, y: y * scale + oy };
-  };
-  const down = (x: number, y: number, extra: Record<string, unknown> = {}) =>
-    editor.pointerDown({ pointerId: 1, button: 0, ...toStage(x, y), ...extra });
-  const drag = (from: [number, number], to: [number, number], extra: Record<string, unknown> = {}, id = 1) => {
-    editor.pointerDown({ pointerId: id, button: 0, ...toStage(...from), ...extra });
-    for (let i = 1; i <= 8; i++) {
-      const t = i / 8;
-      editor.pointerMove(id, [toStage(from[0] + (to[0] - from[0]) * t, from[1] + (to[1] - from[1]) * t)]);
-    }
-    editor.pointerUp(id);
-  };
-  const alphaAt = (x: number, y: number) => editor.document!.alpha()[y * width + x]!;
-  const key = (k: string, mods: Partial<Record<'shiftKey' | 'ctrlKey' | 'altKey' | 'metaKey', boolean>> = {}) => {
-    const command = commandForKey({ key: k, ctrlKey: false, metaKey: false, shiftKey: false, altKey: false, ...mods });
-    if (!command) throw new Error(`no command for ${k}`);
-    runMaskCommand(editor, command.name);
-  };
-  return { editor, drag, down, alphaAt, toStage, key };
-}
+import { createHarness } from './testing/harness';
 
 describe('mask tools through pointer input', () => {
   it('M then a drag adds a rectangle as one history entry; Alt-drag subtracts', () => {
-    const { editor, drag, alphaAt, key } = setup();
+    const { editor, drag, alphaAt, key } = createHarness();
     key('m');
     expect(editor.getSnapshot().tool).toBe('rectangle');
     drag([100, 100], [300, 200]);
@@ -47,7 +19,7 @@ describe('mask tools through pointer input', () => {
   });
 
   it('Shift+M ellipse; X swaps it to subtract', () => {
-    const { editor, drag, alphaAt, key } = setup();
+    const { editor, drag, alphaAt, key } = createHarness();
     key('M', { shiftKey: true });
     drag([100, 100], [300, 300]);
     expect(alphaAt(200, 200)).toBe(0);
@@ -59,7 +31,7 @@ describe('mask tools through pointer input', () => {
   });
 
   it('L freehand lasso fills the traced outline on release; Esc drops it', () => {
-    const { editor, alphaAt, toStage, key } = setup();
+    const { editor, alphaAt, toStage, key } = createHarness();
     key('l');
     const trace = (points: [number, number][]) => {
       editor.pointerDown({ pointerId: 1, button: 0, ...toStage(...points[0]!) });
@@ -90,7 +62,7 @@ describe('mask tools through pointer input', () => {
   });
 
   it('Shift+L polygon lasso: clicks add vertices, a click on the first vertex closes it', () => {
-    const { editor, down, alphaAt, key } = setup();
+    const { editor, down, alphaAt, key } = createHarness();
     key('L', { shiftKey: true });
     for (const [x, y] of [
       [100, 100],
@@ -109,7 +81,7 @@ describe('mask tools through pointer input', () => {
   });
 
   it('polygon lasso closes on Enter or double-click too, and Backspace removes a vertex', () => {
-    const { editor, down, alphaAt, key } = setup();
+    const { editor, down, alphaAt, key } = createHarness();
     key('L', { shiftKey: true });
     for (const [x, y] of [
       [100, 100],
@@ -131,7 +103,7 @@ describe('mask tools through pointer input', () => {
   });
 
   it('G fill fills the enclosed hole of a painted ring with one click', () => {
-    const { editor, drag, down, alphaAt, key } = setup();
+    const { editor, drag, down, alphaAt, key } = createHarness();
     key('m');
     drag([100, 100], [300, 300]);
     key('x');
@@ -146,7 +118,7 @@ describe('mask tools through pointer input', () => {
   });
 
   it('Shift-click draws a straight brush line from the last stroke end', () => {
-    const { editor, drag, down, alphaAt } = setup();
+    const { editor, drag, down, alphaAt } = createHarness();
     editor.setBrushSize(10);
     drag([100, 100], [100, 102]);
     down(400, 100, { shiftKey: true });
@@ -156,7 +128,7 @@ describe('mask tools through pointer input', () => {
   });
 
   it('pen pressure changes the brush width along the stroke', () => {
-    const { editor, toStage, alphaAt } = setup();
+    const { editor, toStage, alphaAt } = createHarness();
     editor.setBrushSize(40);
     editor.pointerDown({ pointerId: 7, button: 0, pointerType: 'pen', pressure: 0.1, ...toStage(100, 200) });
     editor.pointerMove(7, [{ ...toStage(500, 200), pressure: 1 }]);
@@ -166,7 +138,7 @@ describe('mask tools through pointer input', () => {
   });
 
   it('grow, shrink and feather are commands with the N px setting', () => {
-    const { editor, drag, alphaAt, key } = setup();
+    const { editor, drag, alphaAt, key } = createHarness();
     key('m');
     drag([200, 100], [300, 200]);
     editor.setAdjustRadius(10);
@@ -185,7 +157,7 @@ describe('mask tools through pointer input', () => {
 
 describe('touch and palm rejection', () => {
   it('one finger draws; a second finger turns it into pan/zoom and records nothing', () => {
-    const { editor, toStage, alphaAt } = setup();
+    const { editor, toStage, alphaAt } = createHarness();
     const touch = (id: number, x: number, y: number) =>
       editor.pointerDown({ pointerId: id, button: 0, pointerType: 'touch', ...toStage(x, y) });
     touch(1, 100, 100);
@@ -208,7 +180,7 @@ describe('touch and palm rejection', () => {
   });
 
   it('touches are ignored while a pen is down and just after it lifts', () => {
-    const { editor, toStage } = setup();
+    const { editor, toStage } = createHarness();
     let now = 1000;
     editor.now = () => now;
     editor.pointerDown({ pointerId: 5, button: 0, pointerType: 'pen', pressure: 0.5, ...toStage(100, 100) });
@@ -225,7 +197,7 @@ describe('touch and palm rejection', () => {
 
 describe('keyboard-only rectangle, shortcuts and change notifications', () => {
   it('Enter places a rectangle, arrows move it, Alt+arrows size it, Enter commits', () => {
-    const { editor, alphaAt, key } = setup();
+    const { editor, alphaAt, key } = createHarness();
     key('m');
     expect(editor.keyboardEnter()).toBe(true); // 100 × 100 centred at (300, 200)
     expect(editor.getSnapshot().interaction).toBe('shaping');
@@ -241,7 +213,7 @@ describe('keyboard-only rectangle, shortcuts and change notifications', () => {
   });
 
   it('Mod+1 zooms to 100 %, Mod+0 fits, ? toggles the shortcut sheet', () => {
-    const { editor, key } = setup();
+    const { editor, key } = createHarness();
     key('1', { ctrlKey: true });
     expect(editor.getSnapshot().zoom).toBe(1);
     key('0', { metaKey: true });
@@ -251,7 +223,7 @@ describe('keyboard-only rectangle, shortcuts and change notifications', () => {
   });
 
   it('onMaskChange fires once per committed change, never for moves, zoom or tools', () => {
-    const { editor, drag, key } = setup();
+    const { editor, drag, key } = createHarness();
     let changes = 0;
     editor.onMaskChange(() => changes++);
     drag([100, 100], [200, 100]);
@@ -266,7 +238,7 @@ describe('keyboard-only rectangle, shortcuts and change notifications', () => {
   });
 
   it('loadMaskPng imports a PNG as one undoable step and refuses a wrong size with a sentence', () => {
-    const { editor, alphaAt } = setup(60, 40);
+    const { editor, alphaAt } = createHarness({ width: 60, height: 40 });
     const png = (w: number, h: number) => {
       const data = new Uint8Array(w * h * 4);
       for (let i = 0; i < w * h; i++) data[i * 4 + 3] = i < w ? 0 : 255;
@@ -285,7 +257,7 @@ describe('keyboard-only rectangle, shortcuts and change notifications', () => {
 
 describe('strokes rasterised while drawn', () => {
   it('commit the same pixels as replaying the strokes from their points (mouse, soft, pen, erase, cancelled)', () => {
-    const { editor, toStage } = setup();
+    const { editor, toStage } = createHarness();
     const stroke = (points: [number, number][], extra: Record<string, unknown> = {}, pressures?: number[]) => {
       const at = (i: number) => ({ ...toStage(...points[i]!), pressure: pressures?.[i] });
       editor.pointerDown({ pointerId: 7, button: 0, ...at(0), ...extra });

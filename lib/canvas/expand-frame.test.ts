@@ -1,49 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { frameRect } from '@/lib/expand/frame';
-import { CENTRE, frameForRatio, type ExpandFrame } from '@/lib/expand/geometry';
+import { CENTRE, frameForRatio } from '@/lib/expand/geometry';
 import { runMaskCommand } from './commands';
-import { MaskEditorCore } from './editor-core';
-import { FRAME_HANDLE_HIT_PX } from './frame-tool';
+import { FRAME_HANDLE_HIT_PX } from './frame-drag';
+import { createHarness } from './testing/harness';
 
 const BASE = { width: 600, height: 400 };
 const START = frameForRatio(BASE, '16:9', CENTRE); // 711 × 400, the original at (56, 0)
 
-/** Headless harness: a 600 × 400 base expanded to 16:9 in an 800 × 600 stage, driven with pointer input. */
-function setup({ ratioLocked = true } = {}) {
-  const editor = new MaskEditorCore();
-  editor.setViewport({ width: 800, height: 600 });
-  editor.setBase({ url: 'blob:base', width: 600, height: 400 });
-  editor.setExpandFrame(START, { ratioLocked });
-  const committed: ExpandFrame[] = [];
-  editor.onExpandFrameChange((frame) => committed.push(frame));
-  const toStage = (x: number, y: number) => {
-    const { scale, x: ox, y: oy } = editor.camera;
-    return { x: x * scale + ox, y: y * scale + oy };
-  };
-  /** Drags between two stage points. */
-  const dragStage = (
-    from: { x: number; y: number },
-    to: { x: number; y: number },
-    { id = 1, steps = 8, pointerType = 'mouse' } = {},
-  ) => {
-    const taken = editor.pointerDown({ pointerId: id, button: 0, pointerType, ...from });
-    for (let i = 1; i <= steps; i++)
-      editor.pointerMove(id, [
-        { x: from.x + ((to.x - from.x) * i) / steps, y: from.y + ((to.y - from.y) * i) / steps },
-      ]);
-    editor.pointerUp(id);
-    return taken;
-  };
-  return { editor, committed, toStage, dragStage };
-}
-
 describe('expand frame in the editor', () => {
   it('fits the expanded canvas into view with the base at its offset, without touching the mask or history', () => {
-    const editor = new MaskEditorCore();
-    editor.setViewport({ width: 800, height: 600 });
-    editor.setBase({ url: 'blob:base', width: 600, height: 400 });
+    const { editor, frames } = createHarness();
     const before = editor.camera;
-    editor.setExpandFrame(START);
+    frames.show(START);
     expect(editor.expandFrame).toEqual({ x: -56, y: -0, width: 711, height: 400 });
     const { scale, x } = editor.camera;
     expect(scale).toBeLessThan(before.scale);
@@ -52,13 +21,13 @@ describe('expand frame in the editor', () => {
     expect((711 - 56) * scale + x).toBeCloseTo(800 - 16, 5);
     expect(editor.getSnapshot().canUndo).toBe(false);
     expect(editor.getSnapshot().expanding).toBe(true);
-    editor.setExpandFrame(null);
+    frames.show(null);
     expect(editor.camera).toEqual(before);
     expect(editor.getSnapshot().expanding).toBe(false);
   });
 
   it('dragging the right edge handle, unlocked, snaps to 2:1 and reports the frame once, without painting', () => {
-    const { editor, committed, toStage, dragStage } = setup({ ratioLocked: false });
+    const { editor, committed, toStage, dragStage } = createHarness({ frame: START, ratioLocked: false });
     const scale = editor.camera.scale;
     const handle = toStage(655, 200); // the right edge's middle: the canvas ends 655 px right of the base's left
     expect(editor.frameHandleAt(handle)).toBe('e');
@@ -75,7 +44,7 @@ describe('expand frame in the editor', () => {
   });
 
   it('with the ratio locked, the bottom edge grows the canvas in both dimensions and keeps 16:9', () => {
-    const { editor, committed, toStage, dragStage } = setup();
+    const { editor, committed, toStage, dragStage } = createHarness({ frame: START });
     const scale = editor.camera.scale;
     const handle = toStage(355.5 - 56, 400);
     expect(editor.frameHandleAt(handle)).toBe('s');
@@ -84,7 +53,7 @@ describe('expand frame in the editor', () => {
   });
 
   it('the frame shown follows the pointer during the drag, and Esc puts everything back', () => {
-    const { editor, committed, toStage } = setup({ ratioLocked: false });
+    const { editor, committed, toStage } = createHarness({ frame: START, ratioLocked: false });
     const handle = toStage(655, 200);
     editor.pointerDown({ pointerId: 1, button: 0, ...handle });
     editor.pointerMove(1, [{ x: handle.x + 99 * editor.camera.scale, y: handle.y }]);
@@ -97,7 +66,7 @@ describe('expand frame in the editor', () => {
   });
 
   it('handles have a 28 px hit square; a press beside one paints as usual', () => {
-    const { editor, toStage, dragStage } = setup();
+    const { editor, toStage, dragStage } = createHarness({ frame: START });
     const corner = toStage(-56, 0);
     expect(editor.frameHandleAt({ x: corner.x + FRAME_HANDLE_HIT_PX, y: corner.y - FRAME_HANDLE_HIT_PX })).toBe('nw');
     expect(editor.frameHandleAt({ x: corner.x + FRAME_HANDLE_HIT_PX + 1, y: corner.y })).toBeNull();
@@ -109,7 +78,7 @@ describe('expand frame in the editor', () => {
   });
 
   it('Move original drags the original (under the pointer) and paints nothing; the brush paints again after', () => {
-    const { editor, committed, toStage, dragStage } = setup();
+    const { editor, committed, toStage, dragStage } = createHarness({ frame: START });
     expect(runMaskCommand(editor, 'move')).toBe(true);
     const scale = editor.camera.scale;
     const from = toStage(300, 200);
@@ -133,19 +102,17 @@ describe('expand frame in the editor', () => {
   });
 
   it('Move original exists only while expanding, and leaving the expanded canvas puts the brush back', () => {
-    const editor = new MaskEditorCore();
-    editor.setViewport({ width: 800, height: 600 });
-    editor.setBase({ url: 'blob:base', width: 600, height: 400 });
+    const { editor, frames } = createHarness();
     expect(runMaskCommand(editor, 'move')).toBe(false);
-    editor.setExpandFrame(START);
+    frames.show(START);
     expect(runMaskCommand(editor, 'move')).toBe(true);
     expect(editor.getSnapshot().tool).toBe('move');
-    editor.setExpandFrame(null);
+    frames.show(null);
     expect(editor.getSnapshot().tool).toBe('brush');
   });
 
   it('a second finger turns a one-finger handle drag into a pinch, and nothing is committed', () => {
-    const { editor, committed, toStage } = setup();
+    const { editor, committed, toStage } = createHarness({ frame: START });
     const handle = toStage(655, 200);
     expect(editor.pointerDown({ pointerId: 1, button: 0, pointerType: 'touch', ...handle })).toBe(true);
     editor.pointerMove(1, [{ x: handle.x + 40, y: handle.y }]);
@@ -160,7 +127,7 @@ describe('expand frame in the editor', () => {
   });
 
   it('a press on a handle without a move changes nothing, not even the zoom', () => {
-    const { editor, committed, toStage } = setup();
+    const { editor, committed, toStage } = createHarness({ frame: START });
     editor.zoomBy(1.5, toStage(655, 200));
     const zoomed = editor.camera;
     const handle = toStage(655, 200);
@@ -172,12 +139,12 @@ describe('expand frame in the editor', () => {
   });
 
   it('setting the same frame again changes nothing; the page setting a new one refits the view', () => {
-    const { editor } = setup();
+    const { editor, frames } = createHarness({ frame: START });
     editor.zoomBy(2);
     const zoomed = editor.camera;
-    editor.setExpandFrame({ ...START, offset: { ...START.offset } });
+    frames.show({ ...START, offset: { ...START.offset } });
     expect(editor.camera).toEqual(zoomed);
-    editor.setExpandFrame({ ...START, offset: { x: 0, y: 0 } });
+    frames.show({ ...START, offset: { x: 0, y: 0 } });
     expect(editor.camera).not.toEqual(zoomed);
     expect(editor.getSnapshot().isFitted).toBe(true);
   });

@@ -16,10 +16,10 @@ export interface DraftStroke {
 /** A point with the pen's pressure (0..1) when there is a pen. */
 export type PressurePoint = Point & { readonly pressure?: number };
 
-export type StrokeToolState =
+export type StrokeRecorderState =
   { readonly status: 'idle' } | { readonly status: 'drawing'; readonly pointerId: number; readonly draft: DraftStroke };
 
-const IDLE: StrokeToolState = Object.freeze({ status: 'idle' });
+const IDLE: StrokeRecorderState = Object.freeze({ status: 'idle' });
 
 /**
  * Brush and eraser share one state machine: idle → drawing (one pointer) → idle, committing on
@@ -31,13 +31,13 @@ const IDLE: StrokeToolState = Object.freeze({ status: 'idle' });
  * composite. Measured on 4096²: rasterising a soft 246 px stroke across the image at pointer-up alone
  * took ~100 ms, one long frame per stroke.
  */
-export class StrokeTool {
-  #state: StrokeToolState = IDLE;
+export class StrokeRecorder {
+  #state: StrokeRecorderState = IDLE;
   #buffer: Uint8Array | null = null;
   #bufferWidth = 0;
   #stamper: StrokeStamper | null = null;
 
-  get state(): StrokeToolState {
+  get state(): StrokeRecorderState {
     return this.#state;
   }
 

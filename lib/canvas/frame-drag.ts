@@ -53,7 +53,7 @@ export function frameHandleAt(camera: Camera, rect: Rect, point: Point): FrameHa
   return (hits.find((p) => p.handle.length === 2) ?? hits[0])?.handle ?? null;
 }
 
-type FrameDrag =
+type Drag =
   | {
       kind: 'resize';
       handle: FrameHandle;
@@ -71,14 +71,14 @@ type FrameDrag =
  * delta is turned into image pixels with the zoom the drag began at, so a camera that follows the drag never feeds
  * back into it. The frame is committed once, on pointer-up.
  */
-export class FrameTool {
-  #drag: FrameDrag | null = null;
+export class FrameDrag {
+  #drag: Drag | null = null;
 
   get active(): boolean {
     return this.#drag !== null;
   }
 
-  get kind(): FrameDrag['kind'] | null {
+  get kind(): Drag['kind'] | null {
     return this.#drag?.kind ?? null;
   }
 
