@@ -14,17 +14,17 @@ export async function referenceFromResult(assetId: unknown, filename: unknown): 
   const id = z.uuid().safeParse(assetId);
   const name = z.string().min(1).max(200).safeParse(filename);
   if (!id.success || !name.success) return fail('reference:not_found', 'That image could not be found.');
-  return guardAction('referenceFromResult', () => referenceFromAsset(id.data, name.data));
+  return guardAction('referenceFromResult', 'generate', () => referenceFromAsset(id.data, name.data));
 }
 
 export async function deleteGalleryResult(input: unknown): Promise<Result<{ jobId: string; position: number }>> {
   const parsed = resultRef.safeParse(input);
   if (!parsed.success) return fail('form:invalid', 'That result could not be found.');
-  return guardAction('deleteGalleryResult', () => deleteResult(parsed.data.jobId, parsed.data.position));
+  return guardAction('deleteGalleryResult', 'curate', () => deleteResult(parsed.data.jobId, parsed.data.position));
 }
 
 export async function undoDeleteGalleryResult(input: unknown): Promise<Result<{ jobId: string; position: number }>> {
   const parsed = resultRef.safeParse(input);
   if (!parsed.success) return fail('form:invalid', 'That result could not be found.');
-  return guardAction('undoDeleteGalleryResult', () => restoreResult(parsed.data.jobId, parsed.data.position));
+  return guardAction('undoDeleteGalleryResult', 'curate', () => restoreResult(parsed.data.jobId, parsed.data.position));
 }

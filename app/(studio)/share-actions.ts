@@ -14,20 +14,20 @@ import { createShare, listShares, revokeShare, updateShare } from '@/lib/server/
 
 /** `{ jobId, position?, includePrompt, expiry }` → the absolute link (shown once; only its hash is stored). */
 export async function shareResult(input: unknown): Promise<Result<CreatedShare>> {
-  return guardAction('shareResult', async () => createShare(input, publicOrigin(await headers())));
+  return guardAction('shareResult', 'share', async () => createShare(input, publicOrigin(await headers())));
 }
 
 /** `{ id, includePrompt?, expiry? }`: show or hide the prompt, or set the expiry counted from now. */
 export async function updateShareLink(input: unknown): Promise<Result<ShareView>> {
-  return guardAction('updateShareLink', () => updateShare(input));
+  return guardAction('updateShareLink', 'share', () => updateShare(input));
 }
 
 /** Revokes a link: its page and images answer 404 from the next request on. */
 export async function revokeShareLink(id: unknown): Promise<Result<ShareView>> {
-  return guardAction('revokeShareLink', () => revokeShare(id));
+  return guardAction('revokeShareLink', 'share', () => revokeShare(id));
 }
 
 /** Every link the studio has made, newest first. */
 export async function listShareLinks(): Promise<Result<ShareView[]>> {
-  return guardAction('listShareLinks', async () => ok(await listShares()));
+  return guardAction('listShareLinks', 'view', async () => ok(await listShares()));
 }

@@ -2,6 +2,7 @@
 
 import { useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { submitGeneration } from '@/app/(studio)/actions';
+import { usePagePermissions } from '@/components/auth/permissions';
 import { submitExpandRequest } from '@/components/mask/submit-expanded';
 import type { AppError } from '@/lib/errors';
 import type { ExpandFrame } from '@/lib/expand/geometry';
@@ -45,6 +46,8 @@ export function GenerateForm({
   children,
 }: GenerateFormProps) {
   const id = useId();
+  // A viewer spends nothing: the button is disabled and says why (the server refuses the action regardless).
+  const { generateRefusal } = usePagePermissions();
   const [error, setError] = useState<AppError | null>(null);
   const [submitting, setSubmitting] = useState(false);
   const idempotencyKey = useRef<string>(crypto.randomUUID());
@@ -149,10 +152,16 @@ export function GenerateForm({
           </p>
           {estimate}
         </div>
+        {generateRefusal && (
+          <p id={`${id}-refusal`} className="text-xs text-amber-200">
+            {generateRefusal}
+          </p>
+        )}
         <button
           type="submit"
           aria-busy={submitting}
-          disabled={busyUploading}
+          disabled={busyUploading || generateRefusal !== null}
+          aria-describedby={generateRefusal ? `${id}-refusal` : undefined}
           className="rounded-xl bg-violet-700 px-4 py-2.5 text-sm font-semibold text-white shadow-lg shadow-violet-950/40 hover:bg-violet-600 disabled:cursor-not-allowed disabled:opacity-60"
         >
           {/* The name stays "Generate" while busy (aria-busy says the rest), so assistive tech never loses it. */}
