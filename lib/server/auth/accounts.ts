@@ -8,6 +8,7 @@ import { eq, sql } from 'drizzle-orm';
 import { serverEnv } from '../env';
 import { getDb, type Db } from '../storage/db';
 import { authAccounts, authSessions, authVerifications, people, workspaceSecrets } from '../storage/schema';
+import { recordActivity } from '../people/activity';
 import { ACCOUNT_COOKIE_PREFIX } from './account-cookie';
 
 /*
@@ -60,6 +61,10 @@ async function buildAuth(db: Db) {
               .where(eq(people.id, session.userId))
               .limit(1);
             return person?.active === false ? false : undefined;
+          },
+          // Every way in (password, identity provider, joining) passes here once: one log line each.
+          after: async (session) => {
+            await recordActivity({ id: session.userId }, 'sign-in', {});
           },
         },
       },

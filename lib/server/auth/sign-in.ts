@@ -123,10 +123,8 @@ export async function signInWithPassword(input: unknown, requestHeaders: Headers
   }
   const auth = await getAuth();
   try {
-    const signedIn = await auth.api.signInEmail({ body: parsed.data, headers: requestHeaders });
+    await auth.api.signInEmail({ body: parsed.data, headers: requestHeaders });
     await Promise.all(keys.map((key) => forgetLoginAttempts(key)));
-    const user = signedIn.user;
-    await recordActivity({ id: user.id }, 'sign-in', { method: 'password' });
     return ok(null);
   } catch (error) {
     if (error instanceof APIError && error.status !== 'INTERNAL_SERVER_ERROR') {

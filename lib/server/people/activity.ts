@@ -1,6 +1,7 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { and, desc, eq, lt, type SQL } from 'drizzle-orm';
+import type { Result } from '@/lib/errors';
 import { serverEnv } from '../env';
 import { getDb } from '../storage/db';
 import { activity } from '../storage/schema';
@@ -47,6 +48,18 @@ export async function recordActivity(
   } catch (error) {
     console.error(`[overpaint] activity ${kind} could not be recorded:`, error);
   }
+}
+
+/** Passes `result` on, recording `kind` when it succeeded (for an action's guard line: `then(done(...))`). */
+export function recordWhenDone<T>(
+  actor: { id: string },
+  kind: ActivityKind,
+  details: (data: T) => Record<string, unknown>,
+) {
+  return async (result: Result<T>): Promise<Result<T>> => {
+    if (result.ok) await recordActivity(actor, kind, details(result.data));
+    return result;
+  };
 }
 
 /** The newest entries first, filtered by kind and person. */
