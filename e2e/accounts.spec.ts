@@ -81,7 +81,9 @@ test('owner, member and viewer: first run, invitations, roles on the server, dea
   // The owner generates once; the action's real POST is kept to replay it from the viewer's session.
   let generatePost: Request | null = null;
   owner.on('request', (request) => {
-    if (request.method() === 'POST' && request.headers()['next-action'] && request.postData()?.includes('A lighthouse'))
+    // Generate posts a multipart form (the draft's autosave posts the same prompt as plain arguments).
+    const multipart = request.headers()['content-type']?.startsWith('multipart/form-data');
+    if (request.headers()['next-action'] && multipart && request.postData()?.includes('A lighthouse'))
       generatePost = request;
   });
   await ownerStudio.goto();
