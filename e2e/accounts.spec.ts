@@ -197,10 +197,15 @@ test('two instances on PostgreSQL share sessions: made on one, honoured on the o
   await expect(new StudioPage(onSecond).prompt).toHaveValue('Drafted on the first instance');
   expect((await context.request.get(`${second.url}/api/jobs`)).status()).toBe(200);
 
+  // A copy of the session cookie, kept to replay after signing out (the browser itself drops its own).
+  const copied = (await context.cookies(first.url)).map((c) => `${c.name}=${c.value}`).join('; ');
+  expect((await fetch(`${first.url}/api/jobs`, { headers: { cookie: copied } })).status).toBe(200);
   await onSecond.getByRole('button', { name: 'Sign out' }).click();
   await expect(onSecond.getByRole('heading', { name: 'Sign in' })).toBeVisible();
   // Copies of the cookie are dead everywhere: the session row is gone.
   expect((await context.request.get(`${first.url}/api/jobs`)).status()).toBe(401);
+  expect((await fetch(`${first.url}/api/jobs`, { headers: { cookie: copied } })).status).toBe(401);
+  expect((await fetch(`${second.url}/api/jobs`, { headers: { cookie: copied } })).status).toBe(401);
   await page.reload();
   await expect(page).toHaveURL(/\/login/);
   await context.close();
