@@ -4,7 +4,7 @@ import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { fail, ok, type Result } from '@/lib/errors';
 import { safeNextPath } from '@/lib/auth/safe-next';
-import { createOwner, oidcSignInUrl, signInWithPassword } from '@/lib/server/auth/sign-in';
+import { anyoneExists, createOwner, oidcSignInUrl, signInWithPassword } from '@/lib/server/auth/sign-in';
 import { serverEnv } from '@/lib/server/env';
 import { guardAction } from '@/lib/server/guard';
 
@@ -47,6 +47,8 @@ export async function signInWithProvider(_previous: AccountFormState, formData: 
   let target = '';
   const result = await guardAction('signInWithProvider', 'anyone', async (): Promise<Result<null>> => {
     if (!serverEnv().accounts?.oidc) return fail('auth:forbidden', 'No identity provider is set up.');
+    // The first account is the owner's, made with the form: nobody joins through the provider before that.
+    if (!(await anyoneExists())) return fail('auth:forbidden', 'Create the owner account first.');
     target = await oidcSignInUrl(next, await headers());
     return ok(null);
   });
