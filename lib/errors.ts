@@ -27,6 +27,11 @@ export type ErrorCode =
   | 'auth:required'
   | 'auth:wrong_password'
   | 'auth:rate_limited'
+  | 'auth:forbidden'
+  | 'auth:exists'
+  | 'auth:invitation_invalid'
+  | 'people:not_found'
+  | 'people:last_owner'
   | 'share:not_found'
   | 'server:error';
 

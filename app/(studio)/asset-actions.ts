@@ -6,6 +6,7 @@ import type { AssetView } from '@/lib/jobs/types';
 import { referenceFromAsset } from '@/lib/server/assets';
 import { deleteResult, restoreResult } from '@/lib/server/gallery/list';
 import { guardAction } from '@/lib/server/guard';
+import { recordWhenDone } from '@/lib/server/people/activity';
 
 const resultRef = z.object({ jobId: z.uuid(), position: z.number().int().min(0).max(100) });
 
@@ -14,17 +15,19 @@ export async function referenceFromResult(assetId: unknown, filename: unknown): 
   const id = z.uuid().safeParse(assetId);
   const name = z.string().min(1).max(200).safeParse(filename);
   if (!id.success || !name.success) return fail('reference:not_found', 'That image could not be found.');
-  return guardAction('referenceFromResult', () => referenceFromAsset(id.data, name.data));
+  return guardAction('referenceFromResult', 'generate', () => referenceFromAsset(id.data, name.data));
 }
 
 export async function deleteGalleryResult(input: unknown): Promise<Result<{ jobId: string; position: number }>> {
   const parsed = resultRef.safeParse(input);
   if (!parsed.success) return fail('form:invalid', 'That result could not be found.');
-  return guardAction('deleteGalleryResult', () => deleteResult(parsed.data.jobId, parsed.data.position));
+  return guardAction('deleteGalleryResult', 'curate', (actor) =>
+    deleteResult(parsed.data.jobId, parsed.data.position).then(recordWhenDone(actor, 'result.deleted', (d) => d)),
+  );
 }
 
 export async function undoDeleteGalleryResult(input: unknown): Promise<Result<{ jobId: string; position: number }>> {
   const parsed = resultRef.safeParse(input);
   if (!parsed.success) return fail('form:invalid', 'That result could not be found.');
-  return guardAction('undoDeleteGalleryResult', () => restoreResult(parsed.data.jobId, parsed.data.position));
+  return guardAction('undoDeleteGalleryResult', 'curate', () => restoreResult(parsed.data.jobId, parsed.data.position));
 }

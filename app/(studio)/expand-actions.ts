@@ -11,7 +11,7 @@ import { readSubmitForm } from '@/lib/server/submit-form';
  * (prompt, options, reference ids, idempotency key, targets), `mask` an optional PNG painted on the original.
  */
 export async function submitExpandedGeneration(formData: FormData): Promise<Result<ExpandSubmission>> {
-  return guardAction('submitExpandedGeneration', async () => {
+  return guardAction('submitExpandedGeneration', 'generate', async () => {
     const form = readSubmitForm(formData);
     return form.ok ? submitExpanded(form.data.input, form.data.mask) : form;
   });

@@ -16,12 +16,12 @@ import { readSubmitForm } from '@/lib/server/submit-form';
 export async function addReference(formData: FormData): Promise<Result<AssetView>> {
   const file = formData.get('file');
   if (!(file instanceof File)) return fail('form:invalid', 'No file was sent.', { field: 'file' });
-  return guardAction('addReference', () => storeReference(file));
+  return guardAction('addReference', 'generate', () => storeReference(file));
 }
 
 /** Submits a task: `payload` is JSON (prompt, options, reference ids, idempotency key), `mask` an optional PNG. */
 export async function submitGeneration(formData: FormData): Promise<Result<Job>> {
-  return guardAction('submitGeneration', async () => {
+  return guardAction('submitGeneration', 'generate', async () => {
     const form = readSubmitForm(formData);
     return form.ok ? submitJob(form.data.input, form.data.mask) : form;
   });

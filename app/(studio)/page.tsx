@@ -1,8 +1,10 @@
+import { PermissionsProvider } from '@/components/auth/permissions';
 import { AppHeader } from '@/components/shell/app-header';
 import { Studio } from '@/components/studio/studio';
 import { studioAccessRequired } from '@/lib/server/auth/session';
 import { STATUS_LABELS, type JobStatus } from '@/lib/jobs/types';
 import { publicEnv } from '@/lib/server/env';
+import { generateRefusal, headerPerson } from '@/lib/server/auth/actor';
 import { requirePageAccess } from '@/lib/server/guard';
 
 // The engine depends on the server's environment at run time, not at build time.
@@ -20,14 +22,22 @@ function galleryFilter(params: SearchParams): { q?: string; status?: JobStatus }
 
 export default async function StudioPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   // The proxy redirects first; this is the check, should a request ever reach the page without passing it.
-  await requirePageAccess('/');
+  const actor = await requirePageAccess('/');
   const { engine, model } = publicEnv();
   const initialFilter = galleryFilter(await searchParams);
   return (
     <div className="flex min-h-dvh flex-col">
-      <AppHeader current="studio" engine={engine} model={model} signOut={studioAccessRequired()} />
+      <AppHeader
+        current="studio"
+        engine={engine}
+        model={model}
+        signOut={studioAccessRequired()}
+        {...headerPerson(actor)}
+      />
       <main className="flex flex-1 flex-col">
-        <Studio initialFilter={initialFilter} engine={engine} />
+        <PermissionsProvider value={{ generateRefusal: generateRefusal(actor) }}>
+          <Studio initialFilter={initialFilter} engine={engine} />
+        </PermissionsProvider>
       </main>
     </div>
   );

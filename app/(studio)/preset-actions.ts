@@ -14,7 +14,7 @@ import {
 /** Presets are shared by everyone using this studio: a named set of options and a prompt prefix. */
 
 export async function getPresets(): Promise<Result<PresetView[]>> {
-  return guardAction('getPresets', async () => ok(await listPresets()));
+  return guardAction('getPresets', 'view', async () => ok(await listPresets()));
 }
 
 export async function putPreset(input: unknown): Promise<Result<PresetView>> {
@@ -25,11 +25,11 @@ export async function putPreset(input: unknown): Promise<Result<PresetView>> {
       field: issue?.path[0] === 'name' ? 'presetName' : undefined,
     });
   }
-  return guardAction('putPreset', () => savePreset(parsed.data));
+  return guardAction('putPreset', 'curate', () => savePreset(parsed.data));
 }
 
 export async function removePreset(id: unknown): Promise<Result<{ id: string }>> {
   const parsed = z.uuid().safeParse(id);
   if (!parsed.success) return fail('form:invalid', 'The preset id is not valid.');
-  return guardAction('removePreset', () => deletePreset(parsed.data));
+  return guardAction('removePreset', 'curate', () => deletePreset(parsed.data));
 }

@@ -3,6 +3,7 @@ import { SettingsOverview } from '@/components/settings/settings-overview';
 import { UpstreamStatusPanel } from '@/components/settings/upstream-status-panel';
 import { studioAccessRequired } from '@/lib/server/auth/session';
 import { publicEnv, serverEnv } from '@/lib/server/env';
+import { headerPerson } from '@/lib/server/auth/actor';
 import { requirePageAccess } from '@/lib/server/guard';
 import { upstreamStatus } from '@/lib/server/jobs/engine-status';
 
@@ -13,7 +14,7 @@ export const metadata = { title: 'Settings · Overpaint' };
 
 export default async function SettingsPage() {
   // Before anything else: the status below asks the upstream with the operator's key.
-  await requirePageAccess('/settings');
+  const actor = await requirePageAccess('/settings');
   const status = await upstreamStatus();
   const { engine, model } = publicEnv();
   const env = serverEnv();
@@ -28,7 +29,7 @@ export default async function SettingsPage() {
   } as const;
   return (
     <div className="flex min-h-dvh flex-col">
-      <AppHeader current="settings" engine={engine} model={model} signOut={facts.password} />
+      <AppHeader current="settings" engine={engine} model={model} signOut={facts.password} {...headerPerson(actor)} />
       <main className="mx-auto flex w-full max-w-3xl flex-col gap-4 p-4 sm:p-8">
         <h1 className="text-lg font-semibold text-zinc-50">Settings</h1>
         <UpstreamStatusPanel status={status} />

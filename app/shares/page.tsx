@@ -3,6 +3,7 @@ import { AppHeader } from '@/components/shell/app-header';
 import { ShareList } from '@/components/share/share-list';
 import { studioAccessRequired } from '@/lib/server/auth/session';
 import { publicEnv } from '@/lib/server/env';
+import { headerPerson } from '@/lib/server/auth/actor';
 import { requirePageAccess } from '@/lib/server/guard';
 import { listShares } from '@/lib/server/share/shares';
 
@@ -13,12 +14,18 @@ export const metadata: Metadata = { title: 'Shared links · Overpaint' };
 /** Every link the studio has made: what it shows, when it stops, and revoke. */
 export default async function SharesPage() {
   // The proxy redirects too; this is the check (a page is a public endpoint like any other).
-  await requirePageAccess('/shares');
+  const actor = await requirePageAccess('/shares');
   const shares = await listShares();
   const { engine, model } = publicEnv();
   return (
     <div className="flex min-h-dvh flex-col">
-      <AppHeader current="shares" engine={engine} model={model} signOut={studioAccessRequired()} />
+      <AppHeader
+        current="shares"
+        engine={engine}
+        model={model}
+        signOut={studioAccessRequired()}
+        {...headerPerson(actor)}
+      />
       <main className="mx-auto flex w-full max-w-4xl flex-1 flex-col gap-4 p-4 sm:p-8">
         <h1 className="text-lg font-semibold text-zinc-50">Shared links</h1>
         <p className="text-sm text-zinc-400">

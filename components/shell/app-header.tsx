@@ -3,7 +3,7 @@ import { logout } from '@/app/login/actions';
 import { EngineBadge } from '@/components/studio/engine-badge';
 import type { EngineKind } from '@/lib/jobs/types';
 
-type Page = 'studio' | 'shares' | 'settings';
+type Page = 'studio' | 'shares' | 'settings' | 'people';
 
 interface AppHeaderProps {
   current: Page;
@@ -11,12 +11,17 @@ interface AppHeaderProps {
   model: string;
   /** Whether a password guards the studio: only then is there a session to end. */
   signOut: boolean;
+  /** Accounts mode, for admins and the owner: the People page. */
+  people?: boolean;
+  /** Accounts mode: who is signed in. */
+  personName?: string;
 }
 
 const LINKS: { page: Page; href: string; label: string }[] = [
   { page: 'studio', href: '/', label: 'Studio' },
   { page: 'shares', href: '/shares', label: 'Shared links' },
   { page: 'settings', href: '/settings', label: 'Settings' },
+  { page: 'people', href: '/people', label: 'People' },
 ];
 
 const linkClass = 'rounded px-2 py-1 text-sm font-medium hover:bg-zinc-800';
@@ -25,7 +30,7 @@ const linkClass = 'rounded px-2 py-1 text-sm font-medium hover:bg-zinc-800';
  * The studio's header on every signed-in page: the name, the navigation and the engine notice. It stays at the top
  * (sticky) so the notice and the way to Settings never scroll away, e.g. when Generate scrolls the page.
  */
-export function AppHeader({ current, engine, model, signOut }: AppHeaderProps) {
+export function AppHeader({ current, engine, model, signOut, people = false, personName }: AppHeaderProps) {
   // The studio has no other title, so the name is its heading; other pages head their own content.
   const Brand = current === 'studio' ? 'h1' : 'p';
   return (
@@ -37,7 +42,7 @@ export function AppHeader({ current, engine, model, signOut }: AppHeaderProps) {
       <div className="flex min-w-0 flex-wrap items-center gap-x-3 gap-y-1">
         <EngineBadge engine={engine} model={model} />
         <nav aria-label="Main" className="flex items-center gap-1">
-          {LINKS.map((link) => (
+          {LINKS.filter((link) => people || link.page !== 'people').map((link) => (
             <Link
               key={link.page}
               href={link.href}
@@ -48,6 +53,7 @@ export function AppHeader({ current, engine, model, signOut }: AppHeaderProps) {
             </Link>
           ))}
         </nav>
+        {personName && <p className="text-sm text-zinc-300">{personName}</p>}
         {signOut && (
           <form action={logout}>
             <button type="submit" className={`${linkClass} text-zinc-300 hover:text-zinc-100`}>

@@ -3,6 +3,7 @@
 import { useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { submitGeneration } from '@/app/(studio)/generate-actions';
+import { usePagePermissions } from '@/components/auth/permissions';
 import { submitExpandRequest } from '@/components/expand/submit-expanded';
 import type { AppError } from '@/lib/errors';
 import { outputSize } from '@/lib/jobs/options';
@@ -32,6 +33,8 @@ export function GenerateForm({ estimate, children }: GenerateFormProps) {
   const busyUploading = useStudio((state) => state.pending.length > 0);
   // The expanded canvas when Expand canvas is on (its ratio is `options.size`); null otherwise.
   const expand = useStudio((state) => state.frame);
+  // A viewer spends nothing: the button is disabled and says why (the server refuses the action regardless).
+  const { generateRefusal } = usePagePermissions();
   const [error, setError] = useState<AppError | null>(null);
   const [submitting, setSubmitting] = useState(false);
   const idempotencyKey = useRef<string>(crypto.randomUUID());
@@ -136,10 +139,16 @@ export function GenerateForm({ estimate, children }: GenerateFormProps) {
           </p>
           {estimate}
         </div>
+        {generateRefusal && (
+          <p id={`${id}-refusal`} className="text-xs text-amber-200">
+            {generateRefusal}
+          </p>
+        )}
         <button
           type="submit"
           aria-busy={submitting}
-          disabled={busyUploading}
+          disabled={busyUploading || generateRefusal !== null}
+          aria-describedby={generateRefusal ? `${id}-refusal` : undefined}
           className="rounded-xl bg-violet-700 px-4 py-2.5 text-sm font-semibold text-white shadow-lg shadow-violet-950/40 hover:bg-violet-600 disabled:cursor-not-allowed disabled:opacity-60"
         >
           {/* The name stays "Generate" while busy (aria-busy says the rest), so assistive tech never loses it. */}

@@ -34,6 +34,25 @@ const envSchema = z.object({
     .string()
     .optional()
     .transform((v) => (v ? v : undefined)),
+  /**
+   * Who may use the studio: `open` (no sign-in: one person on their own machine), `password` (one shared
+   * APP_PASSWORD; implied when it is set), `accounts` (people sign in with their own account and role).
+   */
+  AUTH_MODE: z.enum(['open', 'password', 'accounts'], { error: 'must be open, password or accounts' }).optional(),
+  /** Accounts: signs session cookies. Unset, a random key is made once and kept in the database for every instance. */
+  AUTH_SECRET: optionalText().pipe(z.string().min(32, 'must be at least 32 characters').optional()),
+  /** Accounts: sign-in with an OpenID Connect identity provider (all three, or none). */
+  OIDC_ISSUER: optionalText().pipe(z.url({ protocol: /^https?$/ }).optional()),
+  OIDC_CLIENT_ID: optionalText(),
+  OIDC_CLIENT_SECRET: optionalText(),
+  /** The sign-in button's provider name (`Sign in with …`). */
+  OIDC_NAME: optionalText(),
+  /** Accounts: `smtp://user:pass@host:587` sends password-reset links by mail; unset, an admin copies the link. */
+  SMTP_URL: optionalText().pipe(z.url({ protocol: /^smtps?$/ }).optional()),
+  /** Where those mails come from. */
+  SMTP_FROM: optionalText(),
+  /** Accounts: the activity log keeps this many days (the collector prunes older entries). */
+  ACTIVITY_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   /** The public origin for absolute links (share URLs, Open Graph images); unset, derived from the request. */
   APP_URL: z
     .string()
@@ -174,6 +193,27 @@ function optionalText() {
     .transform((v) => (v ? v : undefined));
 }
 
+export type AuthMode = 'open' | 'password' | 'accounts';
+
+/** AUTH_MODE, or what APP_PASSWORD implies; a setting that contradicts the mode is refused by name. */
+function resolveAuthMode(e: z.infer<typeof envSchema>): AuthMode {
+  const mode = e.AUTH_MODE ?? (e.APP_PASSWORD ? 'password' : 'open');
+  if (mode === 'password' && !e.APP_PASSWORD)
+    throw new Error('Invalid configuration: APP_PASSWORD: required when AUTH_MODE=password');
+  if (mode !== 'password' && e.APP_PASSWORD)
+    throw new Error(`Invalid configuration: APP_PASSWORD: not used with AUTH_MODE=${mode}; unset it`);
+  const oidcSet = [e.OIDC_ISSUER, e.OIDC_CLIENT_ID, e.OIDC_CLIENT_SECRET].filter(Boolean).length;
+  if (oidcSet > 0 && mode !== 'accounts')
+    throw new Error('Invalid configuration: OIDC_ISSUER: needs AUTH_MODE=accounts');
+  if (oidcSet > 0 && oidcSet < 3) {
+    const missing = !e.OIDC_ISSUER ? 'OIDC_ISSUER' : !e.OIDC_CLIENT_ID ? 'OIDC_CLIENT_ID' : 'OIDC_CLIENT_SECRET';
+    throw new Error(`Invalid configuration: ${missing}: required with the other OIDC settings`);
+  }
+  if (oidcSet === 3 && !e.APP_URL)
+    throw new Error('Invalid configuration: APP_URL: required with OIDC (the sign-in callback address is built on it)');
+  return mode;
+}
+
 export interface S3Settings {
   endpoint: string | undefined;
   region: string;
@@ -200,6 +240,17 @@ export interface ServerEnv {
   port: number;
   /** Studio access: the password, or undefined for an open studio. Never sent anywhere or logged. */
   appPassword: string | undefined;
+  /** Who may use the studio (AUTH_MODE): nobody signs in, one shared password, or people with accounts. */
+  authMode: AuthMode;
+  /** Accounts mode only; undefined otherwise. Secrets here never reach a page or a log. */
+  accounts:
+    | {
+        secret: string | undefined;
+        oidc: { issuer: string; clientId: string; clientSecret: string; name: string } | undefined;
+        smtp: { url: string; from: string } | undefined;
+        activityRetentionMs: number;
+      }
+    | undefined;
   /** Public origin without a trailing slash (`https://paint.example.com`), or undefined. */
   appUrl: string | undefined;
   /** The blob store: files in DATA_DIR, or an S3-compatible bucket. */
@@ -244,6 +295,7 @@ function readServerEnv(): ServerEnv {
       'Invalid configuration: TOAPIS_BASE_URL: plain http:// to another machine would send the API key in clear; use https://, or set TOAPIS_ALLOW_INSECURE_HTTP=true',
     );
   }
+  const authMode = resolveAuthMode(e);
   const env: ServerEnv = {
     engine: e.TOAPIS_API_KEY ? 'toapis' : 'offline',
     toapis: {
@@ -258,13 +310,31 @@ function readServerEnv(): ServerEnv {
     pgliteFsync: e.PGLITE_FSYNC,
     port: e.PORT,
     appPassword: e.APP_PASSWORD,
+    authMode,
+    accounts:
+      authMode === 'accounts'
+        ? {
+            secret: e.AUTH_SECRET,
+            oidc:
+              e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET
+                ? {
+                    issuer: e.OIDC_ISSUER.replace(/\/+$/, ''),
+                    clientId: e.OIDC_CLIENT_ID,
+                    clientSecret: e.OIDC_CLIENT_SECRET,
+                    name: e.OIDC_NAME ?? 'your identity provider',
+                  }
+                : undefined,
+            smtp: e.SMTP_URL ? { url: e.SMTP_URL, from: e.SMTP_FROM ?? 'Overpaint <overpaint@localhost>' } : undefined,
+            activityRetentionMs: e.ACTIVITY_RETENTION_DAYS * 86_400_000,
+          }
+        : undefined,
     appUrl: e.APP_URL ? new URL(e.APP_URL).origin : undefined,
     blobs: e.BLOB_STORE === 's3' ? { kind: 's3', ...s3Settings(e) } : { kind: 'file' },
     jobLeaseMs: e.JOB_LEASE_SECONDS * 1000,
     trustedProxies: e.TRUSTED_PROXY,
     allowedHosts: e.ALLOWED_HOSTS,
     // An open studio is for this machine unless HOST says otherwise (DNS rebinding, lib/server/auth/host-check.ts).
-    listenHost: e.HOST ?? (e.APP_PASSWORD ? undefined : '127.0.0.1'),
+    listenHost: e.HOST ?? (authMode !== 'open' ? undefined : '127.0.0.1'),
     taskDeadlineMs: e.TASK_DEADLINE_MINUTES * 60_000,
     gc: {
       graceMs: e.GC_GRACE_HOURS * 3_600_000,
@@ -275,6 +345,8 @@ function readServerEnv(): ServerEnv {
   // Upstream failure texts are scrubbed of these by value wherever they are cleaned (lib/toapis/errors.ts).
   registerSecret(e.TOAPIS_API_KEY);
   registerSecret(e.TOAPIS_WEBHOOK_SECRET);
+  registerSecret(e.AUTH_SECRET);
+  registerSecret(e.OIDC_CLIENT_SECRET);
   return env;
 }
 

@@ -1,49 +1,78 @@
 import 'server-only';
-import { cookies } from 'next/headers';
+import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { fail, type Result } from '@/lib/errors';
-import { SESSION_COOKIE, studioAccessRequired } from './auth/session';
-import { requestHasStudioAccess, sessionIsLive } from './auth/session-store';
+import { actorFromHeaders, LOCAL_OWNER, type Actor } from './auth/actor';
+import { refusalFor, roleAllows, type Permission } from './auth/roles';
+import { SESSION_COOKIE, sessionFromCookieHeader } from './auth/session';
+import { sessionIsLive } from './auth/session-store';
+import { serverEnv } from './env';
 
 /*
  * Every page calls `requirePageAccess` (or is public on purpose), and every server action and route handler goes
- * through one of the two wrappers below. Actions and routes are public
- * endpoints: this is the one place that decides who may call them (with APP_PASSWORD set, a valid session cookie;
- * the proxy's redirect to /login is a convenience for pages, not the check) and that turns an unexpected failure
- * into a sentence for the user, with the detail logged here only.
+ * through one of the two wrappers below, naming the permission it needs (auth/roles.ts). Actions and routes are
+ * public endpoints: this is the one place that decides who may call them and that turns an unexpected failure
+ * into a sentence for the user, with the detail logged here only. By mode (AUTH_MODE):
+ * - open: everyone is the built-in owner;
+ * - password: a live shared-password session makes the caller the built-in owner;
+ * - accounts: the signed-in person (a live session in the database), held to their role.
+ * The proxy's redirect to /login is a convenience for pages, not the check.
  */
 
-export type Access = 'studio' | 'public';
+/** What a caller needs: a permission of their role, or `anyone` (sign-in itself, signing out). */
+export type Need = Permission | 'anyone';
 
 const SIGN_IN_AGAIN = 'Your session has ended. Reload the page and sign in again; your work on the server is kept.';
 
-/** Whether the caller of the current server action or page render may use the studio. */
+type Caller = { ok: true; actor: Actor } | { ok: false; code: 'auth:required' | 'auth:forbidden'; message: string };
+
+/** Who is calling with these headers, and whether they may do what `need` names. */
+async function authorize(requestHeaders: Headers, need: Permission): Promise<Caller> {
+  const mode = serverEnv().authMode;
+  if (mode === 'open') return { ok: true, actor: LOCAL_OWNER };
+  if (mode === 'password') {
+    const live = await sessionIsLive(sessionFromCookieHeader(requestHeaders.get('cookie')));
+    return live ? { ok: true, actor: LOCAL_OWNER } : { ok: false, code: 'auth:required', message: SIGN_IN_AGAIN };
+  }
+  const actor = await actorFromHeaders(requestHeaders);
+  if (!actor) return { ok: false, code: 'auth:required', message: SIGN_IN_AGAIN };
+  if (!roleAllows(actor.role, need))
+    return { ok: false, code: 'auth:forbidden', message: refusalFor(actor.role, need) };
+  return { ok: true, actor };
+}
+
+/** Whether the caller of the current server action or page render may use the studio (see it, at least). */
 export async function hasStudioAccess(): Promise<boolean> {
-  if (!studioAccessRequired()) return true;
-  return sessionIsLive((await cookies()).get(SESSION_COOKIE)?.value);
+  if (serverEnv().authMode === 'password') return sessionIsLive((await cookies()).get(SESSION_COOKIE)?.value);
+  return (await authorize(await headers(), 'view')).ok;
 }
 
 /**
- * The check at the top of every studio page: without access, to /login (then back to `path`). The proxy redirects
- * too, but it is not the boundary: a page render is reachable by other means (an action POST renders the page).
+ * The check at the top of every studio page: without access, to /login (then back to `path`); signed in without
+ * the permission, to the studio. The proxy redirects too, but it is not the boundary: a page render is reachable by
+ * other means (an action POST renders the page). Returns who is looking.
  */
-export async function requirePageAccess(path: string): Promise<void> {
-  if (await hasStudioAccess()) return;
+export async function requirePageAccess(path: string, need: Permission = 'view'): Promise<Actor> {
+  const caller = await authorize(await headers(), need);
+  if (caller.ok) return caller.actor;
+  if (caller.code === 'auth:forbidden') redirect('/');
   redirect(path === '/' ? '/login' : `/login?next=${encodeURIComponent(path)}`);
 }
 
 /**
- * Runs a server action body: access check (unless `access: 'public'`, for the login itself), then `run`;
- * an unexpected throw becomes a typed failure.
+ * Runs a server action body: the caller must hold `need` (`anyone` for the sign-in itself), then `run` gets who
+ * they are; an unexpected throw becomes a typed failure.
  */
 export async function guardAction<T>(
   name: string,
-  run: () => Promise<Result<T>>,
-  options: { access?: Access } = {},
+  need: Need,
+  run: (actor: Actor) => Promise<Result<T>>,
 ): Promise<Result<T>> {
   try {
-    if (options.access !== 'public' && !(await hasStudioAccess())) return fail('auth:required', SIGN_IN_AGAIN);
-    return await run();
+    if (need === 'anyone') return await run(LOCAL_OWNER);
+    const caller = await authorize(await headers(), need);
+    if (!caller.ok) return fail(caller.code, caller.message);
+    return await run(caller.actor);
   } catch (error) {
     console.error(`[overpaint] action ${name} failed:`, error);
     return fail('server:error', 'Something went wrong on the server; your work is kept. Please try again.');
@@ -52,18 +81,21 @@ export async function guardAction<T>(
 
 type RouteHandler<C> = (request: Request, context: C) => Promise<Response>;
 
-/**
- * Wraps a route handler. `access: 'public'` is for the few routes anyone may call (health, shared images);
- * everything else answers 401 without a studio session once APP_PASSWORD is set.
- */
-export function guardRoute<C>(handler: RouteHandler<C>, options: { access?: Access } = {}): RouteHandler<C> {
+/** `access: 'public'` is for the few routes anyone may call (health, shared images, the signed webhook). */
+export type RouteAccess = { access: 'public' } | { need: Permission };
+
+/** Wraps a route handler: 401 without a session, 403 when the caller's role lacks `need`. */
+export function guardRoute<C>(handler: RouteHandler<C>, access: RouteAccess): RouteHandler<C> {
   return async (request, context) => {
     try {
-      if (options.access !== 'public' && !(await requestHasStudioAccess(request))) {
-        return Response.json(
-          { error: { code: 'auth:required', message: SIGN_IN_AGAIN } },
-          { status: 401, headers: { 'Cache-Control': 'no-store' } },
-        );
+      if (!('access' in access)) {
+        const caller = await authorize(request.headers, access.need);
+        if (!caller.ok) {
+          return Response.json(
+            { error: { code: caller.code, message: caller.message } },
+            { status: caller.code === 'auth:required' ? 401 : 403, headers: { 'Cache-Control': 'no-store' } },
+          );
+        }
       }
       return await handler(request, context);
     } catch (error) {

@@ -21,4 +21,4 @@ async function get(request: Request): Promise<NextResponse> {
   return NextResponse.json(page, { headers: { 'Cache-Control': 'no-store' } });
 }
 
-export const GET = guardRoute(get);
+export const GET = guardRoute(get, { need: 'view' });

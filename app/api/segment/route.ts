@@ -114,4 +114,4 @@ function refuse(
   });
 }
 
-export const POST = guardRoute(post, { access: 'studio' });
+export const POST = guardRoute(post, { need: 'generate' });

@@ -1,6 +1,7 @@
 import 'server-only';
 import type http from 'node:http';
-import { sessionFromCookieHeader, studioAccessRequired, verifySessionToken } from './session';
+import { hasAccountSessionCookie } from './account-cookie';
+import { sessionFromCookieHeader, sharedPasswordMode, studioAccessRequired, verifySessionToken } from './session';
 
 /*
  * Bodies before login. Next buffers a request body for the proxy (up to the action limit, 52 MB) and parses a whole
@@ -20,7 +21,9 @@ export function refuseLargeUnauthenticatedBody(request: http.IncomingMessage, re
   const declared = request.headers['content-length'];
   const chunked = request.headers['transfer-encoding'] !== undefined;
   if (!chunked && (declared === undefined || Number(declared) <= UNAUTHENTICATED_BODY_BYTES)) return false;
-  if (verifySessionToken(sessionFromCookieHeader(request.headers.cookie ?? null))) return false;
+  const cookie = request.headers.cookie ?? null;
+  if (sharedPasswordMode() ? verifySessionToken(sessionFromCookieHeader(cookie)) : hasAccountSessionCookie(cookie))
+    return false;
   response.writeHead(413, {
     'Content-Type': 'text/plain; charset=utf-8',
     Connection: 'close',

@@ -31,10 +31,10 @@ export function hostName(header: string): string {
   return value.replace(/:\d+$/, '');
 }
 
-/** Whether an open studio should answer a request with this `Host`. Always true with APP_PASSWORD set. */
+/** Whether an open studio should answer a request with this `Host`. Always true once a sign-in is required. */
 export function hostIsAllowed(header: string | null): boolean {
   const env = serverEnv();
-  if (env.appPassword !== undefined) return true;
+  if (env.authMode !== 'open') return true;
   if (!header) return false;
   const name = hostName(header);
   if (LOOPBACK.has(name) || name.endsWith('.localhost')) return true;

@@ -1,4 +1,5 @@
 import 'server-only';
+import { serverEnv } from '../env';
 
 /*
  * The Content Security Policy: scripts only from our origin and with this response's nonce (Next puts it on its
@@ -38,6 +39,9 @@ export function isPublicPath(pathname: string): boolean {
   return (
     pathname.startsWith('/s/') ||
     pathname === '/login' ||
+    // Accounts mode: an invitation link (the token is the permission) and the identity provider's redirect back.
+    (serverEnv().authMode === 'accounts' &&
+      (/^\/join\/[^/]+$/.test(pathname) || pathname === '/api/auth/callback/oidc')) ||
     pathname === '/api/health' ||
     pathname === '/api/webhooks/toapis' ||
     // The offline engine has its own per-boot secret (lib/engine/README.md); the job runner calls it server-side.

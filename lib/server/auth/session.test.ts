@@ -71,7 +71,7 @@ describe('studio sessions', { timeout: 120_000 }, () => {
     const { startSession } = await store();
     const { guardRoute } = await guard();
     withPassword('secret');
-    const route = guardRoute(async () => new Response('private'));
+    const route = guardRoute(async () => new Response('private'), { need: 'view' });
     const publicRoute = guardRoute(async () => new Response('public'), { access: 'public' });
 
     const refused = await route(new Request('http://x/api/jobs'), {});
@@ -98,7 +98,7 @@ describe('studio sessions', { timeout: 120_000 }, () => {
     withPassword('secret');
     const token = await startSession();
     const other = await startSession();
-    const route = guardRoute(async () => new Response('private'));
+    const route = guardRoute(async () => new Response('private'), { need: 'view' });
     const request = () => new Request('http://x/api/jobs', { headers: { cookie: `${SESSION_COOKIE}=${token}` } });
     expect((await route(request(), {})).status).toBe(200);
     await endSession(token);

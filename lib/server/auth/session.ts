@@ -2,6 +2,7 @@ import 'server-only';
 import { createHash, createHmac, randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
 import { serverEnv } from '../env';
 import { processSingleton } from '@/lib/process-singleton';
+import { hasAccountSessionCookie } from './account-cookie';
 
 /*
  * Studio sessions are signed: the cookie carries its expiry and a random nonce, signed with a key derived from
@@ -27,9 +28,17 @@ function sign(key: Buffer, payload: string): string {
   return createHmac('sha256', key).update(payload).digest('base64url');
 }
 
-/** True when APP_PASSWORD is set: everything but share pages, static assets and health needs a session. */
+/**
+ * True unless AUTH_MODE is open: everything but share pages, static assets and health needs a session (the shared
+ * password's, or a person's in accounts mode).
+ */
 export function studioAccessRequired(): boolean {
-  return serverEnv().appPassword !== undefined;
+  return serverEnv().authMode !== 'open';
+}
+
+/** True when the studio is gated by the one shared APP_PASSWORD (AUTH_MODE=password). */
+export function sharedPasswordMode(): boolean {
+  return serverEnv().authMode === 'password';
 }
 
 /** A new session value, valid for SESSION_MAX_AGE_S. Only call when a password is configured. */
@@ -89,5 +98,6 @@ export function sessionFromCookieHeader(header: string | null): string | undefin
  */
 export function requestHasSignedSession(request: Request): boolean {
   if (!studioAccessRequired()) return true;
+  if (!sharedPasswordMode()) return hasAccountSessionCookie(request.headers.get('cookie'));
   return verifySessionToken(sessionFromCookieHeader(request.headers.get('cookie')));
 }

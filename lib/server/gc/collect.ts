@@ -1,6 +1,7 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
 import { pruneEngineFiles } from '@/lib/engine/retention';
+import { pruneActivity } from '../people/activity';
 import { serverEnv } from '../env';
 import { blobStore } from '../storage/blobs';
 import { getDb, rowsOf } from '../storage/db';
@@ -17,6 +18,7 @@ export interface GcReport {
   webhookEvents: number;
   tempFiles: number;
   tempBytes: number;
+  activityEntries: number;
   ms: number;
 }
 
@@ -62,6 +64,7 @@ export async function collectGarbage(options: GcOptions): Promise<GcReport> {
     engineFiles: 0,
     engineBytes: 0,
     webhookEvents: 0,
+    activityEntries: 0,
     tempFiles: 0,
     tempBytes: 0,
     ms: 0,
@@ -130,6 +133,9 @@ export async function collectGarbage(options: GcOptions): Promise<GcReport> {
   report.webhookEvents = rowsOf(
     await db.execute(sql`delete from webhook_events where received_at < ${webhookCutoff.toISOString()} returning id`),
   ).length;
+
+  // The activity log of accounts mode, past ACTIVITY_RETENTION_DAYS.
+  report.activityEntries = await pruneActivity(now.getTime());
 
   report.ms = Date.now() - started;
   return report;

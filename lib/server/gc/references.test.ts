@@ -14,6 +14,8 @@ const NOT_ASSET_REFERENCES = new Set([
   'jobs.upstream_result_urls',
   // Lineage notes on an asset (cascade-deleted with it): a reference's origin never keeps the reference alive.
   'asset_origins.asset_id',
+  // A person's picture: a URL their identity provider gives, never one of our assets.
+  'people.image',
 ]);
 const REFERENCE_WORDS = new Set([
   'asset',

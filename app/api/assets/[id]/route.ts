@@ -37,4 +37,4 @@ function notFound(): Response {
   return new Response('Not found', { status: 404, headers: { 'Content-Type': 'text/plain' } });
 }
 
-export const GET = guardRoute(get);
+export const GET = guardRoute(get, { need: 'view' });

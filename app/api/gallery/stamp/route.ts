@@ -12,4 +12,4 @@ async function get(): Promise<NextResponse> {
   return NextResponse.json({ stamp: await galleryStamp() }, { headers: { 'Cache-Control': 'no-store' } });
 }
 
-export const GET = guardRoute(get);
+export const GET = guardRoute(get, { need: 'view' });

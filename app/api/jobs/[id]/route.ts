@@ -11,4 +11,4 @@ async function get(_request: Request, context: { params: Promise<{ id: string }>
   return NextResponse.json({ job }, { headers: { 'Cache-Control': 'no-store' } });
 }
 
-export const GET = guardRoute(get);
+export const GET = guardRoute(get, { need: 'view' });

@@ -45,4 +45,4 @@ async function get(request: Request, context: { params: Promise<{ id: string }> 
   }
 }
 
-export const GET = guardRoute(get);
+export const GET = guardRoute(get, { need: 'view' });

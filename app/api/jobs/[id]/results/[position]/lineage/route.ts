@@ -18,4 +18,4 @@ async function get(
   return NextResponse.json({ steps }, { headers: { 'Cache-Control': 'no-store' } });
 }
 
-export const GET = guardRoute(get);
+export const GET = guardRoute(get, { need: 'view' });

@@ -1,0 +1,58 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { ActivitySection } from '@/components/people/activity-section';
+import { InvitePanel } from '@/components/people/invite-panel';
+import { InvitationList } from '@/components/people/invitation-list';
+import { PeopleTable } from '@/components/people/people-table';
+import { AppHeader } from '@/components/shell/app-header';
+import { headerPerson } from '@/lib/server/auth/actor';
+import { publicEnv, serverEnv } from '@/lib/server/env';
+import { requirePageAccess } from '@/lib/server/guard';
+import { ACTIVITY_KINDS, listActivity, type ActivityKind } from '@/lib/server/people/activity';
+import { peopleNames } from '@/lib/server/people/directory';
+import { listInvitations } from '@/lib/server/people/invitations';
+import { listPeopleForAdmin } from '@/lib/server/people/people';
+
+export const dynamic = 'force-dynamic';
+
+export const metadata: Metadata = { title: 'People · Overpaint', robots: { index: false } };
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+/** Admins and the owner: who is in the workspace, invitations, roles, and the activity log (filtered by the URL). */
+export default async function PeoplePage({ searchParams }: Props) {
+  const actor = await requirePageAccess('/people', 'admin');
+  if (serverEnv().authMode !== 'accounts') notFound();
+  const params = await searchParams;
+  const kind =
+    typeof params.kind === 'string' && (ACTIVITY_KINDS as readonly string[]).includes(params.kind)
+      ? (params.kind as ActivityKind)
+      : undefined;
+  const person = typeof params.person === 'string' && params.person.length <= 100 ? params.person : undefined;
+  const [everyone, invitations, entries] = await Promise.all([
+    listPeopleForAdmin(),
+    listInvitations(),
+    listActivity({ kind, actorId: person }),
+  ]);
+  const names = await peopleNames([...entries.map((e) => e.actorId), ...invitations.map((i) => i.createdBy)]);
+  const { engine, model } = publicEnv();
+  return (
+    <div className="flex min-h-dvh flex-col">
+      <AppHeader current="people" engine={engine} model={model} signOut {...headerPerson(actor)} />
+      <main className="mx-auto flex w-full max-w-4xl flex-col gap-8 p-4 sm:p-8">
+        <h1 className="text-lg font-semibold text-zinc-50">People</h1>
+        <PeopleTable people={everyone} self={actor} />
+        <InvitePanel canInviteOwner={actor.role === 'owner'} />
+        <InvitationList
+          invitations={invitations.map((i) => ({ ...i, createdByName: names.get(i.createdBy) ?? 'Someone' }))}
+        />
+        <ActivitySection
+          entries={entries.map((e) => ({ ...e, actorName: names.get(e.actorId) ?? 'Someone' }))}
+          kinds={[...ACTIVITY_KINDS]}
+          people={everyone.map((p) => ({ id: p.id, name: p.name }))}
+          filter={{ kind: kind ?? '', person: person ?? '' }}
+        />
+      </main>
+    </div>
+  );
+}

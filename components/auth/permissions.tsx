@@ -1,0 +1,22 @@
+'use client';
+
+import { createContext, useContext, type ReactNode } from 'react';
+
+/**
+ * What the person looking at the page may do, for the controls that spend or change (the server checks again on
+ * every action: this only disables a button and says why). Absent: everything is allowed (open and password modes).
+ */
+export interface PagePermissions {
+  /** Null when they may generate; otherwise the sentence the Generate button is described by. */
+  generateRefusal: string | null;
+}
+
+const PermissionsContext = createContext<PagePermissions>({ generateRefusal: null });
+
+export function PermissionsProvider({ value, children }: { value: PagePermissions; children: ReactNode }) {
+  return <PermissionsContext.Provider value={value}>{children}</PermissionsContext.Provider>;
+}
+
+export function usePagePermissions(): PagePermissions {
+  return useContext(PermissionsContext);
+}

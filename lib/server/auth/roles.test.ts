@@ -1,0 +1,101 @@
+/**
+ * Every server action and route against every role: the permission each declares to the guard (read from app/, so
+ * a new or changed call shows up here) and whether each role is let through.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { roleAllows, ROLES, type Permission, type Role } from './roles';
+
+/** What each endpoint needs. A change here is a change of who may do what: review it as such. */
+const EXPECTED: Record<string, Permission | 'anyone' | 'public'> = {
+  'action addReference': 'generate',
+  'action submitGeneration': 'generate',
+  'action submitExpandedGeneration': 'generate',
+  'action retryJob': 'generate',
+  'action cancelJob': 'generate',
+  'action referenceFromResult': 'generate',
+  'action getDraft': 'view',
+  'action putDraft': 'view',
+  'action putDraftMask': 'generate',
+  'action deleteGalleryResult': 'curate',
+  'action undoDeleteGalleryResult': 'curate',
+  'action getPresets': 'view',
+  'action putPreset': 'curate',
+  'action removePreset': 'curate',
+  'action shareResult': 'share',
+  'action updateShareLink': 'share',
+  'action revokeShareLink': 'share',
+  'action listShareLinks': 'view',
+  'action login': 'anyone',
+  'action logout': 'anyone',
+  'action createOwnerAccount': 'anyone',
+  'action signInWithEmail': 'anyone',
+  'action signInWithProvider': 'anyone',
+  'action joinWorkspace': 'anyone',
+  'action createInvitationLink': 'admin',
+  'action revokeInvitationLink': 'admin',
+  'action changeRole': 'admin',
+  'action setPersonActive': 'admin',
+  'route app/api/jobs/route.ts': 'view',
+  'route app/api/jobs/[id]/route.ts': 'view',
+  'route app/api/jobs/[id]/results/[position]/lineage/route.ts': 'view',
+  'route app/api/assets/[id]/route.ts': 'view',
+  'route app/api/gallery/stamp/route.ts': 'view',
+  'route app/api/sets/[id]/zip/route.ts': 'view',
+  'route app/api/segment/route.ts': 'generate',
+  'route app/api/health/route.ts': 'public',
+  'route app/api/webhooks/toapis/route.ts': 'public',
+  'route app/api/auth/[...all]/route.ts': 'public',
+  'route app/s/[token]/og/route.ts': 'public',
+  'route app/s/[token]/image/[position]/route.ts': 'public',
+  'route app/s/[token]/before/route.ts': 'public',
+};
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name);
+    return statSync(full).isDirectory() ? filesUnder(full) : /\.tsx?$/.test(name) ? [full] : [];
+  });
+}
+
+/** Every guard call in app/, with what it declares. */
+function declared(): Record<string, string> {
+  const found: Record<string, string> = {};
+  for (const file of filesUnder('app')) {
+    const text = readFileSync(file, 'utf8');
+    for (const match of text.matchAll(/guardAction\(\s*'([^']+)',\s*'([^']+)'/g))
+      found[`action ${match[1]}`] = match[2]!;
+    for (const match of text.matchAll(/guardRoute\([\s\S]*?\{ (need|access): '([^']+)' \},?\s*\)/g))
+      found[`route ${file}`] = match[2]!;
+    const calls = (text.match(/guardAction\(|guardRoute\(/g) ?? []).length;
+    const named = [...text.matchAll(/guardAction\(\s*'[^']+',\s*'[^']+'/g)].length;
+    const routes = [...text.matchAll(/guardRoute\([\s\S]*?\{ (need|access): '[^']+' \},?\s*\)/g)].length;
+    expect(calls, `${file}: every guard call names what it needs`).toBe(named + routes);
+  }
+  return found;
+}
+
+const EXPECTED_GRANTS: Record<Role, Permission[]> = {
+  owner: ['view', 'react', 'generate', 'curate', 'share', 'admin'],
+  admin: ['view', 'react', 'generate', 'curate', 'share', 'admin'],
+  member: ['view', 'react', 'generate', 'curate', 'share'],
+  viewer: ['view', 'react'],
+};
+
+describe('roles', () => {
+  it('every action and route declares the permission this table expects', () => {
+    expect(declared()).toEqual(EXPECTED);
+  });
+
+  for (const role of ROLES) {
+    describe(role, () => {
+      for (const [endpoint, need] of Object.entries(EXPECTED)) {
+        const allowed = need === 'anyone' || need === 'public' || EXPECTED_GRANTS[role].includes(need);
+        it(`${allowed ? 'may' : 'may not'} call ${endpoint}`, () => {
+          expect(need === 'anyone' || need === 'public' ? true : roleAllows(role, need)).toBe(allowed);
+        });
+      }
+    });
+  }
+});
