@@ -28,6 +28,8 @@ export type ErrorCode =
   | 'auth:wrong_password'
   | 'auth:rate_limited'
   | 'share:not_found'
+  | 'board:not_found'
+  | 'result:not_found'
   | 'server:error';
 
 export interface AppError {

@@ -14,3 +14,4 @@ export * from './lineage';
 export * from './previews';
 export * from './restore';
 export * from './maintenance';
+export * from './curation';
