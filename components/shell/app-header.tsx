@@ -3,7 +3,7 @@ import { logout } from '@/app/login/actions';
 import { EngineBadge } from '@/components/studio/engine-badge';
 import type { EngineKind } from '@/lib/jobs/types';
 
-type Page = 'studio' | 'shares' | 'settings';
+type Page = 'studio' | 'boards' | 'shares' | 'settings';
 
 interface AppHeaderProps {
   current: Page;
@@ -15,6 +15,7 @@ interface AppHeaderProps {
 
 const LINKS: { page: Page; href: string; label: string }[] = [
   { page: 'studio', href: '/', label: 'Studio' },
+  { page: 'boards', href: '/boards', label: 'Boards' },
   { page: 'shares', href: '/shares', label: 'Shared links' },
   { page: 'settings', href: '/settings', label: 'Settings' },
 ];
