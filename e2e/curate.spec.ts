@@ -73,6 +73,12 @@ test('star, approve, a board and its share link, and filters that survive a relo
   await filters.getByLabel('Approval').selectOption({ label: 'Rejected' });
   await expect(page.getByText('No task matches this filter.')).toBeVisible();
   await filters.getByLabel('Approval').selectOption({ label: 'Any decision' });
+  await filters.getByText('Dates', { exact: true }).click();
+  await filters.getByLabel('From').fill('2099-01-01');
+  await expect(page.getByText('No task matches this filter.')).toBeVisible();
+  await expect(page).toHaveURL(/[?&]from=2099-01-01/);
+  await filters.getByLabel('From').fill('');
+  await shownPrompts(studio, [blue, red]);
   await filters.getByRole('button', { name: 'Mine', exact: true }).click();
   await expect(filters.getByRole('button', { name: 'Mine', exact: true })).toHaveAttribute('aria-pressed', 'true');
   await shownPrompts(studio, [blue, red]);

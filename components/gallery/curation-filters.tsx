@@ -100,26 +100,34 @@ export function CurationFilters({
           </option>
         ))}
       </select>
-      <label className="flex items-center gap-1 text-xs text-zinc-300">
-        From
-        <input
-          type="date"
-          value={filter.from ?? ''}
-          max={filter.to}
-          onChange={(e) => set({ from: e.target.value || undefined })}
-          className={small}
-        />
-      </label>
-      <label className="flex items-center gap-1 text-xs text-zinc-300">
-        To
-        <input
-          type="date"
-          value={filter.to ?? ''}
-          min={filter.from}
-          onChange={(e) => set({ to: e.target.value || undefined })}
-          className={small}
-        />
-      </label>
+      {/* Dates are used less: folded away unless set (a linked view with dates opens with them shown). */}
+      <details open={Boolean(filter.from || filter.to)} className="group text-xs text-zinc-300">
+        <summary className="cursor-pointer rounded-md px-1.5 py-1 hover:bg-zinc-800">
+          {filter.from || filter.to ? `Dates: ${filter.from ?? '…'} – ${filter.to ?? '…'}` : 'Dates'}
+        </summary>
+        <div className="mt-1 flex flex-wrap gap-2">
+          <label className="flex items-center gap-1">
+            From
+            <input
+              type="date"
+              value={filter.from ?? ''}
+              max={filter.to}
+              onChange={(e) => set({ from: e.target.value || undefined })}
+              className={small}
+            />
+          </label>
+          <label className="flex items-center gap-1">
+            To
+            <input
+              type="date"
+              value={filter.to ?? ''}
+              min={filter.from}
+              onChange={(e) => set({ to: e.target.value || undefined })}
+              className={small}
+            />
+          </label>
+        </div>
+      </details>
     </div>
   );
 }

@@ -92,7 +92,7 @@ export function ResultTile({
           className="absolute inset-0 rounded-lg hover:bg-white/5"
           aria-label={`Open result ${index + 1} of ${total}`}
         />
-        <label className="absolute left-1.5 top-1.5 inline-flex size-7 items-center justify-center rounded-md bg-zinc-950/70">
+        <label className="absolute left-1.5 top-1.5 inline-flex size-7 items-center justify-center rounded-md bg-zinc-950/70 opacity-70 hover:opacity-100 focus-within:opacity-100 has-checked:opacity-100">
           <input
             type="checkbox"
             checked={actions.isSelected(job.id, result.position)}
