@@ -106,20 +106,27 @@ test('star, approve, a board and its share link, and filters that survive a relo
 
   // The board's page, and its share link opened by a stranger.
   await page.getByRole('link', { name: 'Boards', exact: true }).click();
-  await page.getByRole('link', { name: 'Launch picks' }).click();
-  await expect(page.getByRole('heading', { name: 'Launch picks' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Boards', exact: true })).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+  await page.getByRole('button', { name: 'Rename Launch picks' }).click();
+  await page.getByRole('textbox', { name: 'New name for Launch picks' }).fill('Launch shortlist');
+  await page.getByRole('button', { name: 'Save name' }).click();
+  await expect(page.getByText('Board renamed to “Launch shortlist”.')).toBeVisible();
+  await page.getByRole('link', { name: 'Launch shortlist' }).click();
+  await expect(page.getByRole('heading', { name: 'Launch shortlist' })).toBeVisible();
   await expect(page.getByRole('list', { name: 'Results on this board' }).getByRole('listitem')).toHaveCount(2);
   await page.getByRole('button', { name: 'Create share link' }).click();
   const link = page.getByRole('textbox', { name: 'Board share link' });
   await expect(link).toHaveValue(/\/s\/b\/[A-Za-z0-9_-]{43}$/);
   const url = await link.inputValue();
   await expectNoSeriousA11yViolations(page);
+  await page.screenshot({ path: test.info().outputPath('board.png'), fullPage: true });
 
   const stranger = await browser.newContext();
   const visitor = await stranger.newPage();
   const response = await visitor.goto(url);
   expect(response?.status()).toBe(200);
-  await expect(visitor.getByRole('heading', { name: 'Launch picks' })).toBeVisible();
+  await expect(visitor.getByRole('heading', { name: 'Launch shortlist' })).toBeVisible();
   const images = visitor.getByRole('img', { name: /^Board result \d: Image \d of 2$/ });
   await expect(images).toHaveCount(2);
   await expect
@@ -128,6 +135,7 @@ test('star, approve, a board and its share link, and filters that survive a relo
   await expect(visitor.getByText(red)).toHaveCount(0);
   await expect(visitor.getByText('Approved')).toHaveCount(1);
   await expectNoSeriousA11yViolations(visitor);
+  await visitor.screenshot({ path: test.info().outputPath('shared-board.png'), fullPage: true });
 
   // Revoked: the page and its images answer 404 at once.
   const imageSrc = (await images.first().getAttribute('src'))!;
