@@ -44,13 +44,15 @@ export function BoardGrid({
           </a>
           <p className="line-clamp-2 text-xs text-zinc-200">{item.prompt}</p>
           <div className="flex flex-wrap items-center justify-between gap-1 text-xs text-zinc-400">
-            {item.approval ? (
-              <span className={item.approval === 'approved' ? 'text-emerald-300' : 'text-red-300'}>
-                {item.approval === 'approved' ? 'Approved' : 'Rejected'}
-              </span>
-            ) : (
-              <span>{item.addedByName ? `Added by ${item.addedByName}` : ''}</span>
-            )}
+            <span>
+              {item.approval && (
+                <span className={item.approval === 'approved' ? 'text-emerald-300' : 'text-red-300'}>
+                  {item.approval === 'approved' ? 'Approved' : 'Rejected'}
+                  {item.addedByName ? ' · ' : ''}
+                </span>
+              )}
+              {item.addedByName ? `Added by ${item.addedByName}` : ''}
+            </span>
             {actions?.(item)}
           </div>
         </li>

@@ -22,8 +22,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 /**
- * A shared board, read-only: its name and its results as they are now (prompts stay private, as a result link
- * keeps them unless the sharer opts in). Images come through the token, never the studio's own routes.
+ * A shared board, read-only: its name and its results as they are now (prompts, names and decisions stay private,
+ * as a result link keeps its prompt unless the sharer opts in). Images come through the token, never the studio's own routes.
  */
 export default async function SharedBoardPage({ params }: Props) {
   const { token } = await params;
@@ -38,7 +38,8 @@ export default async function SharedBoardPage({ params }: Props) {
       height: item.height,
       url: src,
       thumbUrl: `${src}?variant=thumb`,
-      approval: item.approval,
+      // The team's decisions stay inside the studio, like the prompts.
+      approval: null,
     };
   });
   return (
