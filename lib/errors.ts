@@ -33,6 +33,8 @@ export type ErrorCode =
   | 'people:not_found'
   | 'people:last_owner'
   | 'share:not_found'
+  | 'board:not_found'
+  | 'result:not_found'
   | 'server:error';
 
 export interface AppError {

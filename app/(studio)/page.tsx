@@ -2,7 +2,7 @@ import { PermissionsProvider } from '@/components/auth/permissions';
 import { AppHeader } from '@/components/shell/app-header';
 import { Studio } from '@/components/studio/studio';
 import { studioAccessRequired } from '@/lib/server/auth/session';
-import { STATUS_LABELS, type JobStatus } from '@/lib/jobs/types';
+import { galleryFilterFromParams } from '@/lib/jobs/gallery-filter';
 import { publicEnv } from '@/lib/server/env';
 import { generateRefusal, headerPerson } from '@/lib/server/auth/actor';
 import { requirePageAccess } from '@/lib/server/guard';
@@ -12,19 +12,12 @@ export const dynamic = 'force-dynamic';
 
 type SearchParams = Record<string, string | string[] | undefined>;
 
-/** The gallery filter from a shared URL (`?q=…&status=…`); anything unknown is ignored. */
-function galleryFilter(params: SearchParams): { q?: string; status?: JobStatus } {
-  const q = typeof params.q === 'string' ? params.q.slice(0, 200) : undefined;
-  const status =
-    typeof params.status === 'string' && params.status in STATUS_LABELS ? (params.status as JobStatus) : undefined;
-  return { q, status };
-}
-
 export default async function StudioPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   // The proxy redirects first; this is the check, should a request ever reach the page without passing it.
   const actor = await requirePageAccess('/');
   const { engine, model } = publicEnv();
-  const initialFilter = galleryFilter(await searchParams);
+  // The gallery filter from a shared URL (lib/jobs/gallery-filter.ts); anything unknown is ignored.
+  const initialFilter = galleryFilterFromParams(await searchParams);
   return (
     <div className="flex min-h-dvh flex-col">
       <AppHeader

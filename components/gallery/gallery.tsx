@@ -3,13 +3,16 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
 import { deleteGalleryResult, undoDeleteGalleryResult } from '@/app/(studio)/asset-actions';
+import { GALLERY_PARAM_KEYS, galleryFilterToParams, isFiltered } from '@/lib/jobs/gallery-filter';
 import { GALLERY_KEY, galleryQuery, type GalleryFilter } from '@/lib/jobs/queries';
 import type { Job, JobResultView } from '@/lib/jobs/types';
+import { AddToBoardDialog } from './add-to-board-dialog';
 import { GalleryFilters } from './gallery-filters';
 import { GalleryList } from './gallery-list';
 import { galleryItems } from './lightbox-item';
 import { ResultLightbox } from './result-lightbox';
 import type { ResultActions } from './result-tile';
+import { SelectionBar, useResultSelection, type ResultKey } from './selection-bar';
 import { useGalleryAnnouncements } from './use-gallery-announcements';
 import { useGalleryStamp } from './use-gallery-stamp';
 
@@ -35,6 +38,8 @@ export function Gallery({ actions, initialFilter = {} }: { actions: GalleryActio
   const [open, setOpen] = useState<{ jobId: string; position: number; mode?: 'compare' } | null>(null);
   const [deleted, setDeleted] = useState<Deleted | null>(null);
   const [notice, setNotice] = useState('');
+  const [adding, setAdding] = useState<{ items: ResultKey[]; selected: boolean } | null>(null);
+  const selection = useResultSelection();
   const live = useGalleryAnnouncements(jobs);
   useGalleryStamp();
   const refresh = useCallback(() => queryClient.invalidateQueries({ queryKey: GALLERY_KEY }), [queryClient]);
@@ -46,13 +51,8 @@ export function Gallery({ actions, initialFilter = {} }: { actions: GalleryActio
   // The filter is shareable view state: the page reads it from the URL, this writes it back as it changes.
   useEffect(() => {
     const url = new URL(window.location.href);
-    for (const [key, value] of [
-      ['q', filter.q?.trim()],
-      ['status', filter.status],
-    ] as const) {
-      if (value) url.searchParams.set(key, value);
-      else url.searchParams.delete(key);
-    }
+    for (const key of GALLERY_PARAM_KEYS) url.searchParams.delete(key);
+    for (const [key, value] of galleryFilterToParams(filter)) url.searchParams.set(key, value);
     if (url.href !== window.location.href) window.history.replaceState(window.history.state, '', url);
   }, [filter]);
 
@@ -74,6 +74,9 @@ export function Gallery({ actions, initialFilter = {} }: { actions: GalleryActio
       await refresh();
     },
     announce: setNotice,
+    addToBoard: (items) => setAdding({ items, selected: false }),
+    isSelected: selection.isSelected,
+    toggleSelected: selection.toggle,
   };
 
   async function undo() {
@@ -88,7 +91,7 @@ export function Gallery({ actions, initialFilter = {} }: { actions: GalleryActio
 
   const items = useMemo(() => galleryItems(jobs), [jobs]);
   const openIndex = open ? items.findIndex((item) => item.key === `${open.jobId}/${open.position}`) : -1;
-  const filtered = Boolean(filter.q?.trim() || filter.status);
+  const filtered = isFiltered(filter);
 
   return (
     <section aria-labelledby="gallery-heading" className="flex h-full min-h-0 flex-col gap-3">
@@ -96,6 +99,11 @@ export function Gallery({ actions, initialFilter = {} }: { actions: GalleryActio
         Gallery
       </h2>
       <GalleryFilters filter={filter} onChange={setFilter} />
+      <SelectionBar
+        count={selection.items.length}
+        onAdd={() => setAdding({ items: selection.items, selected: true })}
+        onClear={selection.clear}
+      />
       <p className="sr-only" aria-live="polite">
         {live}
       </p>
@@ -137,6 +145,16 @@ export function Gallery({ actions, initialFilter = {} }: { actions: GalleryActio
         actions={resultActions}
         onEditAgain={actions.editAgain}
       />
+      {adding && (
+        <AddToBoardDialog
+          items={adding.items}
+          onDone={(message) => {
+            if (message && adding.selected) selection.clear();
+            if (message) setNotice(message);
+            setAdding(null);
+          }}
+        />
+      )}
       {open && openIndex >= 0 && (
         <ResultLightbox
           key={`${open.jobId}-${open.position}`}

@@ -14,6 +14,8 @@ const PATHS = {
   more: 'M5 12h.01M12 12h.01M19 12h.01',
   share: 'M12 15V4m0 0L8 8m4-4 4 4M5 13v6h14v-6',
   compare: 'M12 4v16M5 7h4v10H5zM15 7h4v10h-4z',
+  star: 'M12 3.8l2.5 5.1 5.6.8-4.1 4 1 5.6-5-2.7-5 2.7 1-5.6-4.1-4 5.6-.8z',
+  check: 'M5 12.5l4.5 4.5L19 7',
 } as const;
 
 export type IconName = keyof typeof PATHS;

@@ -37,6 +37,7 @@ export function JobCard({ job, actions, onEditAgain }: JobCardProps) {
         </span>
       </header>
       <p className="mt-1 text-xs text-zinc-400">
+        {job.createdByName && <span className="font-medium text-zinc-200">by {job.createdByName} · </span>}
         {job.startPoint && (
           <span className="font-medium text-violet-300">{START_POINT_INFO[job.startPoint].label} · </span>
         )}

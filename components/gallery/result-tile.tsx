@@ -6,6 +6,7 @@ import { ActionMenu } from './action-menu';
 import { copyImageToClipboard } from './copy-image';
 import { Icon, type IconName } from './icons';
 import { Tooltip } from './tooltip';
+import { ResultCurationBar } from './result-curation';
 import { RestoreStatus } from './restore-status';
 
 export interface ResultActions {
@@ -14,6 +15,11 @@ export interface ResultActions {
   addAsReference(result: JobResultView, asBase: boolean): void;
   remove(result: JobResultView): void;
   announce(message: string): void;
+  /** Opens "Add to board" for these results (this one, or everything selected). */
+  addToBoard(items: Array<{ jobId: string; position: number }>): void;
+  /** Multi-select, for adding many results to a board at once. */
+  isSelected(jobId: string, position: number): boolean;
+  toggleSelected(jobId: string, position: number): void;
 }
 
 const iconButton =
@@ -86,6 +92,15 @@ export function ResultTile({
           className="absolute inset-0 rounded-lg hover:bg-white/5"
           aria-label={`Open result ${index + 1} of ${total}`}
         />
+        <label className="absolute left-1.5 top-1.5 inline-flex size-7 items-center justify-center rounded-md bg-zinc-950/70 opacity-70 hover:opacity-100 focus-within:opacity-100 has-checked:opacity-100">
+          <input
+            type="checkbox"
+            checked={actions.isSelected(job.id, result.position)}
+            onChange={() => actions.toggleSelected(job.id, result.position)}
+            className="size-4 accent-violet-500"
+          />
+          <span className="sr-only">Select {label}</span>
+        </label>
       </div>
       <RestoreStatus result={result} label={`Result ${index + 1}`} />
       <div className="flex flex-wrap items-center justify-between gap-x-1 text-xs text-zinc-400">
@@ -111,11 +126,24 @@ export function ResultTile({
             actions={[
               { text: 'Compare', onSelect: () => actions.open(job.id, result.position, 'compare') },
               { text: 'Copy', onSelect: () => void copy() },
+              {
+                text: 'Add to board',
+                onSelect: () => actions.addToBoard([{ jobId: job.id, position: result.position }]),
+              },
               { text: 'Delete', onSelect: () => actions.remove(result), danger: true },
             ]}
           />
         </div>
       </div>
+      {result.curation && (
+        <ResultCurationBar
+          jobId={job.id}
+          position={result.position}
+          label={label}
+          curation={result.curation}
+          announce={actions.announce}
+        />
+      )}
     </li>
   );
 }

@@ -3,7 +3,7 @@ import { logout } from '@/app/login/actions';
 import { EngineBadge } from '@/components/studio/engine-badge';
 import type { EngineKind } from '@/lib/jobs/types';
 
-type Page = 'studio' | 'shares' | 'settings' | 'people';
+type Page = 'studio' | 'boards' | 'shares' | 'settings' | 'people';
 
 interface AppHeaderProps {
   current: Page;
@@ -19,6 +19,7 @@ interface AppHeaderProps {
 
 const LINKS: { page: Page; href: string; label: string }[] = [
   { page: 'studio', href: '/', label: 'Studio' },
+  { page: 'boards', href: '/boards', label: 'Boards' },
   { page: 'shares', href: '/shares', label: 'Shared links' },
   { page: 'settings', href: '/settings', label: 'Settings' },
   { page: 'people', href: '/people', label: 'People' },

@@ -1,13 +1,11 @@
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
+import type { BoardView } from '@/lib/curation/types';
+import { galleryFilterToParams, type GalleryFilter } from './gallery-filter';
 import type { LineageStep } from './lineage';
 import { galleryRefetchInterval } from './polling';
-import type { Job, JobStatus } from './types';
+import type { Job } from './types';
 
-export interface GalleryFilter {
-  /** Text in the prompt. */
-  q?: string;
-  status?: JobStatus;
-}
+export type { GalleryFilter } from './gallery-filter';
 
 interface GalleryPage {
   jobs: Job[];
@@ -22,9 +20,7 @@ async function fetchGalleryPage(
   cursor: string | null,
   signal: AbortSignal,
 ): Promise<GalleryPage> {
-  const params = new URLSearchParams();
-  if (filter.q?.trim()) params.set('q', filter.q.trim());
-  if (filter.status) params.set('status', filter.status);
+  const params = galleryFilterToParams(filter);
   if (cursor) params.set('cursor', cursor);
   const response = await fetch(`/api/jobs?${params}`, { signal, cache: 'no-store' });
   if (!response.ok) throw new Error(`The gallery could not be loaded (HTTP ${response.status}).`);
@@ -37,11 +33,29 @@ async function fetchGalleryPage(
  */
 export function galleryQuery(filter: GalleryFilter = {}) {
   return infiniteQueryOptions({
-    queryKey: [...GALLERY_KEY, { q: filter.q?.trim() ?? '', status: filter.status ?? null }] as const,
+    queryKey: [...GALLERY_KEY, galleryFilterToParams(filter).toString()] as const,
     queryFn: ({ pageParam, signal }) => fetchGalleryPage(filter, pageParam, signal),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
     refetchInterval: (query) => galleryRefetchInterval(query.state.data?.pages.flatMap((page) => page.jobs)),
+  });
+}
+
+/** The people and boards the gallery can filter by (and boards to add results to). */
+export interface GalleryChoices {
+  people: { id: string; name: string; active: boolean }[];
+  boards: BoardView[];
+}
+
+/** Under `GALLERY_KEY`, so a new board or a rename reaches the filter with the gallery's own refresh. */
+export function galleryChoicesQuery() {
+  return queryOptions({
+    queryKey: [...GALLERY_KEY, 'choices'] as const,
+    queryFn: async ({ signal }): Promise<GalleryChoices> => {
+      const response = await fetch('/api/gallery/choices', { signal, cache: 'no-store' });
+      if (!response.ok) throw new Error(`The gallery's filters could not be loaded (HTTP ${response.status}).`);
+      return (await response.json()) as GalleryChoices;
+    },
   });
 }
 

@@ -83,6 +83,17 @@ export interface JobResultView {
   generatedDownloadUrl?: string | null;
   /** Keep unmasked pixels: what restoring this result did, and the model's drift outside the mask. */
   restore?: RestoreView;
+  /** Stars and the team's decision, as the viewer sees them (gallery pages only). */
+  curation?: ResultCuration;
+}
+
+/** A result's curation for the person viewing it. */
+export interface ResultCuration {
+  /** Whether the viewer starred it. */
+  starred: boolean;
+  /** How many people starred it. */
+  stars: number;
+  approval: { decision: 'approved' | 'rejected'; byName: string | null; at: string } | null;
 }
 
 /** The job as the gallery shows it. */
@@ -107,6 +118,9 @@ export interface Job {
   completedAt: string | null;
   /** Set when the first image is an expanded canvas (outpainting), and for each task of a ratio set. */
   expansion?: JobExpansion | null;
+  /** Who asked for it (a person's id; null: from before people, so the owner's), and their name when known. */
+  createdBy?: string | null;
+  createdByName?: string | null;
 }
 
 /** How a task's first image was expanded, as the gallery and Edit again see it. */

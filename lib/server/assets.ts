@@ -15,6 +15,7 @@ import {
   SNIFF_BYTES,
   type AcceptedType,
 } from '@/lib/references/rules';
+import { currentActor } from './auth/actor';
 import { DECODE_TIMEOUT_MS, imageDecoder, type DecodeOutcome } from './images/decoder';
 import { blobStore } from './storage/blobs';
 import { getDb } from './storage/db';
@@ -67,6 +68,7 @@ export async function storeReference(file: File): Promise<Result<AssetView>> {
     orientation: decoded.png ? 1 : orientation,
     filename: safeFilename(convert ? renameToPng(file.name) : file.name),
     thumbSha256,
+    createdBy: (await currentActor()).id,
     createdAt: new Date(),
   };
   const db = await getDb();
@@ -176,6 +178,8 @@ export async function storeGeneratedAsset(input: {
     orientation: 1,
     filename: safeFilename(input.filename),
     thumbSha256,
+    // Results and masks belong to their task, which records the person.
+    createdBy: null,
     createdAt: new Date(),
   };
   const db = await getDb();
@@ -215,6 +219,7 @@ export async function referenceFromAsset(id: string, filename: string): Promise<
     id: randomUUID(),
     kind: 'reference',
     filename: safeFilename(filename),
+    createdBy: (await currentActor()).id,
     createdAt: new Date(),
   };
   // The reference remembers the result it was made from (versions); both rows or neither.

@@ -10,7 +10,7 @@ import { assets, jobResults, jobs, type JobRow } from '../storage/schema';
 export type NewJob = Pick<
   JobRow,
   'id' | 'idempotencyKey' | 'engine' | 'prompt' | 'options' | 'referenceIds' | 'maskId'
-> & { startPoint?: JobRow['startPoint'] };
+> & { startPoint?: JobRow['startPoint']; createdBy?: string | null };
 
 /**
  * Inserts the job, or returns the one already made for this idempotency key (a double click, a resubmitted form,

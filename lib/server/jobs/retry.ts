@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { fail, ok, type Result } from '@/lib/errors';
 import { isRetryable, type Job } from '@/lib/jobs/types';
+import { currentActor } from '../auth/actor';
 import { serverEnv } from '../env';
 import { copyExpansion } from '../expand/repository';
 import { findJobRow, getJobView, insertJobOnce } from './repository';
@@ -33,6 +34,8 @@ export async function retryJob(input: unknown): Promise<Result<Job>> {
     referenceIds: original.referenceIds,
     maskId: original.maskId,
     startPoint: original.startPoint,
+    // The retry is the retrier's task.
+    createdBy: (await currentActor()).id,
   });
   if (created) {
     await copyExpansion(original.id, row.id);

@@ -7,6 +7,7 @@ import { generationOptionsSchema, MAX_PROMPT_CHARS, MAX_REFERENCES } from '@/lib
 import { startPointSchema } from '@/lib/jobs/start-points';
 import type { Job } from '@/lib/jobs/types';
 import { findAssets, storeGeneratedAsset } from '../assets';
+import { currentActor } from '../auth/actor';
 import { serverEnv } from '../env';
 import { getJobView, insertJobOnce } from './repository';
 import { wakeJobRunner } from './runner';
@@ -85,6 +86,7 @@ export async function submitJob(input: unknown, mask: Blob | null): Promise<Resu
     referenceIds,
     maskId,
     startPoint,
+    createdBy: (await currentActor()).id,
   });
   // Recorded is accepted: uploads, decoding and create run in the runner under its concurrency limit, not here.
   if (created) wakeJobRunner();

@@ -8,7 +8,14 @@ import { LOCAL_OWNER } from '../auth/actor';
  * owner's id `local`: when the first owner account is created, all of it becomes theirs. One list, so a new
  * attributed table is claimed by adding one entry.
  */
-export const CREATOR_COLUMNS: readonly { table: string; column: string }[] = [];
+export const CREATOR_COLUMNS: readonly { table: string; column: string }[] = [
+  { table: 'jobs', column: 'created_by' },
+  { table: 'assets', column: 'created_by' },
+  { table: 'shares', column: 'created_by' },
+  { table: 'presets', column: 'created_by' },
+  { table: 'boards', column: 'created_by' },
+  { table: 'board_shares', column: 'created_by' },
+];
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 

@@ -4,6 +4,7 @@ import { asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { fail, ok, type Result } from '@/lib/errors';
 import { generationOptionsSchema, type GenerationOptions } from '@/lib/jobs/options';
+import { currentActor } from '../auth/actor';
 import { getDb } from '../storage/db';
 import { presets, type PresetRow } from '../storage/schema';
 
@@ -35,7 +36,7 @@ export async function savePreset(input: z.infer<typeof presetInputSchema>): Prom
   const db = await getDb();
   const [row] = await db
     .insert(presets)
-    .values({ id: randomUUID(), ...input })
+    .values({ id: randomUUID(), ...input, createdBy: (await currentActor()).id })
     .onConflictDoUpdate({ target: presets.name, set: { options: input.options, promptPrefix: input.promptPrefix } })
     .returning();
   if (!row) return fail('server:error', 'The preset could not be saved.');

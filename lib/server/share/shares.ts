@@ -4,6 +4,7 @@ import { and, desc, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { fail, ok, type Result } from '@/lib/errors';
 import { expiryMs, SHARE_EXPIRIES, type CreatedShare, type ShareStatus, type ShareView } from '@/lib/share/types';
+import { currentActor } from '../auth/actor';
 import { getDb } from '../storage/db';
 import {
   assets,
@@ -74,6 +75,7 @@ export async function createShare(input: unknown, origin: string): Promise<Resul
       includePrompt,
       includeBefore,
       expiresAt: expiresAt(expiry, now),
+      createdBy: (await currentActor()).id,
     })
     .returning();
   if (!row) throw new Error('Share insert returned nothing');

@@ -15,3 +15,4 @@ export * from './previews';
 export * from './restore';
 export * from './maintenance';
 export * from './people';
+export * from './curation';

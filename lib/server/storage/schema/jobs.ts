@@ -19,6 +19,8 @@ export const assets = pgTable(
     orientation: integer('orientation').notNull().default(1),
     filename: text('filename').notNull(),
     thumbSha256: text('thumb_sha256'),
+    /** The person who uploaded or made this reference; null for results and masks, and rows from before people. */
+    createdBy: text('created_by'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('assets_sha256_idx').on(t.sha256)],
@@ -60,11 +62,14 @@ export const jobs = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     completedAt: timestamp('completed_at', { withTimezone: true }),
+    /** The person who asked for the task; null on tasks from before people (they belong to the owner). */
+    createdBy: text('created_by'),
   },
   (t) => [
     uniqueIndex('jobs_idempotency_key_idx').on(t.idempotencyKey),
     index('jobs_phase_next_check_idx').on(t.phase, t.nextCheckAt),
     index('jobs_created_at_idx').on(t.createdAt),
+    index('jobs_created_by_idx').on(t.createdBy, t.createdAt),
   ],
 );
 

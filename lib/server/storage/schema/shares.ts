@@ -21,6 +21,8 @@ export const shares = pgTable(
     includeBefore: boolean('include_before').notNull().default(false),
     expiresAt: timestamp('expires_at', { withTimezone: true }),
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    /** The person who made the link; null on links from before people. */
+    createdBy: text('created_by'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('shares_token_hash_idx').on(t.tokenHash), index('shares_created_at_idx').on(t.createdAt)],

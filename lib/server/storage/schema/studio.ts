@@ -22,6 +22,8 @@ export const presets = pgTable('presets', {
   name: text('name').notNull().unique(),
   options: jsonb('options').$type<GenerationOptions>().notNull(),
   promptPrefix: text('prompt_prefix').notNull().default(''),
+  /** The person who first saved it; null on presets from before people. */
+  createdBy: text('created_by'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
