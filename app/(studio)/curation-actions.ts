@@ -2,16 +2,15 @@
 
 import { headers } from 'next/headers';
 import { z } from 'zod';
-import { fail, ok, type Result } from '@/lib/errors';
+import { fail, type Result } from '@/lib/errors';
 import type { BoardShareView, BoardView } from '@/lib/curation/types';
 import { decideResult } from '@/lib/server/curation/approvals';
-import { createBoardShare, listBoardShares, revokeBoardShare } from '@/lib/server/curation/board-shares';
+import { createBoardShare, revokeBoardShare } from '@/lib/server/curation/board-shares';
 import {
   addToBoard,
   boardNameSchema,
   createBoard,
   deleteBoard,
-  listBoards,
   removeFromBoard,
   renameBoard,
 } from '@/lib/server/curation/boards';
@@ -53,10 +52,6 @@ export async function decideOnResult(input: unknown) {
     const { decision, ...key } = form.data;
     return decideResult(key, decision, actor);
   });
-}
-
-export async function listBoardsAction(): Promise<Result<BoardView[]>> {
-  return guardAction('listBoards', 'view', async () => ok(await listBoards()));
 }
 
 /** `{ name }` → the new board. */
@@ -109,13 +104,6 @@ export async function shareBoardAction(boardId: unknown): Promise<Result<{ url: 
     const form = parsed(id, boardId);
     if (!form.ok) return fail('form:invalid', form.message);
     return createBoardShare(form.data, publicOrigin(await headers()), actor);
-  });
-}
-
-export async function listBoardSharesAction(boardId: unknown): Promise<Result<BoardShareView[]>> {
-  return guardAction('listBoardShares', 'share', async () => {
-    const form = parsed(id, boardId);
-    return form.ok ? ok(await listBoardShares(form.data)) : fail('form:invalid', form.message);
   });
 }
 

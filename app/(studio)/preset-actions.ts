@@ -1,15 +1,8 @@
 'use server';
 
-import { z } from 'zod';
 import { fail, ok, type Result } from '@/lib/errors';
 import { guardAction } from '@/lib/server/guard';
-import {
-  deletePreset,
-  listPresets,
-  presetInputSchema,
-  savePreset,
-  type PresetView,
-} from '@/lib/server/presets/presets';
+import { listPresets, presetInputSchema, savePreset, type PresetView } from '@/lib/server/presets/presets';
 
 /** Presets are shared by everyone using this studio: a named set of options and a prompt prefix. */
 
@@ -26,10 +19,4 @@ export async function putPreset(input: unknown): Promise<Result<PresetView>> {
     });
   }
   return guardAction('putPreset', 'curate', () => savePreset(parsed.data));
-}
-
-export async function removePreset(id: unknown): Promise<Result<{ id: string }>> {
-  const parsed = z.uuid().safeParse(id);
-  if (!parsed.success) return fail('form:invalid', 'The preset id is not valid.');
-  return guardAction('removePreset', 'curate', () => deletePreset(parsed.data));
 }

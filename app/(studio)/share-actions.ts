@@ -1,12 +1,12 @@
 'use server';
 
 import { headers } from 'next/headers';
-import { ok, type Result } from '@/lib/errors';
+import type { Result } from '@/lib/errors';
 import type { CreatedShare, ShareView } from '@/lib/share/types';
 import { guardAction } from '@/lib/server/guard';
 import { recordWhenDone } from '@/lib/server/people/activity';
 import { publicOrigin } from '@/lib/server/share/origin';
-import { createShare, listShares, revokeShare, updateShare } from '@/lib/server/share/shares';
+import { createShare, revokeShare, updateShare } from '@/lib/server/share/shares';
 
 /*
  * Share links, from the studio. Public endpoints like every action: each goes through `guardAction`, which
@@ -32,9 +32,4 @@ export async function revokeShareLink(id: unknown): Promise<Result<ShareView>> {
   return guardAction('revokeShareLink', 'share', (actor) =>
     revokeShare(id).then(recordWhenDone(actor, 'share.revoked', (d) => ({ shareId: d.id, jobId: d.jobId }))),
   );
-}
-
-/** Every link the studio has made, newest first. */
-export async function listShareLinks(): Promise<Result<ShareView[]>> {
-  return guardAction('listShareLinks', 'view', async () => ok(await listShares()));
 }

@@ -155,5 +155,3 @@ export function MaskEditor({
     </div>
   );
 }
-
-export default MaskEditor;
