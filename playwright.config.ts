@@ -65,7 +65,7 @@ export default defineConfig({
   retries: CI ? 1 : 0,
   timeout: 60_000,
   expect: { timeout: 15_000 },
-  globalTimeout: CI ? 30 * 60_000 : undefined,
+  globalTimeout: CI ? 50 * 60_000 : undefined,
   reporter: reporters(),
   use: {
     ...devices['Desktop Chrome'],
