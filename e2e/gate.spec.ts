@@ -26,6 +26,9 @@ const PUBLIC_ROUTES = new Set([
   '/s/[token]/before',
   '/s/[token]/image/[position]',
   '/s/[token]/og',
+  // A shared board: public like a shared result, its token is the permission.
+  '/s/b/[token]',
+  '/s/b/[token]/image/[jobId]/[position]',
   '/icon.svg',
   '/_not-found',
 ]);
