@@ -3,9 +3,14 @@ import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { getDb } from '../storage/db';
 import { jobLeases } from '../storage/schema';
+import { processSingleton } from '@/lib/process-singleton';
 
-/** This process, as a lease holder. A restart is a new holder: its old leases simply expire. */
-export const INSTANCE_ID = `${process.pid}-${randomUUID().slice(0, 8)}`;
+/**
+ * This process, as a lease holder. A restart is a new holder: its old leases simply expire. One value per process,
+ * not per module copy: Next loads this module once per bundle (actions, routes, instrumentation), and a lease taken
+ * by the submit action's copy must be released by the shutdown's copy.
+ */
+export const INSTANCE_ID = processSingleton('lease-holder', () => `${process.pid}-${randomUUID().slice(0, 8)}`).get();
 
 /**
  * Takes the job's lease for `ms`, or returns false when another live instance holds it. One statement, so two
