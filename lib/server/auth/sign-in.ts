@@ -1,5 +1,5 @@
 import 'server-only';
-import { APIError } from 'better-auth/api';
+import { isAPIError } from 'better-auth/api';
 import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { fail, ok, type Result } from '@/lib/errors';
@@ -56,7 +56,7 @@ export async function createPerson(
     const created = await auth.api.signUpEmail({ body: person, headers: requestHeaders });
     return ok({ id: created.user.id, name: created.user.name });
   } catch (error) {
-    if (error instanceof APIError && String(error.body?.code ?? '').startsWith('USER_ALREADY_EXISTS'))
+    if (isAPIError(error) && String(error.body?.code ?? '').startsWith('USER_ALREADY_EXISTS'))
       return fail('auth:exists', 'Someone already has an account with that email address.', { field: 'email' });
     throw error;
   }
@@ -127,7 +127,7 @@ export async function signInWithPassword(input: unknown, requestHeaders: Headers
     await Promise.all(keys.map((key) => forgetLoginAttempts(key)));
     return ok(null);
   } catch (error) {
-    if (error instanceof APIError && error.status !== 'INTERNAL_SERVER_ERROR') {
+    if (isAPIError(error) && error.status !== 'INTERNAL_SERVER_ERROR') {
       // A deactivated person's session is refused by a hook; say the same as for a wrong password.
       return fail('auth:wrong_password', 'That email address and password do not match an active account.', {
         field: 'password',
@@ -144,7 +144,7 @@ export async function signOutPerson(requestHeaders: Headers): Promise<void> {
     await auth.api.signOut({ headers: requestHeaders });
   } catch (error) {
     // No session to end is fine: signing out never needs a valid session.
-    if (!(error instanceof APIError)) throw error;
+    if (!isAPIError(error)) throw error;
   }
 }
 
