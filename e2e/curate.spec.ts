@@ -137,10 +137,17 @@ test('star, approve, a board and its share link, and filters that survive a relo
   await expectNoSeriousA11yViolations(visitor);
   await visitor.screenshot({ path: test.info().outputPath('shared-board.png'), fullPage: true });
 
-  // Revoked: the page and its images answer 404 at once.
+  // The Shared links page lists board links beside result links; revoked there, the page and its images answer 404
+  // at once.
   const imageSrc = (await images.first().getAttribute('src'))!;
-  await page.getByRole('button', { name: /^Revoke/ }).click();
-  await expect(page.getByText('Link revoked')).toBeVisible();
+  await page.getByRole('link', { name: 'Shared links', exact: true }).click();
+  const boardLinks = page.getByRole('list', { name: 'Active board links' });
+  await expect(boardLinks.getByRole('link', { name: 'Launch shortlist' })).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+  await page.screenshot({ path: test.info().outputPath('shares.png'), fullPage: true });
+  await boardLinks.getByRole('button', { name: 'Revoke the link to Launch shortlist' }).click();
+  await expect(page.getByText('The link to “Launch shortlist” is revoked')).toBeVisible();
+  await expect(boardLinks).toHaveCount(0);
   expect((await visitor.goto(url))?.status()).toBe(404);
   expect((await visitor.request.get(imageSrc)).status()).toBe(404);
   await stranger.close();

@@ -15,6 +15,7 @@ import {
   renameBoard,
 } from '@/lib/server/curation/boards';
 import { setStar } from '@/lib/server/curation/stars';
+import { recordWhenDone } from '@/lib/server/people/activity';
 import { guardAction } from '@/lib/server/guard';
 import { publicOrigin } from '@/lib/server/share/origin';
 
@@ -99,17 +100,22 @@ export async function removeFromBoardAction(input: unknown) {
 }
 
 /** A read-only link to the board: the absolute URL, shown once. */
-export async function shareBoardAction(boardId: unknown): Promise<Result<{ url: string; share: BoardShareView }>> {
+export async function shareBoardAction(
+  boardId: unknown,
+): Promise<Result<{ url: string; share: BoardShareView; boardName: string }>> {
   return guardAction('shareBoard', 'share', async (actor) => {
     const form = parsed(id, boardId);
     if (!form.ok) return fail('form:invalid', form.message);
-    return createBoardShare(form.data, publicOrigin(await headers()), actor);
+    return createBoardShare(form.data, publicOrigin(await headers()), actor).then(
+      recordWhenDone(actor, 'board-share.created', (d) => ({ shareId: d.share.id, boardName: d.boardName })),
+    );
   });
 }
 
 export async function revokeBoardShareAction(shareId: unknown): Promise<Result<BoardShareView>> {
-  return guardAction('revokeBoardShare', 'share', async () => {
+  return guardAction('revokeBoardShare', 'share', async (actor) => {
     const form = parsed(id, shareId);
-    return form.ok ? revokeBoardShare(form.data) : fail('form:invalid', form.message);
+    if (!form.ok) return fail('form:invalid', form.message);
+    return revokeBoardShare(form.data).then(recordWhenDone(actor, 'board-share.revoked', (d) => ({ shareId: d.id })));
   });
 }

@@ -4,7 +4,7 @@ import { Studio } from '@/components/studio/studio';
 import { studioAccessRequired } from '@/lib/server/auth/session';
 import { galleryFilterFromParams } from '@/lib/jobs/gallery-filter';
 import { publicEnv } from '@/lib/server/env';
-import { generateRefusal, headerPerson } from '@/lib/server/auth/actor';
+import { headerPerson, pagePermissions } from '@/lib/server/auth/actor';
 import { requirePageAccess } from '@/lib/server/guard';
 
 // The engine depends on the server's environment at run time, not at build time.
@@ -28,7 +28,7 @@ export default async function StudioPage({ searchParams }: { searchParams: Promi
         {...headerPerson(actor)}
       />
       <main className="flex flex-1 flex-col">
-        <PermissionsProvider value={{ generateRefusal: generateRefusal(actor) }}>
+        <PermissionsProvider value={pagePermissions(actor)}>
           <Studio initialFilter={initialFilter} engine={engine} />
         </PermissionsProvider>
       </main>

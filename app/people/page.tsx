@@ -8,7 +8,8 @@ import { AppHeader } from '@/components/shell/app-header';
 import { headerPerson } from '@/lib/server/auth/actor';
 import { publicEnv, serverEnv } from '@/lib/server/env';
 import { requirePageAccess } from '@/lib/server/guard';
-import { ACTIVITY_KINDS, listActivity, type ActivityKind } from '@/lib/server/people/activity';
+import { describeActivity, isActivityKind } from '@/lib/people/activity-kinds';
+import { listActivity } from '@/lib/server/people/activity';
 import { peopleNames } from '@/lib/server/people/directory';
 import { listInvitations } from '@/lib/server/people/invitations';
 import { listPeopleForAdmin } from '@/lib/server/people/people';
@@ -24,17 +25,18 @@ export default async function PeoplePage({ searchParams }: Props) {
   const actor = await requirePageAccess('/people', 'admin');
   if (serverEnv().authMode !== 'accounts') notFound();
   const params = await searchParams;
-  const kind =
-    typeof params.kind === 'string' && (ACTIVITY_KINDS as readonly string[]).includes(params.kind)
-      ? (params.kind as ActivityKind)
-      : undefined;
+  const kind = isActivityKind(params.kind) ? params.kind : undefined;
   const person = typeof params.person === 'string' && params.person.length <= 100 ? params.person : undefined;
   const [everyone, invitations, entries] = await Promise.all([
     listPeopleForAdmin(),
     listInvitations(),
     listActivity({ kind, actorId: person }),
   ]);
-  const names = await peopleNames([...entries.map((e) => e.actorId), ...invitations.map((i) => i.createdBy)]);
+  // Names for whoever did something and whoever it was done to (a role change names its person).
+  const names = await peopleNames([
+    ...entries.flatMap((e) => [e.actorId, ...(typeof e.details.personId === 'string' ? [e.details.personId] : [])]),
+    ...invitations.map((i) => i.createdBy),
+  ]);
   const { engine, model } = publicEnv();
   return (
     <div className="flex min-h-dvh flex-col">
@@ -47,8 +49,13 @@ export default async function PeoplePage({ searchParams }: Props) {
           invitations={invitations.map((i) => ({ ...i, createdByName: names.get(i.createdBy) ?? 'Someone' }))}
         />
         <ActivitySection
-          entries={entries.map((e) => ({ ...e, actorName: names.get(e.actorId) ?? 'Someone' }))}
-          kinds={[...ACTIVITY_KINDS]}
+          entries={entries.map((e) => ({
+            id: e.id,
+            at: e.at,
+            kind: e.kind,
+            actorName: names.get(e.actorId) ?? 'Someone',
+            what: describeActivity(e.kind, e.details, (id) => names.get(id)),
+          }))}
           people={everyone.map((p) => ({ id: p.id, name: p.name }))}
           filter={{ kind: kind ?? '', person: person ?? '' }}
         />

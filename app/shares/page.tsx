@@ -1,21 +1,23 @@
 import type { Metadata } from 'next';
 import { AppHeader } from '@/components/shell/app-header';
+import { BoardLinkList } from '@/components/boards/board-link-list';
 import { ShareList } from '@/components/share/share-list';
 import { studioAccessRequired } from '@/lib/server/auth/session';
 import { publicEnv } from '@/lib/server/env';
 import { headerPerson } from '@/lib/server/auth/actor';
 import { requirePageAccess } from '@/lib/server/guard';
+import { listActiveBoardShares } from '@/lib/server/curation/board-shares';
 import { listShares } from '@/lib/server/share/shares';
 
 export const dynamic = 'force-dynamic';
 
 export const metadata: Metadata = { title: 'Shared links · Overpaint' };
 
-/** Every link the studio has made: what it shows, when it stops, and revoke. */
+/** Every link the studio has made (results and boards): what it shows, when it stops, and revoke. */
 export default async function SharesPage() {
   // The proxy redirects too; this is the check (a page is a public endpoint like any other).
   const actor = await requirePageAccess('/shares');
-  const shares = await listShares();
+  const [shares, boardLinks] = await Promise.all([listShares(), listActiveBoardShares()]);
   const { engine, model } = publicEnv();
   return (
     <div className="flex min-h-dvh flex-col">
@@ -32,7 +34,13 @@ export default async function SharesPage() {
           Anyone with a link can see what it shares, without signing in. Revoke a link and its page answers “not found”
           at once. A link’s full address is shown only when it is made.
         </p>
-        <ShareList initial={shares} />
+        <section aria-labelledby="result-links-heading" className="flex flex-col gap-2">
+          <h2 id="result-links-heading" className="text-base font-semibold text-zinc-50">
+            Result links
+          </h2>
+          <ShareList initial={shares} />
+        </section>
+        <BoardLinkList initial={boardLinks} />
       </main>
     </div>
   );

@@ -2,6 +2,7 @@
 
 import { useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
+import { usePagePermissions } from '@/components/auth/permissions';
 import { decideOnResult, starResult } from '@/app/(studio)/curation-actions';
 import { GALLERY_KEY } from '@/lib/jobs/queries';
 import type { ResultCuration } from '@/lib/jobs/types';
@@ -31,6 +32,8 @@ export function ResultCurationBar({
   announce(message: string): void;
 }) {
   const queryClient = useQueryClient();
+  // Viewers star; Approve and Reject are the team's decision (members and up), so they only see its outcome.
+  const { mayCurate } = usePagePermissions();
   const [pending, setPending] = useState<{ starred?: boolean; decision?: Decision | null } | null>(null);
   const starred = pending?.starred ?? curation.starred;
   const decision = pending && 'decision' in pending ? pending.decision : (curation.approval?.decision ?? null);
@@ -70,26 +73,30 @@ export function ResultCurationBar({
           <span className="sr-only"> {count === 1 ? 'star' : 'stars'}</span>
         </span>
       )}
-      <button
-        type="button"
-        aria-pressed={decision === 'approved'}
-        disabled={pending !== null}
-        onClick={() => void decide('approved')}
-        className={`${toggle} aria-pressed:bg-emerald-500/15 aria-pressed:text-emerald-200`}
-      >
-        <Icon name="check" className="size-3.5" />
-        Approve
-      </button>
-      <button
-        type="button"
-        aria-pressed={decision === 'rejected'}
-        disabled={pending !== null}
-        onClick={() => void decide('rejected')}
-        className={`${toggle} aria-pressed:bg-red-500/15 aria-pressed:text-red-200`}
-      >
-        <Icon name="close" className="size-3.5" />
-        Reject
-      </button>
+      {mayCurate && (
+        <>
+          <button
+            type="button"
+            aria-pressed={decision === 'approved'}
+            disabled={pending !== null}
+            onClick={() => void decide('approved')}
+            className={`${toggle} aria-pressed:bg-emerald-500/15 aria-pressed:text-emerald-200`}
+          >
+            <Icon name="check" className="size-3.5" />
+            Approve
+          </button>
+          <button
+            type="button"
+            aria-pressed={decision === 'rejected'}
+            disabled={pending !== null}
+            onClick={() => void decide('rejected')}
+            className={`${toggle} aria-pressed:bg-red-500/15 aria-pressed:text-red-200`}
+          >
+            <Icon name="close" className="size-3.5" />
+            Reject
+          </button>
+        </>
+      )}
       {curation.approval && !pending && (
         <span
           className={`ml-auto rounded-full px-2 py-0.5 font-medium ${curation.approval.decision === 'approved' ? 'bg-emerald-500/15 text-emerald-200' : 'bg-red-500/15 text-red-200'}`}

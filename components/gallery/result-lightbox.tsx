@@ -16,6 +16,7 @@ import type { Zoom } from './use-stage-scale';
 import { stepKey, VersionStrip } from './version-strip';
 import { ZoomControls } from './zoom-controls';
 import { RestoreStatus } from './restore-status';
+import { ResultCurationBar } from './result-curation';
 
 const iconButton =
   'inline-flex size-8 items-center justify-center rounded-md text-zinc-300 hover:bg-zinc-800 hover:text-zinc-50 disabled:opacity-40';
@@ -46,6 +47,8 @@ export function ResultLightbox({ items, start, initialMode = 'result', onClose }
   const [split, setSplit] = useState(50);
   const [holding, setHolding] = useState(false);
   const [share, setShare] = useState<number | null>(null);
+  /** What a Star or Approve from inside the dialog said (the gallery's own announcer is behind the modal). */
+  const [notice, setNotice] = useState('');
   const item = items[index];
   const shown = version ?? item;
   // The strip keeps the chain of the result opened (or reached with ← →) while its versions are visited.
@@ -122,6 +125,16 @@ export function ResultLightbox({ items, start, initialMode = 'result', onClose }
             {shown.label}
             {shown.prompt && <span className="font-normal text-zinc-400"> · {shown.prompt}</span>}
           </h2>
+          {shown.result && shown.view?.curation && (
+            <ResultCurationBar
+              key={`curate-${shown.key}`}
+              jobId={shown.result.jobId}
+              position={shown.result.position}
+              label={shown.short}
+              curation={shown.view.curation}
+              announce={setNotice}
+            />
+          )}
           <div role="group" aria-label="View" className="flex rounded-lg border border-zinc-800 p-0.5">
             {modeButton('result', 'Result')}
             {modeButton('compare', 'Compare')}
@@ -167,6 +180,9 @@ export function ResultLightbox({ items, start, initialMode = 'result', onClose }
           />
         )}
         {shown.view && <RestoreStatus key={shown.key} result={shown.view} label={shown.label} />}
+        <p role="status" className="sr-only">
+          {notice}
+        </p>
       </div>
     </dialog>
   );

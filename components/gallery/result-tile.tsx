@@ -1,5 +1,6 @@
 'use client';
 
+import { usePagePermissions } from '@/components/auth/permissions';
 import { ShareButton } from '@/components/share/share-button';
 import type { Job, JobResultView } from '@/lib/jobs/types';
 import { ActionMenu } from './action-menu';
@@ -51,6 +52,8 @@ export function ResultTile({
 }) {
   const label = `result ${index + 1}`;
   const total = job.results.length;
+  // A viewer's row offers what a viewer may do (open, download, copy, compare, star); the server checks anyway.
+  const { generateRefusal, mayCurate, mayShare } = usePagePermissions();
 
   async function copy() {
     try {
@@ -92,15 +95,17 @@ export function ResultTile({
           className="absolute inset-0 rounded-lg hover:bg-white/5"
           aria-label={`Open result ${index + 1} of ${total}`}
         />
-        <label className="absolute left-1.5 top-1.5 inline-flex size-7 items-center justify-center rounded-md bg-zinc-950/70 opacity-70 hover:opacity-100 focus-within:opacity-100 has-checked:opacity-100">
-          <input
-            type="checkbox"
-            checked={actions.isSelected(job.id, result.position)}
-            onChange={() => actions.toggleSelected(job.id, result.position)}
-            className="size-4 accent-violet-500"
-          />
-          <span className="sr-only">Select {label}</span>
-        </label>
+        {mayCurate && (
+          <label className="absolute left-1.5 top-1.5 inline-flex size-7 items-center justify-center rounded-md bg-zinc-950/70 opacity-70 hover:opacity-100 focus-within:opacity-100 has-checked:opacity-100">
+            <input
+              type="checkbox"
+              checked={actions.isSelected(job.id, result.position)}
+              onChange={() => actions.toggleSelected(job.id, result.position)}
+              className="size-4 accent-violet-500"
+            />
+            <span className="sr-only">Select {label}</span>
+          </label>
+        )}
       </div>
       <RestoreStatus result={result} label={`Result ${index + 1}`} />
       <div className="flex flex-wrap items-center justify-between gap-x-1 text-xs text-zinc-400">
@@ -115,22 +120,28 @@ export function ResultTile({
               <span className="sr-only">Download {label}</span>
             </a>
           </Tooltip>
-          {button('base', 'Make base', () => actions.addAsReference(result, true))}
-          {button('reference', 'Use as reference', () => actions.addAsReference(result, false))}
-          <Tooltip text="Share">
-            <ShareButton jobId={job.id} position={result.position} compact />
-          </Tooltip>
+          {!generateRefusal && button('base', 'Make base', () => actions.addAsReference(result, true))}
+          {!generateRefusal && button('reference', 'Use as reference', () => actions.addAsReference(result, false))}
+          {mayShare && (
+            <Tooltip text="Share">
+              <ShareButton jobId={job.id} position={result.position} compact />
+            </Tooltip>
+          )}
           <ActionMenu
             label="More actions"
             target={label}
             actions={[
               { text: 'Compare', onSelect: () => actions.open(job.id, result.position, 'compare') },
               { text: 'Copy', onSelect: () => void copy() },
-              {
-                text: 'Add to board',
-                onSelect: () => actions.addToBoard([{ jobId: job.id, position: result.position }]),
-              },
-              { text: 'Delete', onSelect: () => actions.remove(result), danger: true },
+              ...(mayCurate
+                ? [
+                    {
+                      text: 'Add to board',
+                      onSelect: () => actions.addToBoard([{ jobId: job.id, position: result.position }]),
+                    },
+                    { text: 'Delete', onSelect: () => actions.remove(result), danger: true },
+                  ]
+                : []),
             ]}
           />
         </div>

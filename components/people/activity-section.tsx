@@ -1,14 +1,15 @@
+import { ACTIVITY_KINDS, ACTIVITY_LABELS } from '@/lib/people/activity-kinds';
+
 interface Entry {
   id: string;
   at: string;
   actorName: string;
-  kind: string;
-  details: Record<string, unknown>;
+  /** The phrase after the name: "changed Milo Member’s role to viewer". */
+  what: string;
 }
 
 interface ActivitySectionProps {
   entries: Entry[];
-  kinds: string[];
   people: { id: string; name: string }[];
   filter: { kind: string; person: string };
 }
@@ -16,7 +17,7 @@ interface ActivitySectionProps {
 const selectClass = 'rounded border border-zinc-700 bg-zinc-950 px-2 py-1.5 text-sm text-zinc-100';
 
 /** The activity log, newest first; the filter is a plain GET form, so a filtered log can be linked. */
-export function ActivitySection({ entries, kinds, people, filter }: ActivitySectionProps) {
+export function ActivitySection({ entries, people, filter }: ActivitySectionProps) {
   return (
     <section aria-labelledby="activity-heading" className="flex flex-col gap-3">
       <h2 id="activity-heading" className="text-base font-semibold text-zinc-100">
@@ -29,9 +30,9 @@ export function ActivitySection({ entries, kinds, people, filter }: ActivitySect
           </label>
           <select id="activity-kind" name="kind" defaultValue={filter.kind} className={selectClass}>
             <option value="">Everything</option>
-            {kinds.map((kind) => (
+            {ACTIVITY_KINDS.map((kind) => (
               <option key={kind} value={kind}>
-                {kind}
+                {ACTIVITY_LABELS[kind]}
               </option>
             ))}
           </select>
@@ -67,8 +68,7 @@ export function ActivitySection({ entries, kinds, people, filter }: ActivitySect
               <time dateTime={entry.at} className="text-zinc-400">
                 {entry.at.slice(0, 19).replace('T', ' ')}
               </time>{' '}
-              <span className="text-zinc-100">{entry.actorName}</span> · {entry.kind}
-              {typeof entry.details.role === 'string' ? ` · ${entry.details.role}` : ''}
+              <span className="text-zinc-100">{entry.actorName}</span> {entry.what}
             </li>
           ))}
         </ol>

@@ -65,3 +65,16 @@ export function headerPerson(actor: Actor): { people: boolean; personName?: stri
 export function generateRefusal(actor: Actor): string | null {
   return roleAllows(actor.role, 'generate') ? null : refusalFor(actor.role, 'generate');
 }
+
+/** What the page's controls may offer `actor` (components/auth/permissions.tsx); the guard decides again. */
+export function pagePermissions(actor: Actor): {
+  generateRefusal: string | null;
+  mayCurate: boolean;
+  mayShare: boolean;
+} {
+  return {
+    generateRefusal: generateRefusal(actor),
+    mayCurate: roleAllows(actor.role, 'curate'),
+    mayShare: roleAllows(actor.role, 'share'),
+  };
+}

@@ -28,9 +28,13 @@ export async function createBoardShare(
   boardId: string,
   origin: string,
   actor: Actor,
-): Promise<Result<{ url: string; share: BoardShareView }>> {
+): Promise<Result<{ url: string; share: BoardShareView; boardName: string }>> {
   const db = await getDb();
-  const [board] = await db.select({ id: boards.id }).from(boards).where(eq(boards.id, boardId)).limit(1);
+  const [board] = await db
+    .select({ id: boards.id, name: boards.name })
+    .from(boards)
+    .where(eq(boards.id, boardId))
+    .limit(1);
   if (!board) return fail('board:not_found', 'That board no longer exists; someone may have deleted it.');
   const token = newShareToken();
   const [row] = await db
@@ -44,7 +48,7 @@ export async function createBoardShare(
     })
     .returning();
   if (!row) throw new Error('Board share insert returned nothing');
-  return ok({ url: `${origin}/s/b/${token}`, share: view(row) });
+  return ok({ url: `${origin}/s/b/${token}`, share: view(row), boardName: board.name });
 }
 
 export async function listBoardShares(boardId: string): Promise<BoardShareView[]> {
@@ -55,6 +59,18 @@ export async function listBoardShares(boardId: string): Promise<BoardShareView[]
     .where(eq(boardShares.boardId, boardId))
     .orderBy(desc(boardShares.createdAt));
   return rows.map(view);
+}
+
+/** Every board's active links, newest first, with the board's name: the Shared links page lists them. */
+export async function listActiveBoardShares(): Promise<Array<BoardShareView & { boardId: string; boardName: string }>> {
+  const db = await getDb();
+  const rows = await db
+    .select({ share: boardShares, board: { id: boards.id, name: boards.name } })
+    .from(boardShares)
+    .innerJoin(boards, eq(boards.id, boardShares.boardId))
+    .where(isNull(boardShares.revokedAt))
+    .orderBy(desc(boardShares.createdAt));
+  return rows.map(({ share, board }) => ({ ...view(share), boardId: board.id, boardName: board.name }));
 }
 
 /** Revokes a board link: its page and images answer 404 from the next request on. Revoking twice keeps the first. */

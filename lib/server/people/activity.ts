@@ -5,27 +5,13 @@ import type { Result } from '@/lib/errors';
 import { serverEnv } from '../env';
 import { getDb } from '../storage/db';
 import { activity } from '../storage/schema';
+import type { ActivityKind } from '@/lib/people/activity-kinds';
 
 /*
  * The activity log admins read: who signed in, invited, changed a role, deactivated someone, made or revoked a share,
  * deleted a result. Recorded only in accounts mode (in open and password modes there is one person). Kept for
  * ACTIVITY_RETENTION_DAYS; the maintenance run (lib/server/gc) prunes older entries.
  */
-
-export const ACTIVITY_KINDS = [
-  'sign-in',
-  'person.created',
-  'person.joined',
-  'person.role',
-  'person.deactivated',
-  'person.reactivated',
-  'invitation.created',
-  'invitation.revoked',
-  'share.created',
-  'share.revoked',
-  'result.deleted',
-] as const;
-export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
 
 export interface ActivityEntry {
   id: string;
