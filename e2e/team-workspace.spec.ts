@@ -143,7 +143,9 @@ async function workTogether(browser: Browser, origin: string) {
   // The viewer cannot Generate and is told why; their result rows offer Star but not Approve.
   await expect(vera.generate).toBeDisabled();
   await expect(vera.generate).toHaveAccessibleDescription(/Viewers can look, star and comment/);
+  await expect(vera.addReferences).toBeDisabled();
   await expect(miloCard.getByRole('button', { name: 'Approve', exact: true })).toHaveCount(0);
+  await vera.page.screenshot({ path: test.info().outputPath('viewer-studio.png') });
   await expectNoSeriousA11yViolations(vera.page);
 
   // A Generate replayed over HTTP with the viewer's cookies is refused on the server, and creates nothing.

@@ -1,6 +1,7 @@
 'use client';
 
-import { useEffect, useId, useRef, useState, type DragEvent } from 'react';
+import { useCallback, useEffect, useId, useRef, useState, type DragEvent } from 'react';
+import { usePagePermissions } from '@/components/auth/permissions';
 import { MAX_REFERENCES } from '@/lib/jobs/options';
 import { ACCEPT_ATTRIBUTE } from '@/lib/references/rules';
 import { ReferenceItem } from './reference-item';
@@ -25,6 +26,15 @@ export function ReferenceTray() {
   const dragFrom = useRef<number | null>(null);
   const listRef = useRef<HTMLOListElement>(null);
   const count = references.length + pending.length;
+  // A viewer may look at the studio but not add references (uploading is part of generating); the server refuses too.
+  const { generateRefusal } = usePagePermissions();
+  const addFiles = useCallback(
+    (files: File[]) => {
+      if (generateRefusal) setAnnouncement(generateRefusal);
+      else void uploads.addFiles(files);
+    },
+    [generateRefusal, uploads],
+  );
 
   useEffect(() => {
     function onPaste(event: ClipboardEvent) {
@@ -35,7 +45,7 @@ export function ReferenceTray() {
       const typing = target?.closest('input, textarea, [contenteditable="true"]');
       if (typing && event.clipboardData?.types.includes('text/plain')) return;
       event.preventDefault();
-      void uploads.addFiles(
+      addFiles(
         files.map((file, i) =>
           file.name && file.name !== 'image.png'
             ? file
@@ -45,7 +55,7 @@ export function ReferenceTray() {
     }
     document.addEventListener('paste', onPaste);
     return () => document.removeEventListener('paste', onPaste);
-  }, [uploads]);
+  }, [addFiles]);
 
   function move(from: number, to: number) {
     const item = references[from];
@@ -65,7 +75,7 @@ export function ReferenceTray() {
     setDragging(false);
     if (event.dataTransfer.types.includes(INTERNAL)) return;
     const files = [...event.dataTransfer.files];
-    if (files.length > 0) void uploads.addFiles(files);
+    if (files.length > 0) addFiles(files);
   }
 
   return (
@@ -97,24 +107,29 @@ export function ReferenceTray() {
           type="file"
           multiple
           accept={ACCEPT_ATTRIBUTE}
-          className="sr-only"
+          disabled={generateRefusal !== null}
+          className="peer sr-only"
           onChange={(event) => {
             const files = [...(event.target.files ?? [])];
             event.target.value = '';
-            if (files.length > 0) void uploads.addFiles(files);
+            if (files.length > 0) addFiles(files);
           }}
         />
         {/* The label is the control's name alone ("Add reference images": tests and screen readers find it by
             it); the hint is its description. */}
         <label
           htmlFor={inputId}
-          className="inline-block cursor-pointer rounded-lg bg-zinc-800 px-3 py-1.5 text-sm font-medium text-zinc-100 hover:bg-zinc-700"
+          className="inline-block cursor-pointer rounded-lg bg-zinc-800 px-3 py-1.5 text-sm font-medium text-zinc-100 hover:bg-zinc-700 peer-disabled:cursor-not-allowed peer-disabled:opacity-60"
         >
           Add reference images
         </label>
         <p id={`${inputId}-hint`} className="mt-2 text-xs text-zinc-400">
-          or drop or paste images (PNG, JPEG, WebP, AVIF, TIFF, BMP, GIF, HEIC) · up to {MAX_REFERENCES}, 50 MB each ·
-          the first is the base
+          {generateRefusal ?? (
+            <>
+              or drop or paste images (PNG, JPEG, WebP, AVIF, TIFF, BMP, GIF, HEIC) · up to {MAX_REFERENCES}, 50 MB each
+              · the first is the base
+            </>
+          )}
         </p>
       </div>
 
