@@ -1,30 +1,23 @@
 import type { MaskMode } from '@/lib/mask/types';
 import { stageToImage } from '../camera';
 import type { PointerInput, PointerSample } from '../editor-types';
+import { OutlineTool } from './outline-tool';
 import type { ShapeDraft } from './shape-draft';
-import { pressMode, toImagePoints, type EditorTool, type ToolContext } from './tool';
+import { pressMode, toImagePoints } from './tool';
 
-type State = { status: 'idle' } | { status: 'tracing'; mode: MaskMode; pointerId: number; points: number[] };
+type Tracing = { status: 'tracing'; mode: MaskMode; pointerId: number; points: number[] };
 
 /** Freehand lasso: idle → tracing (one pointer) → idle, filling the traced outline as one history entry on release. */
-export class LassoTool implements EditorTool {
-  #state: State = { status: 'idle' };
-
-  constructor(private readonly ctx: ToolContext) {}
-
-  get interaction() {
-    return this.#state.status === 'idle' ? ('idle' as const) : ('shaping' as const);
-  }
-
+export class LassoTool extends OutlineTool<Tracing> {
   get shapeDraft(): ShapeDraft | null {
-    const s = this.#state;
+    const s = this.state;
     return s.status === 'tracing' ? { shape: 'polygon', mode: s.mode, points: s.points, open: false } : null;
   }
 
   onPointerDown(input: PointerInput): boolean {
-    if (this.#state.status === 'idle') {
+    if (this.state.status === 'idle') {
       const { x, y } = stageToImage(this.ctx.camera, input);
-      this.#state = {
+      this.state = {
         status: 'tracing',
         mode: pressMode(input, this.ctx.settings),
         pointerId: input.pointerId,
@@ -36,8 +29,8 @@ export class LassoTool implements EditorTool {
   }
 
   onPointerMove(pointerId: number, points: readonly PointerSample[]): void {
-    const s = this.#state;
-    if (s.status !== 'tracing' || s.pointerId !== pointerId) return;
+    const s = this.gestureOf(pointerId);
+    if (!s) return;
     // Closer than an image pixel adds nothing to the outline.
     for (const p of toImagePoints(this.ctx.camera, points)) {
       const lx = s.points[s.points.length - 2]!;
@@ -47,34 +40,9 @@ export class LassoTool implements EditorTool {
   }
 
   onPointerUp(pointerId: number): void {
-    const s = this.#state;
-    if (s.status !== 'tracing' || s.pointerId !== pointerId) return;
-    this.#state = { status: 'idle' };
+    const s = this.gestureOf(pointerId);
+    if (!s) return;
+    this.end();
     this.ctx.push({ kind: 'shape', shape: 'polygon', mode: s.mode, points: [...s.points] });
-  }
-
-  onPointerCancel(pointerId: number): boolean {
-    const s = this.#state;
-    if (s.status !== 'tracing' || s.pointerId !== pointerId) return false;
-    this.#state = { status: 'idle' };
-    return true;
-  }
-
-  cancel(): boolean {
-    if (this.#state.status === 'idle') return false;
-    this.#state = { status: 'idle' };
-    return true;
-  }
-
-  onExit(): void {
-    this.cancel();
-  }
-
-  onKey(): boolean {
-    return false;
-  }
-
-  cursor(): string {
-    return this.ctx.document ? 'crosshair' : '';
   }
 }

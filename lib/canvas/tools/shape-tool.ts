@@ -1,14 +1,14 @@
 import type { MaskMode, MaskShape } from '@/lib/mask/types';
 import { stageToImage } from '../camera';
 import type { PointerInput, PointerSample } from '../editor-types';
+import { OutlineTool } from './outline-tool';
 import { corners, type ShapeDraft } from './shape-draft';
-import { pressMode, toImagePoints, type EditorTool, type ToolContext, type ToolKey } from './tool';
+import { pressMode, toImagePoints, type ToolKey } from './tool';
 
 type Kind = 'rect' | 'ellipse';
-type State =
-  | { status: 'idle' }
+type Gesture =
   | { status: 'dragging'; kind: Kind; mode: MaskMode; pointerId: number; points: number[]; square: boolean }
-  | { status: 'keyboard'; kind: Kind; mode: MaskMode; rect: [number, number, number, number] };
+  | { status: 'keyboard'; kind: Kind; mode: MaskMode; rect: [number, number, number, number]; pointerId?: never };
 
 /**
  * Rectangle and ellipse (the chosen tool says which):
@@ -16,17 +16,9 @@ type State =
  *   keyboard: idle → Enter places one in the middle of the view → arrows move it, Alt+arrows resize it → Enter.
  * Esc or a lost pointer cancels without touching the mask; a click without a drag makes nothing.
  */
-export class ShapeTool implements EditorTool {
-  #state: State = { status: 'idle' };
-
-  constructor(private readonly ctx: ToolContext) {}
-
-  get interaction() {
-    return this.#state.status === 'idle' ? ('idle' as const) : ('shaping' as const);
-  }
-
+export class ShapeTool extends OutlineTool<Gesture> {
   get shapeDraft(): ShapeDraft | null {
-    const s = this.#state;
+    const s = this.state;
     if (s.status === 'dragging')
       return { shape: s.kind, mode: s.mode, points: corners(s.points, s.square), open: false };
     if (s.status === 'keyboard') return { shape: s.kind, mode: s.mode, points: s.rect, open: false };
@@ -34,10 +26,10 @@ export class ShapeTool implements EditorTool {
   }
 
   onPointerDown(input: PointerInput): boolean {
-    if (this.#state.status === 'idle') {
+    if (this.state.status === 'idle') {
       const { x, y } = stageToImage(this.ctx.camera, input);
       const mode = pressMode(input, this.ctx.settings);
-      this.#state = {
+      this.state = {
         status: 'dragging',
         kind: this.#kind(),
         mode,
@@ -51,46 +43,29 @@ export class ShapeTool implements EditorTool {
   }
 
   onPointerMove(pointerId: number, points: readonly PointerSample[], { shiftKey }: { shiftKey: boolean }): void {
-    const s = this.#state;
+    const s = this.gestureOf(pointerId);
     const last = toImagePoints(this.ctx.camera, points).at(-1);
-    if (s.status !== 'dragging' || s.pointerId !== pointerId || !last) return;
+    if (s?.status !== 'dragging' || !last) return;
     s.square = shiftKey;
     s.points.length = 2;
     s.points.push(last.x, last.y);
   }
 
   onPointerUp(pointerId: number): void {
-    const s = this.#state;
-    if (s.status !== 'dragging' || s.pointerId !== pointerId) return;
+    const s = this.gestureOf(pointerId);
+    if (s?.status !== 'dragging') return;
     const draft = this.shapeDraft!;
-    this.#state = { status: 'idle' };
+    this.end();
     if (s.points.length < 4) return this.ctx.emit();
     this.#commit({ kind: 'shape', shape: draft.shape, mode: draft.mode, points: [...draft.points] });
   }
 
-  onPointerCancel(pointerId: number): boolean {
-    const s = this.#state;
-    if (s.status !== 'dragging' || s.pointerId !== pointerId) return false;
-    this.#state = { status: 'idle' };
-    return true;
-  }
-
-  cancel(): boolean {
-    if (this.#state.status === 'idle') return false;
-    this.#state = { status: 'idle' };
-    return true;
-  }
-
-  onExit(): void {
-    this.cancel();
-  }
-
-  onKey(key: ToolKey): boolean {
-    const s = this.#state;
+  override onKey(key: ToolKey): boolean {
+    const s = this.state;
     const doc = this.ctx.document;
     if (key.kind === 'enter') {
       if (s.status === 'keyboard') {
-        this.#state = { status: 'idle' };
+        this.end();
         this.#commit({ kind: 'shape', shape: s.kind, mode: s.mode, points: [...s.rect] });
         return true;
       }
@@ -117,10 +92,6 @@ export class ShapeTool implements EditorTool {
     return true;
   }
 
-  cursor(): string {
-    return this.ctx.document ? 'crosshair' : '';
-  }
-
   /** A quarter of the shorter side, centred in the view (clamped to the image). */
   #placeWithKeyboard(doc: { width: number; height: number }): void {
     const { viewport, camera, settings } = this.ctx;
@@ -128,7 +99,7 @@ export class ShapeTool implements EditorTool {
     const clamp = (v: number, max: number) => Math.round(Math.min(max, Math.max(0, v)));
     const [cx, cy] = [clamp(center.x, doc.width), clamp(center.y, doc.height)];
     const h = Math.max(2, Math.round(Math.min(doc.width, doc.height) / 4)) / 2;
-    this.#state = {
+    this.state = {
       status: 'keyboard',
       kind: this.#kind(),
       mode: settings.shapeMode,
