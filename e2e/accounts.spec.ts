@@ -1,45 +1,21 @@
 /**
  * Accounts mode (AUTH_MODE=accounts) in real browsers, one context per person: the first run's owner account,
- * invitations joined by a member and a viewer, the viewer's disabled Generate and a replayed Generate refused on the
- * server, a deactivated person's session ended at once, the activity log, and the draft that follows its person.
+ * invitations joined by a member and a viewer, a member kept off the People page, a deactivated person's session
+ * ended at once, the activity log, the draft that follows its person, and sessions shared by two instances.
+ * A team at work (roles in the gallery, the viewer's refused Generate) is team-workspace.spec.ts.
  */
-import type { Browser, BrowserContext, Page, Request } from '@playwright/test';
+import type { Browser, BrowserContext } from '@playwright/test';
 import { expect, expectNoSeriousA11yViolations, test, type AppServer } from './support/fixtures';
 import { testPostgres } from '../lib/testing/postgres';
 import { StudioPage } from './pages/studio-page';
+import { fillAccountForm, invite, join, MEMBER, OWNER, VIEWER, type Person } from './support/people';
 
-const OWNER = { name: 'Olive Owner', email: 'olive@example.com', password: 'owner-password-1' };
-const MEMBER = { name: 'Milo Member', email: 'milo@example.com', password: 'member-password-1' };
-const VIEWER = { name: 'Vera Viewer', email: 'vera@example.com', password: 'viewer-password-1' };
-
-async function fillAccountForm(page: Page, person: { name?: string; email: string; password: string }) {
-  if (person.name) await page.getByLabel('Name', { exact: true }).fill(person.name);
-  await page.getByLabel('Email', { exact: true }).fill(person.email);
-  await page.getByLabel('Password', { exact: true }).fill(person.password);
+/** A new browser (its own cookies) for `person`, joined by `link`. */
+async function joinContext(browser: Browser, app: AppServer, link: string, person: Person): Promise<BrowserContext> {
+  return (await join(browser, app.url, link, person)).page.context();
 }
 
-async function invite(page: Page, role: 'member' | 'viewer'): Promise<string> {
-  await page.goto('/people');
-  await page.getByRole('button', { name: 'Invite' }).click();
-  await page.getByLabel('Role', { exact: true }).selectOption(role);
-  await page.getByRole('button', { name: 'Create invitation' }).click();
-  const link = page.getByRole('textbox', { name: 'Invitation link' });
-  await expect(link).toHaveValue(/\/join\/[A-Za-z0-9_-]{20,}$/);
-  return link.inputValue();
-}
-
-async function join(browser: Browser, app: AppServer, link: string, person: typeof MEMBER): Promise<BrowserContext> {
-  const context = await browser.newContext({ baseURL: app.url });
-  const page = await context.newPage();
-  await page.goto(link);
-  await expect(page.getByRole('heading', { name: 'Join this workspace' })).toBeVisible();
-  await fillAccountForm(page, person);
-  await page.getByRole('button', { name: 'Join' }).click();
-  await expect(page.getByRole('region', { name: 'Gallery' })).toBeVisible();
-  return context;
-}
-
-test('owner, member and viewer: first run, invitations, roles on the server, deactivation, activity', async ({
+test('owner, member and viewer: first run, invitations, the People page kept for admins, deactivation, activity', async ({
   launchApp,
   browser,
 }) => {
@@ -62,8 +38,8 @@ test('owner, member and viewer: first run, invitations, roles on the server, dea
   const memberLink = await invite(owner, 'member');
   await expectNoSeriousA11yViolations(owner);
   const viewerLink = await invite(owner, 'viewer');
-  const memberContext = await join(browser, app, memberLink, MEMBER);
-  const viewerContext = await join(browser, app, viewerLink, VIEWER);
+  const memberContext = await joinContext(browser, app, memberLink, MEMBER);
+  const viewerContext = await joinContext(browser, app, viewerLink, VIEWER);
   const stranger = await browser.newContext({ baseURL: app.url });
   const strangerPage = await stranger.newPage();
   await strangerPage.goto(memberLink);
@@ -78,46 +54,7 @@ test('owner, member and viewer: first run, invitations, roles on the server, dea
   await member.goto('/people');
   await expect(member).toHaveURL(new URL('/', app.url).toString());
 
-  // The owner generates once; the action's real POST is kept to replay it from the viewer's session.
-  let generatePost: Request | null = null;
-  owner.on('request', (request) => {
-    // Generate posts a multipart form (the draft's autosave posts the same prompt as plain arguments).
-    const multipart = request.headers()['content-type']?.startsWith('multipart/form-data');
-    if (request.headers()['next-action'] && multipart && request.postData()?.includes('A lighthouse'))
-      generatePost = request;
-  });
-  await ownerStudio.goto();
-  await ownerStudio.prompt.fill('A lighthouse at dusk');
-  await ownerStudio.generate.click();
-  await expect(ownerStudio.task('A lighthouse at dusk')).toBeVisible();
-  await expect.poll(() => generatePost !== null).toBe(true);
-  const jobsBefore = (await (await ownerContext.request.get('/api/jobs')).json()) as { jobs: unknown[] };
-
-  // The viewer sees the gallery, but Generate is disabled and says why.
-  const viewer = viewerContext.pages()[0]!;
-  const viewerStudio = new StudioPage(viewer);
-  await viewerStudio.goto();
-  await expect(viewerStudio.task('A lighthouse at dusk')).toBeVisible();
-  await expect(viewerStudio.generate).toBeDisabled();
-  await expect(viewerStudio.generate).toHaveAccessibleDescription(/Viewers can look, star and comment/);
-  await expectNoSeriousA11yViolations(viewer);
-
-  // The same Generate POST, replayed over HTTP with the viewer's cookies: refused, nothing created.
-  const post = generatePost as unknown as Request;
-  const replay = await viewerContext.request.post(post.url(), {
-    headers: {
-      'next-action': post.headers()['next-action']!,
-      'content-type': post.headers()['content-type']!,
-      accept: 'text/x-component',
-      origin: app.url,
-    },
-    data: post.postDataBuffer()!,
-  });
-  const replayed = await replay.text();
-  expect(replayed).toContain('auth:forbidden');
-  // Replayed from the owner's session it would go through: the refusal is the role, not a broken replay.
-  const jobsAfter = (await (await ownerContext.request.get('/api/jobs')).json()) as { jobs: unknown[] };
-  expect(jobsAfter.jobs.length).toBe(jobsBefore.jobs.length);
+  // The viewer's Generate (disabled, and refused when replayed) is in team-workspace.spec.ts, with the whole team.
 
   // Deactivation ends the member's session at once.
   await owner.goto('/people');

@@ -1,19 +1,8 @@
-import type { Locator } from '@playwright/test';
 import { expect, expectNoSeriousA11yViolations, samplePath, test } from './support/fixtures';
 import { StudioPage } from './pages/studio-page';
 
 // Curation on embedded defaults, in a real browser with the offline engine: star, approve, a board with its
 // share link, and every gallery filter kept in the URL. (One person until accounts land: the built-in owner, "You".)
-
-async function generate(studio: StudioPage, prompt: string): Promise<Locator> {
-  await studio.prompt.fill(prompt);
-  await studio.select('Resolution').selectOption('1k');
-  await studio.select('Quality').selectOption('low');
-  await studio.generate.click();
-  const task = studio.task(prompt);
-  await expect(task).toContainText('Completed', { timeout: 45_000 });
-  return task;
-}
 
 /** The prompts of the task cards the gallery shows now. */
 async function shownPrompts(studio: StudioPage, expected: string[]) {
@@ -30,8 +19,8 @@ test('star, approve, a board and its share link, and filters that survive a relo
   await studio.paintAcrossCentre();
   const red = 'Paint the cup bright red';
   const blue = 'Paint the cup deep blue';
-  const redTask = await generate(studio, red);
-  const blueTask = await generate(studio, blue);
+  const redTask = await studio.generateSmall(red, 45_000);
+  const blueTask = await studio.generateSmall(blue, 45_000);
 
   // Attribution: each card names its person.
   await expect(redTask).toContainText('by You');

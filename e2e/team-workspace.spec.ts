@@ -5,50 +5,17 @@
  * The same story runs on the embedded defaults (one instance, PGlite, offline engine) and on a team's deployment
  * (two instances on PostgreSQL and S3 behind a round-robin balancer, the ToAPIs contract served by the fake).
  */
-import type { Browser, BrowserContext, Locator, Page, Request } from '@playwright/test';
+import type { Browser, BrowserContext, Locator, Request } from '@playwright/test';
 import { startFakeToapis, type FakeToapis } from '../lib/testing/fake-toapis/server';
 import { testPostgres } from '../lib/testing/postgres';
 import { startS3, type TestS3 } from '../lib/testing/s3-server';
 import { StudioPage } from './pages/studio-page';
 import { expect, expectNoSeriousA11yViolations, test } from './support/fixtures';
+import { ADMIN, createOwner, invite, join, MEMBER, VIEWER } from './support/people';
 import { startRoundRobin } from './support/round-robin';
-
-const OWNER = { name: 'Olive Owner', email: 'olive@example.com', password: 'owner-password-1' };
-const ADMIN = { name: 'Ada Admin', email: 'ada@example.com', password: 'admin-password-1' };
-const MEMBER = { name: 'Milo Member', email: 'milo@example.com', password: 'member-password-1' };
-const VIEWER = { name: 'Vera Viewer', email: 'vera@example.com', password: 'viewer-password-1' };
-type Person = typeof OWNER;
 
 const ADA_PROMPT = 'A lighthouse on a cliff at dusk';
 const MILO_PROMPT = 'A harbour full of red boats';
-
-async function fillAccountForm(page: Page, person: Person) {
-  await page.getByLabel('Name', { exact: true }).fill(person.name);
-  await page.getByLabel('Email', { exact: true }).fill(person.email);
-  await page.getByLabel('Password', { exact: true }).fill(person.password);
-}
-
-async function invite(page: Page, role: 'admin' | 'member' | 'viewer'): Promise<string> {
-  await page.goto('/people');
-  await page.getByRole('button', { name: 'Invite' }).click();
-  await page.getByLabel('Role', { exact: true }).selectOption(role);
-  await page.getByRole('button', { name: 'Create invitation' }).click();
-  const link = page.getByRole('textbox', { name: 'Invitation link' });
-  await expect(link).toHaveValue(/\/join\/[A-Za-z0-9_-]{20,}$/);
-  return link.inputValue();
-}
-
-/** A new browser (its own cookies) that joins by `link` as `person` and lands in the studio. */
-async function join(browser: Browser, origin: string, link: string, person: Person): Promise<StudioPage> {
-  const context = await browser.newContext({ baseURL: origin });
-  const page = await context.newPage();
-  await page.goto(link);
-  await fillAccountForm(page, person);
-  await page.getByRole('button', { name: 'Join' }).click();
-  const studio = new StudioPage(page);
-  await expect(studio.gallery).toBeVisible();
-  return studio;
-}
 
 /**
  * Types a prompt and waits for the autosave to store it (a server action posting the draft with that prompt). Typed
@@ -74,16 +41,6 @@ async function typeDraft(studio: StudioPage, prompt: string) {
   }).toPass({ timeout: 45_000 });
 }
 
-async function generate(studio: StudioPage, prompt: string): Promise<Locator> {
-  await studio.prompt.fill(prompt);
-  await studio.select('Resolution').selectOption('1k');
-  await studio.select('Quality').selectOption('low');
-  await studio.generate.click();
-  const task = studio.task(prompt);
-  await expect(task).toContainText('Completed', { timeout: 60_000 });
-  return task;
-}
-
 /** The prompts of the task cards the gallery shows now, exactly. */
 async function shows(studio: StudioPage, prompts: string[]) {
   await expect(studio.gallery.getByRole('article')).toHaveCount(prompts.length);
@@ -104,11 +61,7 @@ async function workTogether(browser: Browser, origin: string) {
   // The owner opens the workspace and invites an admin, who runs it from then on.
   const ownerContext = await browser.newContext({ baseURL: origin });
   const owner = await ownerContext.newPage();
-  await owner.goto('/');
-  await expect(owner.getByRole('heading', { name: 'Create the owner account' })).toBeVisible();
-  await fillAccountForm(owner, OWNER);
-  await owner.getByRole('button', { name: 'Create account' }).click();
-  await expect(new StudioPage(owner).gallery).toBeVisible();
+  await createOwner(owner);
   const ada = await join(browser, origin, await invite(owner, 'admin'), ADMIN);
   await ownerContext.close();
   const milo = await join(browser, origin, await invite(ada.page, 'member'), MEMBER);
@@ -130,8 +83,8 @@ async function workTogether(browser: Browser, origin: string) {
     if (request.headers()['next-action'] && multipart && request.postData()?.includes(MILO_PROMPT))
       miloGenerate = request;
   });
-  await generate(ada, ADA_PROMPT);
-  await generate(milo, MILO_PROMPT);
+  await ada.generateSmall(ADA_PROMPT);
+  await milo.generateSmall(MILO_PROMPT);
 
   // One gallery for everyone, each card with its person's name, live in the viewer's browser.
   const adaCard = vera.task(ADA_PROMPT);

@@ -47,6 +47,17 @@ export class StudioPage {
     return this.page.getByLabel(label, { exact: true });
   }
 
+  /** Generates `prompt` small and fast (1k, low quality) with what the studio holds, and waits for it to complete. */
+  async generateSmall(prompt: string, timeout = 60_000): Promise<Locator> {
+    await this.prompt.fill(prompt);
+    await this.select('Resolution').selectOption('1k');
+    await this.select('Quality').selectOption('low');
+    await this.generate.click();
+    const task = this.task(prompt);
+    await expect(task).toContainText('Completed', { timeout });
+    return task;
+  }
+
   /** The newest task's card. Right after Generate it may still be the previous task: prefer `task(prompt)`. */
   newestTask(): Locator {
     return this.gallery.getByRole('article').first();
