@@ -39,8 +39,12 @@ export function CandidateImage({
       {/* The click target is the image's box; the keyboard way is the pin button below (a click is a shortcut). */}
       <div
         onClick={place}
-        className={`relative mx-auto w-full overflow-hidden rounded-lg bg-zinc-950 ${draft ? 'cursor-crosshair' : ''}`}
-        style={{ aspectRatio: `${candidate.width} / ${candidate.height}` }}
+        className={`relative mx-auto max-w-full overflow-hidden rounded-lg bg-zinc-950 ${draft ? 'cursor-crosshair' : ''}`}
+        // As large as fits: the full width, or 75% of the screen's height for a tall ratio (pins stay on the image).
+        style={{
+          aspectRatio: `${candidate.width} / ${candidate.height}`,
+          width: `min(100%, calc(75dvh * ${candidate.width / candidate.height}))`,
+        }}
       >
         {/* eslint-disable-next-line @next/next/no-img-element -- the review's own image route */}
         <img

@@ -89,7 +89,9 @@ export function ReviewPage({ token, initial }: { token: string; initial: ReviewP
       </div>
       <div
         className={
-          layout === 'side' && total > 1 ? 'grid gap-4 md:grid-cols-2' : 'mx-auto flex w-full max-w-4xl flex-col'
+          layout === 'side' && total > 1
+            ? 'grid items-start gap-4 md:grid-cols-2'
+            : 'mx-auto flex w-full max-w-4xl flex-col'
         }
       >
         {shown.map((candidate) => {
