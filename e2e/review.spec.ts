@@ -14,9 +14,25 @@ test.beforeEach(() => fake.control({ reset: true, completeAfterPolls: 1 }));
 
 type LaunchApp = (options: { env: Record<string, string> }) => Promise<{ url: string }>;
 
-/** A four-ratio set, finished, shared for review with the base and a watermark; the studio page stays open. */
-async function setSharedForReview(launchApp: LaunchApp, page: Page) {
-  const app = await launchApp({ env: { TOAPIS_API_KEY: 'sk-e2e-review', TOAPIS_BASE_URL: fake.url } });
+const PASSWORD = 'review studio password';
+
+/**
+ * A four-ratio set, finished, shared for review with the base and a watermark; the studio page stays open. With
+ * `password`, the studio is behind APP_PASSWORD (signed in here), so the client's page proves it needs no session.
+ */
+async function setSharedForReview(launchApp: LaunchApp, page: Page, password = false) {
+  const env = {
+    TOAPIS_API_KEY: 'sk-e2e-review',
+    TOAPIS_BASE_URL: fake.url,
+    ...(password ? { APP_PASSWORD: PASSWORD } : {}),
+  };
+  const app = await launchApp({ env });
+  if (password) {
+    await page.goto(`${app.url}/login`);
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL((url) => url.pathname !== '/login');
+  }
   const studio = new StudioPage(page);
   await studio.goto(app.url);
   await studio.addFiles(samplePath('rocket.jpg'));
@@ -66,7 +82,7 @@ test('a client picks one, approves another with a pinned comment; the studio see
   browser,
 }, testInfo) => {
   test.setTimeout(120_000);
-  const { app, set, url } = await setSharedForReview(launchApp, page);
+  const { app, set, url } = await setSharedForReview(launchApp, page, true);
   const token = url.split('/r/')[1]!;
   const { context, client } = await clientOn(browser, url);
 
