@@ -81,7 +81,7 @@ test('a client picks one, approves another with a pinned comment; the studio see
   page,
   browser,
 }, testInfo) => {
-  test.setTimeout(120_000);
+  test.setTimeout(300_000);
   const { app, set, url } = await setSharedForReview(launchApp, page, true);
   const token = url.split('/r/')[1]!;
   const { context, client } = await clientOn(browser, url);
@@ -194,7 +194,7 @@ test('the review page is usable on a phone (390 × 844): no sideways scrolling, 
   page,
   browser,
 }, testInfo) => {
-  test.setTimeout(90_000);
+  test.setTimeout(200_000);
   const { url } = await setSharedForReview(launchApp, page);
   const { context, client } = await clientOn(browser, url, { width: 390, height: 844 });
   await client.getByRole('textbox', { name: 'Your name' }).fill('Ben');

@@ -13,7 +13,6 @@ export const COMMENT_MAX = 1000;
 export const REVIEWER_NAME_MAX = 60;
 /** Longest watermark text: it has to fit across an image. */
 export const WATERMARK_MAX = 40;
-export const REVIEW_TITLE_MAX = 120;
 
 export type ReviewTargetKind = 'task' | 'set' | 'board';
 export type ReviewVerdict = 'approved' | 'changes_requested';
