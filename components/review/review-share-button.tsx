@@ -2,6 +2,7 @@
 
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { createReviewLink } from '@/app/(studio)/review-actions';
+import { usePagePermissions } from '@/components/auth/permissions';
 import {
   REVIEW_EXPIRIES,
   REVIEW_EXPIRY_LABELS,
@@ -34,6 +35,8 @@ export function ReviewShareButton({
   const [created, setCreated] = useState<CreatedReview | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  // Viewers may not open a door to the outside (the server refuses too); the button is not offered.
+  const { mayShare } = usePagePermissions();
 
   async function create(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -53,6 +56,7 @@ export function ReviewShareButton({
     setCreated(made.data);
   }
 
+  if (!mayShare) return null;
   return (
     <>
       <button
