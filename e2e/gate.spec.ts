@@ -29,6 +29,10 @@ const PUBLIC_ROUTES = new Set([
   // A shared board: public like a shared result, its token is the permission.
   '/s/b/[token]',
   '/s/b/[token]/image/[jobId]/[position]',
+  // A review link: the client's page, its images and its actions; the token is the permission.
+  '/r/[token]',
+  '/r/[token]/image/[jobId]/[position]',
+  '/r/[token]/before/[jobId]',
   '/icon.svg',
   '/_not-found',
 ]);

@@ -35,6 +35,11 @@ export type ErrorCode =
   | 'share:not_found'
   | 'board:not_found'
   | 'result:not_found'
+  | 'review:not_found'
+  | 'review:empty'
+  | 'review:closed'
+  | 'review:rate_limited'
+  | 'review:no_name'
   | 'server:error';
 
 export interface AppError {

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { AppHeader } from '@/components/shell/app-header';
 import { BoardLinkList } from '@/components/boards/board-link-list';
 import { ShareList } from '@/components/share/share-list';
@@ -33,6 +34,13 @@ export default async function SharesPage() {
         <p className="text-sm text-zinc-400">
           Anyone with a link can see what it shares, without signing in. Revoke a link and its page answers “not found”
           at once. A link’s full address is shown only when it is made.
+        </p>
+        <p className="text-sm text-zinc-300">
+          Links sent to clients for a decision are under{' '}
+          <Link href="/reviews" className="font-medium text-violet-300 hover:underline">
+            Reviews
+          </Link>
+          .
         </p>
         <section aria-labelledby="result-links-heading" className="flex flex-col gap-2">
           <h2 id="result-links-heading" className="text-base font-semibold text-zinc-50">

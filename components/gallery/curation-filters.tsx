@@ -100,6 +100,16 @@ export function CurationFilters({
           </option>
         ))}
       </select>
+      {/* A client's decision through a review link, apart from the team's own above. */}
+      <label className="flex items-center gap-1.5 rounded-lg border border-zinc-700 px-2 py-1 text-xs text-zinc-200">
+        <input
+          type="checkbox"
+          checked={Boolean(filter.clientApproved)}
+          onChange={(e) => set({ clientApproved: e.target.checked || undefined })}
+          className="size-3.5 accent-violet-500"
+        />
+        Approved by client
+      </label>
       {/* Dates are used less: folded away unless set (a linked view with dates opens with them shown). */}
       <details open={Boolean(filter.from || filter.to)} className="group text-xs text-zinc-300">
         <summary className="cursor-pointer rounded-md px-1.5 py-1 hover:bg-zinc-800">

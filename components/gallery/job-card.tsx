@@ -2,6 +2,7 @@
 
 import { CancelButton } from '@/components/gallery/cancel-button';
 import { RetryButton } from '@/components/gallery/retry-button';
+import { ReviewShareButton } from '@/components/review/review-share-button';
 import { ShareButton } from '@/components/share/share-button';
 import { START_POINT_INFO } from '@/lib/jobs/start-points';
 import { isFinal, STATUS_LABELS, type Job } from '@/lib/jobs/types';
@@ -102,6 +103,7 @@ export function JobCard({ job, actions, onEditAgain }: JobCardProps) {
         <CancelButton jobId={job.id} status={job.status} />
         <RetryButton jobId={job.id} status={job.status} />
         <ShareButton jobId={job.id} />
+        {job.results.length > 0 && <ReviewShareButton kind="task" id={job.id} context="this task" />}
         <button
           type="button"
           onClick={() => onEditAgain(job)}

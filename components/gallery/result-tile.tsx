@@ -1,6 +1,7 @@
 'use client';
 
 import { usePagePermissions } from '@/components/auth/permissions';
+import { ClientMarks } from '@/components/review/client-marks';
 import { ShareButton } from '@/components/share/share-button';
 import type { Job, JobResultView } from '@/lib/jobs/types';
 import { ActionMenu } from './action-menu';
@@ -155,6 +156,7 @@ export function ResultTile({
           announce={actions.announce}
         />
       )}
+      <ClientMarks jobId={job.id} position={result.position} />
     </li>
   );
 }

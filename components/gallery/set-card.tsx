@@ -1,6 +1,7 @@
 'use client';
 
 import { useId, useState, type KeyboardEvent } from 'react';
+import { ReviewShareButton } from '@/components/review/review-share-button';
 import { isFinal, STATUS_LABELS, type Job } from '@/lib/jobs/types';
 import { JobCard } from './job-card';
 import type { ResultActions } from './result-tile';
@@ -50,6 +51,7 @@ export function SetCard({ setId, jobs, actions, onEditAgain }: SetCardProps) {
         <p className="text-xs font-medium text-violet-200">
           Set of {jobs.length} ratios · {done} of {jobs.length} done
         </p>
+        {downloadable && <ReviewShareButton kind="set" id={setId} context="all ratios" />}
         <a
           href={`/api/sets/${setId}/zip`}
           download

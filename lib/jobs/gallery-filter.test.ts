@@ -29,6 +29,16 @@ describe('the gallery filter in the URL', () => {
     expect(galleryFilterFromParams(params)).toEqual({});
   });
 
+  it("keeps a client's approval (review links) apart from the team's", () => {
+    const url = `/?${galleryFilterToParams({ approval: 'none', clientApproved: true })}`;
+    expect(url).toBe('/?approval=none&client=approved');
+    expect(galleryFilterFromParams(new URL(url, 'http://x').searchParams)).toEqual({
+      approval: 'none',
+      clientApproved: true,
+    });
+    expect(galleryFilterFromParams(new URLSearchParams('client=yes'))).toEqual({});
+  });
+
   it('accepts the page props form (a record of strings or arrays)', () => {
     expect(galleryFilterFromParams({ by: ['person-1', 'person-2'], approval: 'none', starred: '1' })).toEqual({
       by: 'person-1',

@@ -20,6 +20,8 @@ export interface GalleryFilter {
   board?: string;
   /** Only approved results, only rejected ones, or only those nobody decided on yet. */
   approval?: ApprovalFilter;
+  /** Only results a client approved through a review link. */
+  clientApproved?: boolean;
   /** Tasks made on or after this day (YYYY-MM-DD, UTC). */
   from?: string;
   /** Tasks made on or before this day (YYYY-MM-DD, UTC). */
@@ -56,6 +58,7 @@ export function galleryFilterFromParams(params: Params): GalleryFilter {
   if (approval && (APPROVAL_FILTERS as readonly string[]).includes(approval)) {
     filter.approval = approval as ApprovalFilter;
   }
+  if (read(params, 'client') === 'approved') filter.clientApproved = true;
   const from = validDay(read(params, 'from'));
   if (from) filter.from = from;
   const to = validDay(read(params, 'to'));
@@ -72,13 +75,24 @@ export function galleryFilterToParams(filter: GalleryFilter): URLSearchParams {
   if (filter.starred) params.set('starred', '1');
   if (filter.board) params.set('board', filter.board);
   if (filter.approval) params.set('approval', filter.approval);
+  if (filter.clientApproved) params.set('client', 'approved');
   if (filter.from) params.set('from', filter.from);
   if (filter.to) params.set('to', filter.to);
   return params;
 }
 
 /** The search-param keys the gallery owns in the studio's URL. */
-export const GALLERY_PARAM_KEYS = ['q', 'status', 'by', 'starred', 'board', 'approval', 'from', 'to'] as const;
+export const GALLERY_PARAM_KEYS = [
+  'q',
+  'status',
+  'by',
+  'starred',
+  'board',
+  'approval',
+  'client',
+  'from',
+  'to',
+] as const;
 
 export function isFiltered(filter: GalleryFilter): boolean {
   return galleryFilterToParams(filter).size > 0;

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { BoardItems } from '@/components/boards/board-items';
 import { BoardShare } from '@/components/boards/board-share';
+import { ReviewShareButton } from '@/components/review/review-share-button';
 import { AppHeader } from '@/components/shell/app-header';
 import { studioAccessRequired } from '@/lib/server/auth/session';
 import { listBoardShares } from '@/lib/server/curation/board-shares';
@@ -44,6 +45,13 @@ export default async function BoardPage({ params }: Props) {
           {board.createdByName ? ` · made by ${board.createdByName}` : ''}
         </p>
         <BoardShare boardId={board.id} initial={shares} />
+        {items.length > 0 && (
+          <ReviewShareButton
+            kind="board"
+            id={board.id}
+            className="self-start rounded-md border border-violet-700 px-3 py-1.5 text-sm font-semibold text-violet-200 hover:bg-zinc-800"
+          />
+        )}
         <BoardItems
           boardId={board.id}
           items={items.map((item) => ({

@@ -44,6 +44,15 @@ const EXPECTED: Record<string, Permission | 'anyone' | 'public'> = {
   'action removeFromBoard': 'curate',
   'action shareBoard': 'share',
   'action revokeBoardShare': 'share',
+  'action createReviewLink': 'share',
+  'action closeReviewLink': 'share',
+  'action reopenReviewLink': 'share',
+  'action revokeReviewLink': 'share',
+  'action setReviewLinkExpiry': 'share',
+  'action replyToReviewComment': 'react',
+  'action joinReview': 'anyone',
+  'action decideInReview': 'anyone',
+  'action commentInReview': 'anyone',
   'route app/api/gallery/choices/route.ts': 'view',
   'route app/api/jobs/route.ts': 'view',
   'route app/api/jobs/[id]/route.ts': 'view',
@@ -59,6 +68,10 @@ const EXPECTED: Record<string, Permission | 'anyone' | 'public'> = {
   'route app/s/[token]/og/route.ts': 'public',
   'route app/s/[token]/image/[position]/route.ts': 'public',
   'route app/s/[token]/before/route.ts': 'public',
+  'route app/api/reviews/marks/route.ts': 'view',
+  'route app/api/reviews/[id]/route.ts': 'view',
+  'route app/r/[token]/image/[jobId]/[position]/route.ts': 'public',
+  'route app/r/[token]/before/[jobId]/route.ts': 'public',
 };
 
 function filesUnder(dir: string): string[] {

@@ -38,6 +38,8 @@ const PUBLIC_FILES = /^\/(readme\/[^/]+\.(png|jpe?g|webp|svg)|icon\.svg|favicon\
 export function isPublicPath(pathname: string): boolean {
   return (
     pathname.startsWith('/s/') ||
+    // Review links: the client has no account; the token in the path is the permission (lib/server/reviews).
+    pathname.startsWith('/r/') ||
     pathname === '/login' ||
     // Accounts mode: an invitation link (the token is the permission) and the identity provider's redirect back.
     (serverEnv().authMode === 'accounts' &&

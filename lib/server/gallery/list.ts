@@ -9,7 +9,7 @@ import { ownsUnattributed } from '../curation/people';
 import { resultIsLive } from '../curation/results';
 import { toJobViews } from '../jobs/repository';
 import { getDb } from '../storage/db';
-import { approvals, boardItems, deletedResults, jobResults, jobs, stars } from '../storage/schema';
+import { approvals, boardItems, deletedResults, jobResults, jobs, reviewDecisions, stars } from '../storage/schema';
 import { withCuration } from './curation-view';
 
 export const GALLERY_PAGE_SIZE = 24;
@@ -36,6 +36,8 @@ export const galleryFilterSchema = z.object({
     .regex(/^[\w-]{1,100}$/)
     .optional(),
   approval: z.enum(APPROVAL_FILTERS).optional(),
+  /** `approved`: only results a client approved through a review link. */
+  client: z.enum(['approved']).optional(),
   from: day.optional(),
   to: day.optional(),
   /** `<createdAt ISO>_<id>` of the last job on the previous page. */
@@ -62,7 +64,7 @@ function madeBy(personId: string, viewer: Actor | null): SQL {
 }
 
 /**
- * What a result must be to show under the result-level filters (starred, board, approval), as SQL over a
+ * What a result must be to show under the result-level filters (starred, board, approval, client), as SQL over a
  * (job id, position) pair; null when none is set. A task shows when one of its live results matches, with only
  * the matching results on its card.
  */
@@ -84,6 +86,11 @@ function resultMatches(filter: Filter, viewer: Actor | null, jobId: SQLWrapper, 
       filter.approval === 'none'
         ? sql`not exists (${decided})`
         : sql`exists (${decided} and ${approvals.decision} = ${filter.approval})`,
+    );
+  }
+  if (filter.client === 'approved') {
+    checks.push(
+      sql`exists (select 1 from ${reviewDecisions} where ${reviewDecisions.jobId} = ${jobId} and ${reviewDecisions.position} = ${position} and ${reviewDecisions.verdict} = 'approved')`,
     );
   }
   return checks.length > 0 ? and(...checks)! : null;

@@ -16,3 +16,4 @@ export * from './restore';
 export * from './maintenance';
 export * from './people';
 export * from './curation';
+export * from './reviews';
