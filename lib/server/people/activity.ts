@@ -19,6 +19,8 @@ export const ACTIVITY_KINDS = [
   'person.role',
   'person.deactivated',
   'person.reactivated',
+  'password.reset-link',
+  'password.reset',
   'invitation.created',
   'invitation.revoked',
   'share.created',
