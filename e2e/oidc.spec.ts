@@ -95,7 +95,7 @@ test('sign in through a real OpenID Connect provider: a viewer, the same account
   await owner.goto('/login');
   await owner.getByLabel('Email', { exact: true }).fill(OWNER.email);
   await owner.getByLabel('Password', { exact: true }).fill(OWNER.password);
-  await owner.getByRole('button', { name: 'Sign in' }).click();
+  await owner.getByRole('button', { name: 'Sign in', exact: true }).click();
   await expect(new StudioPage(owner).gallery).toBeVisible();
   await owner.goto('/people');
   const rows = owner.getByRole('row').filter({ hasText: idp.person.email });

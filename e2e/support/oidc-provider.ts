@@ -62,6 +62,7 @@ export async function startOidcProvider(options: {
     cookies: { keys: [randomBytes(32).toString('base64url')] },
     claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'] },
     pkce: { required: () => true },
+    ttl: { Interaction: 600, Session: 3600, Grant: 3600, AccessToken: 600, IdToken: 600, AuthorizationCode: 60 },
     // The ID token carries the claims itself (better-auth reads them from it after checking its signature).
     conformIdTokenClaims: false,
     async findAccount(_ctx, id) {
