@@ -201,4 +201,17 @@ describe('password reset by mail', () => {
       processSingleton('server-env', () => undefined).take();
     }
   });
+
+  it('SMTP_URL without APP_URL stops the start, naming APP_URL and never the SMTP password', async () => {
+    const { serverEnv } = await import('../env');
+    delete process.env.APP_URL;
+    processSingleton('server-env', () => undefined).take();
+    try {
+      expect(() => serverEnv()).toThrow(/^Invalid configuration: APP_URL: required with SMTP_URL/);
+      expect(() => serverEnv()).not.toThrow(new RegExp(SMTP_PASSWORD));
+    } finally {
+      process.env.APP_URL = APP_URL;
+      processSingleton('server-env', () => undefined).take();
+    }
+  });
 });
