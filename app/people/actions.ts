@@ -60,7 +60,7 @@ export async function setPersonActive(personId: unknown, active: unknown): Promi
 }
 
 /** Makes a password reset link for someone (shown once to the admin, to pass on; expiring, single use). */
-export async function createPasswordResetLink(personId: unknown): Promise<Result<{ path: string }>> {
+export async function createPasswordResetLink(personId: unknown): Promise<Result<{ path: string; minutes: number }>> {
   const id = idSchema.safeParse(personId);
   if (!id.success) return fail('form:invalid', 'That person is not valid.');
   return guardAction('createPasswordResetLink', 'admin', async (actor) => {

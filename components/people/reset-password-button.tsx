@@ -6,14 +6,18 @@ import { createPasswordResetLink } from '@/app/people/actions';
 /** A person's "Reset password": makes a single-use, expiring link for the admin to pass on (shown once). */
 export function ResetPasswordButton({ person, disabled }: { person: { id: string; name: string }; disabled: boolean }) {
   const id = useId();
-  const [link, setLink] = useState<string | null>(null);
+  const [link, setLink] = useState<{ url: string; minutes: number } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
   const create = () =>
     startTransition(async () => {
       const result = await createPasswordResetLink(person.id);
       setError(result.ok ? null : result.error.message);
-      setLink(result.ok ? new URL(result.data.path, window.location.origin).toString() : null);
+      setLink(
+        result.ok
+          ? { url: new URL(result.data.path, window.location.origin).toString(), minutes: result.data.minutes }
+          : null,
+      );
     });
   return (
     <div className="flex flex-col gap-1 py-1">
@@ -37,13 +41,13 @@ export function ResetPasswordButton({ person, disabled }: { person: { id: string
           <input
             id={`${id}-link`}
             readOnly
-            value={link}
+            value={link.url}
             onFocus={(event) => event.currentTarget.select()}
             aria-describedby={`${id}-hint`}
             className="w-56 rounded border border-zinc-700 bg-zinc-950 px-2 py-1 font-mono text-xs text-zinc-100"
           />
           <span id={`${id}-hint`} className="text-xs text-zinc-400">
-            Send it to {person.name}. It works once and expires in 60 minutes.
+            Send it to {person.name}. It works once and expires in {link.minutes} minutes.
           </span>
         </>
       )}

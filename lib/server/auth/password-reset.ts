@@ -38,7 +38,10 @@ export const NO_MAIL = 'This studio does not send mail. Ask an admin of your wor
 export const MAIL_ON_ITS_WAY = 'If an account exists for that email, a link is on its way.';
 
 /** An admin makes a reset link for someone (shown once, to pass on). Only an owner resets an owner's password. */
-export async function createResetLink(actor: Actor, personId: string): Promise<Result<{ path: string }>> {
+export async function createResetLink(
+  actor: Actor,
+  personId: string,
+): Promise<Result<{ path: string; minutes: number }>> {
   const db = await getDb();
   const [person] = await db
     .select({ id: people.id, email: people.email, role: people.role })
@@ -58,7 +61,7 @@ export async function createResetLink(actor: Actor, personId: string): Promise<R
   );
   if (!made) throw new Error('better-auth made no reset token for an existing person');
   await recordActivity(actor, 'password.reset-link', { personId, by: 'admin' });
-  return ok({ path: `${RESET_PATH}/${made}` });
+  return ok({ path: `${RESET_PATH}/${made}`, minutes: RESET_LINK_MINUTES });
 }
 
 const requestSchema = z.object({
