@@ -30,6 +30,7 @@ export type ErrorCode =
   | 'auth:forbidden'
   | 'auth:exists'
   | 'auth:invitation_invalid'
+  | 'auth:reset_invalid'
   | 'people:not_found'
   | 'people:last_owner'
   | 'share:not_found'

@@ -4,6 +4,7 @@ import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { fail, ok, type Result } from '@/lib/errors';
 import { safeNextPath } from '@/lib/auth/safe-next';
+import { requestResetByMail } from '@/lib/server/auth/password-reset';
 import { anyoneExists, createOwner, oidcSignInUrl, signInWithPassword } from '@/lib/server/auth/sign-in';
 import { serverEnv } from '@/lib/server/env';
 import { guardAction } from '@/lib/server/guard';
@@ -54,4 +55,12 @@ export async function signInWithProvider(_previous: AccountFormState, formData: 
   });
   if (result.ok) redirect(target);
   return result;
+}
+
+/** "Forgot password?": mails a reset link when SMTP_URL is set; the answer never says whether the account exists. */
+export async function askForPasswordReset(_previous: AccountFormState, formData: FormData): Promise<AccountFormState> {
+  return guardAction('askForPasswordReset', 'anyone', async (): Promise<Result<null>> => {
+    if (serverEnv().authMode !== 'accounts') return fail('auth:forbidden', NOT_ACCOUNTS);
+    return requestResetByMail(formFields(formData, ['email']), await headers());
+  });
 }

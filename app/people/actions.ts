@@ -3,6 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { ok, fail, type Result } from '@/lib/errors';
+import { createResetLink } from '@/lib/server/auth/password-reset';
 import { ROLES } from '@/lib/server/auth/roles';
 import { guardAction } from '@/lib/server/guard';
 import { createInvitation, revokeInvitation } from '@/lib/server/people/invitations';
@@ -55,5 +56,16 @@ export async function setPersonActive(personId: unknown, active: unknown): Promi
     if (!changed.ok) return changed;
     revalidatePath('/people');
     return ok(null);
+  });
+}
+
+/** Makes a password reset link for someone (shown once to the admin, to pass on; expiring, single use). */
+export async function createPasswordResetLink(personId: unknown): Promise<Result<{ path: string; minutes: number }>> {
+  const id = idSchema.safeParse(personId);
+  if (!id.success) return fail('form:invalid', 'That person is not valid.');
+  return guardAction('createPasswordResetLink', 'admin', async (actor) => {
+    const made = await createResetLink(actor, id.data);
+    if (made.ok) revalidatePath('/people');
+    return made;
   });
 }

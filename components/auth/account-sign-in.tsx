@@ -1,5 +1,6 @@
 'use client';
 
+import Link from 'next/link';
 import { useActionState } from 'react';
 import { createOwnerAccount, signInWithEmail, signInWithProvider } from '@/app/login/account-actions';
 import type { Result } from '@/lib/errors';
@@ -36,6 +37,9 @@ export function AccountSignIn({ next, provider }: { next: string; provider: stri
         submitLabel="Sign in"
         pendingLabel="Signing in…"
       />
+      <Link href="/login?forgot" className="self-start text-sm text-violet-300 underline hover:text-violet-200">
+        Forgot password?
+      </Link>
       {provider && (
         <form action={providerAction} className="flex flex-col gap-2 border-t border-zinc-800 pt-4">
           <input type="hidden" name="next" value={next} />

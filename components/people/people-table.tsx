@@ -4,6 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
 import { changeRole, setPersonActive } from '@/app/people/actions';
 import type { Result } from '@/lib/errors';
+import { ResetPasswordButton } from './reset-password-button';
 
 type Role = 'owner' | 'admin' | 'member' | 'viewer';
 
@@ -46,6 +47,7 @@ export function PeopleTable({ people, self }: { people: Person[]; self: { id: st
             <th scope="col">Email</th>
             <th scope="col">Role</th>
             <th scope="col">Status</th>
+            <th scope="col">Password</th>
           </tr>
         </thead>
         <tbody>
@@ -85,6 +87,9 @@ export function PeopleTable({ people, self }: { people: Person[]; self: { id: st
                     </button>
                   )}
                   {!person.active && <span className="ml-2 text-amber-200">Deactivated</span>}
+                </td>
+                <td>
+                  <ResetPasswordButton person={person} disabled={locked} />
                 </td>
               </tr>
             );

@@ -12,6 +12,15 @@ describe('activity entries read as sentences', () => {
     expect(describeActivity('person.deactivated', { personId: 'p-1' }, nameOf)).toBe('deactivated Milo Member');
   });
 
+  it('tells an admin-made reset link from one asked for by mail', () => {
+    expect(describeActivity('password.reset-link', { personId: 'p-1', by: 'admin' }, nameOf)).toBe(
+      'made a password reset link for Milo Member',
+    );
+    expect(describeActivity('password.reset-link', { personId: 'p-1', by: 'mail' }, nameOf)).toBe(
+      'asked for a password reset link by mail',
+    );
+  });
+
   it('reads an entry missing its details, or naming someone unknown, without failing', () => {
     expect(describeActivity('person.role', {}, nameOf)).toBe('changed someone’s role');
     expect(describeActivity('person.reactivated', { personId: 'gone' }, nameOf)).toBe('reactivated someone');

@@ -10,6 +10,8 @@ export const ACTIVITY_KINDS = [
   'person.role',
   'person.deactivated',
   'person.reactivated',
+  'password.reset-link',
+  'password.reset',
   'invitation.created',
   'invitation.revoked',
   'share.created',
@@ -28,6 +30,8 @@ export const ACTIVITY_LABELS: Record<ActivityKind, string> = {
   'person.role': 'Role changes',
   'person.deactivated': 'Deactivations',
   'person.reactivated': 'Reactivations',
+  'password.reset-link': 'Password reset links made',
+  'password.reset': 'Passwords reset',
   'invitation.created': 'Invitations made',
   'invitation.revoked': 'Invitations revoked',
   'share.created': 'Share links made',
@@ -69,6 +73,12 @@ export function describeActivity(
       return `deactivated ${whom}`;
     case 'person.reactivated':
       return `reactivated ${whom}`;
+    case 'password.reset-link':
+      return details.by === 'mail'
+        ? 'asked for a password reset link by mail'
+        : `made a password reset link for ${whom}`;
+    case 'password.reset':
+      return 'set a new password with a reset link';
     case 'invitation.created':
       return role ? `invited a new ${role}` : 'made an invitation';
     case 'invitation.revoked':

@@ -211,6 +211,8 @@ function resolveAuthMode(e: z.infer<typeof envSchema>): AuthMode {
   }
   if (oidcSet === 3 && !e.APP_URL)
     throw new Error('Invalid configuration: APP_URL: required with OIDC (the sign-in callback address is built on it)');
+  if (e.SMTP_URL && mode === 'accounts' && !e.APP_URL)
+    throw new Error('Invalid configuration: APP_URL: required with SMTP_URL (mailed reset links are built on it)');
   return mode;
 }
 
@@ -347,6 +349,7 @@ function readServerEnv(): ServerEnv {
   registerSecret(e.TOAPIS_WEBHOOK_SECRET);
   registerSecret(e.AUTH_SECRET);
   registerSecret(e.OIDC_CLIENT_SECRET);
+  if (e.SMTP_URL) registerSecret(decodeURIComponent(new URL(e.SMTP_URL).password) || undefined);
   return env;
 }
 

@@ -10,6 +10,7 @@ import { getDb, type Db } from '../storage/db';
 import { authAccounts, authSessions, authVerifications, people, workspaceSecrets } from '../storage/schema';
 import { recordActivity } from '../people/activity';
 import { ACCOUNT_COOKIE_PREFIX } from './account-cookie';
+import { deliverResetToken, passwordWasReset } from './reset-delivery';
 import { processSingleton } from '@/lib/process-singleton';
 
 /*
@@ -22,6 +23,8 @@ import { processSingleton } from '@/lib/process-singleton';
 export const OIDC_PROVIDER_ID = 'oidc';
 export const AUTH_BASE_PATH = '/api/auth';
 const SESSION_DAYS = 7;
+/** How long a password reset link works (password-reset.ts says so on the page and in the mail). */
+export const RESET_LINK_MINUTES = 60;
 
 async function buildAuth(db: Db) {
   const env = serverEnv();
@@ -45,8 +48,24 @@ async function buildAuth(db: Db) {
     },
     session: { modelName: 'authSessions', expiresIn: SESSION_DAYS * 86_400, cookieCache: { enabled: false } },
     account: { modelName: 'authAccounts', accountLinking: { enabled: false } },
-    verification: { modelName: 'authVerifications' },
-    emailAndPassword: { enabled: true, minPasswordLength: 8, maxPasswordLength: 256, autoSignIn: true },
+    // Reset tokens are as good as a password until used: only their hash is stored (the OAuth state stays plain).
+    verification: {
+      modelName: 'authVerifications',
+      storeIdentifier: { default: 'plain', overrides: { 'reset-password:': 'hashed' } },
+    },
+    emailAndPassword: {
+      enabled: true,
+      minPasswordLength: 8,
+      maxPasswordLength: 256,
+      autoSignIn: true,
+      // Reset links (password-reset.ts): the token goes to the flow that asked for it; a reset ends every session.
+      sendResetPassword: ({ user, token }) => deliverResetToken(user, token),
+      resetPasswordTokenExpiresIn: RESET_LINK_MINUTES * 60,
+      revokeSessionsOnPasswordReset: true,
+      onPasswordReset: ({ user }) => passwordWasReset(user.id),
+    },
+    // The identity provider's refusals (and a broken callback) land on the sign-in page, which says what happened.
+    onAPIError: { errorURL: '/login' },
     // Sign-in attempts are counted in the database by our own limiter (login-attempts.ts), per account and address.
     rateLimit: { enabled: false },
     logger: { level: 'error' },

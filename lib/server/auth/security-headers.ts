@@ -41,9 +41,10 @@ export function isPublicPath(pathname: string): boolean {
     // Review links: the client has no account; the token in the path is the permission (lib/server/reviews).
     pathname.startsWith('/r/') ||
     pathname === '/login' ||
-    // Accounts mode: an invitation link (the token is the permission) and the identity provider's redirect back.
+    // Accounts mode: an invitation or password reset link (the token is the permission) and the identity
+    // provider's redirect back.
     (serverEnv().authMode === 'accounts' &&
-      (/^\/join\/[^/]+$/.test(pathname) || pathname === '/api/auth/callback/oidc')) ||
+      (/^\/(join|reset)\/[^/]+$/.test(pathname) || pathname === '/api/auth/callback/oidc')) ||
     pathname === '/api/health' ||
     pathname === '/api/webhooks/toapis' ||
     // The offline engine has its own per-boot secret (lib/engine/README.md); the job runner calls it server-side.
