@@ -41,6 +41,7 @@ export type ErrorCode =
   | 'review:closed'
   | 'review:rate_limited'
   | 'review:no_name'
+  | 'budget:exceeded'
   | 'server:error';
 
 export interface AppError {

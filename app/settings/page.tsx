@@ -5,6 +5,10 @@ import { studioAccessRequired } from '@/lib/server/auth/session';
 import { publicEnv, serverEnv } from '@/lib/server/env';
 import { headerPerson } from '@/lib/server/auth/actor';
 import { requirePageAccess } from '@/lib/server/guard';
+import { CostSettingsForm } from '@/components/settings/cost-settings-form';
+import { roleAllows } from '@/lib/server/auth/roles';
+import { loadCostSettings } from '@/lib/server/cost/settings';
+import { pricesForModel } from '@/lib/cost/prices';
 import { upstreamStatus } from '@/lib/server/jobs/engine-status';
 
 // Asks the engine on every visit: the key's state is what matters, not what it was at build time.
@@ -27,6 +31,7 @@ export default async function SettingsPage() {
     blobs: env.blobs.kind,
     webhooks: Boolean(env.toapis.webhookSecret),
   } as const;
+  const cost = await loadCostSettings();
   return (
     <div className="flex min-h-dvh flex-col">
       <AppHeader current="settings" engine={engine} model={model} signOut={facts.password} {...headerPerson(actor)} />
@@ -34,6 +39,15 @@ export default async function SettingsPage() {
         <h1 className="text-lg font-semibold text-zinc-50">Settings</h1>
         <UpstreamStatusPanel status={status} />
         <SettingsOverview facts={facts} />
+        <CostSettingsForm
+          model={env.toapis.model}
+          prices={cost.prices}
+          modelPrices={pricesForModel(cost.prices, env.toapis.model)}
+          confirmAboveMicros={cost.confirmAboveMicros}
+          teamBudgetMicros={cost.teamBudgetMicros}
+          budgetOwner={env.authMode === 'accounts' ? 'team' : 'studio'}
+          mayEdit={roleAllows(actor.role, 'admin')}
+        />
       </main>
     </div>
   );

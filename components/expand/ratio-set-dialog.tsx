@@ -9,6 +9,9 @@ import {
   RATIO_PRESETS,
   type ExpandFrame,
 } from '@/lib/expand/geometry';
+import { useCost } from '@/components/cost/cost-context';
+import { estimateRatioSet, formatEstimate } from '@/lib/cost/estimate';
+import { formatMoney } from '@/lib/cost/money';
 import { isFourKAllowed, outputSize, type FixedRatio, type GenerationOptions } from '@/lib/jobs/options';
 import type { AssetView } from '@/lib/jobs/types';
 import { submitExpandRequest } from './submit-expanded';
@@ -28,6 +31,7 @@ interface RatioSetDialogProps {
  * grouped as one set in the gallery. Each task draws from the same upstream budgets as any other.
  */
 export function RatioSetDialog({ references, prompt, options, frame, exportMask, onSubmitted }: RatioSetDialogProps) {
+  const cost = useCost();
   const id = useId();
   const dialog = useRef<HTMLDialogElement>(null);
   const key = useRef(crypto.randomUUID());
@@ -40,6 +44,11 @@ export function RatioSetDialog({ references, prompt, options, frame, exportMask,
   async function submit() {
     if (!base || busy) return;
     if (!prompt.trim()) return setError('Prompt: describe the edit first; it is empty.');
+    const estimate = cost && estimateRatioSet(cost.pricing, { options, inputImages: references.length }, ticked);
+    if (estimate && cost.confirmAboveMicros != null && estimate.micros > cost.confirmAboveMicros) {
+      const amount = formatMoney(estimate.micros, estimate.currency);
+      if (!window.confirm(`These ${ticked.length} tasks are estimated at ≈ ${amount}. Submit them anyway?`)) return;
+    }
     setBusy(true);
     setError(null);
     try {
@@ -154,6 +163,12 @@ export function RatioSetDialog({ references, prompt, options, frame, exportMask,
             Submit {ticked.length} {ticked.length === 1 ? 'task' : 'tasks'}
           </button>
         </div>
+        {cost && ticked.length > 0 && (
+          <p data-cost-estimate aria-live="polite" className="mt-2 text-right text-xs tabular-nums text-zinc-300">
+            <span className="sr-only">Estimated cost: </span>
+            {formatEstimate(estimateRatioSet(cost.pricing, { options, inputImages: references.length }, ticked))}
+          </p>
+        )}
       </dialog>
     </>
   );

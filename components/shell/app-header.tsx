@@ -3,7 +3,7 @@ import { logout } from '@/app/login/actions';
 import { EngineBadge } from '@/components/studio/engine-badge';
 import type { EngineKind } from '@/lib/jobs/types';
 
-export type HeaderPage = 'studio' | 'boards' | 'shares' | 'settings' | 'people';
+export type HeaderPage = 'studio' | 'boards' | 'shares' | 'usage' | 'settings' | 'people';
 
 interface AppHeaderProps {
   current: HeaderPage;
@@ -21,6 +21,7 @@ const LINKS: { page: HeaderPage; href: string; label: string }[] = [
   { page: 'studio', href: '/', label: 'Studio' },
   { page: 'boards', href: '/boards', label: 'Boards' },
   { page: 'shares', href: '/shares', label: 'Shared links' },
+  { page: 'usage', href: '/usage', label: 'Usage' },
   { page: 'settings', href: '/settings', label: 'Settings' },
   { page: 'people', href: '/people', label: 'People' },
 ];

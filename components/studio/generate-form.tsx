@@ -6,14 +6,15 @@ import { submitGeneration } from '@/app/(studio)/generate-actions';
 import { usePagePermissions } from '@/components/auth/permissions';
 import { submitExpandRequest } from '@/components/expand/submit-expanded';
 import type { AppError } from '@/lib/errors';
+import { useCost } from '@/components/cost/cost-context';
+import { estimateTask, formatEstimate } from '@/lib/cost/estimate';
+import { formatMoney } from '@/lib/cost/money';
 import { outputSize } from '@/lib/jobs/options';
 import { GALLERY_KEY } from '@/lib/jobs/queries';
 import { useMaskExport } from './use-mask-export';
 import { useStudio, useStudioStore } from './use-studio';
 
 interface GenerateFormProps {
-  /** Shown beside the output size in the action bar: the place kept for the cost estimate. */
-  estimate?: ReactNode;
   children: ReactNode;
 }
 
@@ -21,7 +22,8 @@ interface GenerateFormProps {
  * Prompt, options and Generate. One click is one task: the idempotency key is kept until a submit succeeds, so a
  * double click or a retried request after a network failure finds the same task instead of making another.
  */
-export function GenerateForm({ estimate, children }: GenerateFormProps) {
+export function GenerateForm({ children }: GenerateFormProps) {
+  const cost = useCost();
   const id = useId();
   const store = useStudioStore();
   const queryClient = useQueryClient();
@@ -41,6 +43,8 @@ export function GenerateForm({ estimate, children }: GenerateFormProps) {
   const promptError = error?.field === 'prompt' ? error : null;
   const formError = error && error.field !== 'prompt' ? error : null;
   const size = outputSize(options.size, options.resolution, references[0]);
+  // Exactly what will be sent: one task of n images, with every reference as an input image.
+  const estimate = cost ? estimateTask(cost.pricing, { options, inputImages: references.length }) : null;
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
@@ -55,6 +59,12 @@ export function GenerateForm({ estimate, children }: GenerateFormProps) {
     if (missing) {
       setError(missing);
       return;
+    }
+    if (estimate && cost?.confirmAboveMicros != null && estimate.micros > cost.confirmAboveMicros) {
+      const amount = formatMoney(estimate.micros, estimate.currency);
+      const threshold = formatMoney(cost.confirmAboveMicros, estimate.currency);
+      // Above the admin's threshold the click alone does not spend: the amount is stated and confirmed first.
+      if (!window.confirm(`This Generate is estimated at ≈ ${amount} (above ${threshold}). Generate anyway?`)) return;
     }
     setSubmitting(true);
     setError(null);
@@ -137,7 +147,17 @@ export function GenerateForm({ estimate, children }: GenerateFormProps) {
             {options.outputFormat.toUpperCase()}
             {expand ? ' · expanded canvas' : ''}
           </p>
-          {estimate}
+          {estimate && (
+            <p
+              data-cost-estimate
+              aria-live="polite"
+              className="shrink-0 text-zinc-200"
+              title="An estimate from the team’s price table"
+            >
+              <span className="sr-only">Estimated cost: </span>
+              {formatEstimate(estimate)}
+            </p>
+          )}
         </div>
         {generateRefusal && (
           <p id={`${id}-refusal`} className="text-xs text-amber-200">

@@ -6,6 +6,7 @@ import { MaskEditorLazy } from '@/components/mask/mask-editor-lazy';
 import type { GalleryFilter } from '@/lib/jobs/queries';
 import type { EngineKind } from '@/lib/jobs/types';
 import { ExpandSection } from './expand-section';
+import { CostProvider, type CostContext } from '@/components/cost/cost-context';
 import { GenerateForm } from './generate-form';
 import { OptionsForm } from './options-form';
 import { PresetPicker } from './preset-picker';
@@ -22,15 +23,23 @@ import { useStudioAutosave } from './use-studio-autosave';
  * The studio: references on the left, the mask editor in the middle, the gallery on the right. Its state (the
  * draft, saved on the server) lives in one store (`lib/studio`), which every part reads and changes directly.
  */
-export function Studio(props: { initialFilter?: GalleryFilter; engine: EngineKind }) {
+interface StudioProps {
+  initialFilter?: GalleryFilter;
+  engine: EngineKind;
+  cost?: CostContext;
+}
+
+export function Studio(props: StudioProps) {
   return (
     <StudioProvider>
-      <StudioLayout {...props} />
+      <CostProvider value={props.cost}>
+        <StudioLayout {...props} />
+      </CostProvider>
     </StudioProvider>
   );
 }
 
-function StudioLayout({ initialFilter, engine }: { initialFilter?: GalleryFilter; engine: EngineKind }) {
+function StudioLayout({ initialFilter, engine }: StudioProps) {
   const store = useStudioStore();
   useStudioAutosave();
   const showStart = useStudio(

@@ -52,6 +52,8 @@ export interface UpstreamTask {
   /** Result image URLs in upstream order; empty until completed. */
   resultUrls: string[];
   error: { code: string; message: string } | null;
+  /** What upstream said the task cost, when it said (`lib/cost/actual-cost.ts`); none is documented for images. */
+  actualCost?: { micros: number; currency: string | null; source: string } | null;
   createdAt: Date | null;
   completedAt: Date | null;
   expiresAt: Date | null;

@@ -1,6 +1,7 @@
 import 'server-only';
 import { closeEngine } from '@/lib/server/engine-host';
 import { installFrontDoor } from './auth/client-address';
+import { startCostSweep } from './cost/sweep';
 import { startGcSchedule } from './gc/schedule';
 import { drainJobRunner, startJobRunner } from './jobs/runner';
 import { checkStart, startFailureLine } from './start-checks';
@@ -28,6 +29,7 @@ export async function bootServer(): Promise<void> {
   }
   startJobRunner();
   startGcSchedule();
+  startCostSweep();
   handleShutdownSignals();
 }
 

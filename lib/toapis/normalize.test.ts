@@ -27,10 +27,23 @@ describe('normalizeUpstreamTask', () => {
       progress: 100,
       resultUrls: ['https://files.toapis.com/generated/1768381061_c55c1bbb.jpg'],
       error: null,
+      // The documented image task carries no cost: the estimate stands.
+      actualCost: null,
       createdAt: new Date(1768381010 * 1000),
       completedAt: new Date(1768381063 * 1000),
       expiresAt: new Date(1768467463 * 1000),
     });
+  });
+
+  it('keeps the cost a relay reports, on the task or around it', () => {
+    expect(normalizeUpstreamTask({ ...completedDoc, usage: { total_cost: 0.05 } }).actualCost).toEqual({
+      micros: 50_000,
+      currency: null,
+      source: 'usage.total_cost',
+    });
+    expect(
+      normalizeUpstreamTask({ code: 200, data: { ...completedDoc }, billing: { amount: '0.2' } }).actualCost,
+    ).toMatchObject({ micros: 200_000 });
   });
 
   it.each([

@@ -4,6 +4,7 @@
  * 'in_progress' with one logged warning, moved result URLs are looked for in every documented spot, and nothing
  * short of a missing id throws.
  */
+import { readActualCost } from '@/lib/cost/actual-cost';
 import { UpstreamError, cleanMessage } from './errors';
 import type { UpstreamStatus, UpstreamTask } from '@/lib/jobs/types';
 
@@ -68,6 +69,7 @@ export function normalizeUpstreamTask(raw: unknown): UpstreamTask {
     progress: progressOf(task),
     resultUrls: status === 'completed' ? resultUrls : [],
     error,
+    actualCost: readActualCost(task) ?? (raw === task ? null : readActualCost(raw)),
     createdAt: timeOf(task, ['created_at', 'created', 'createdAt', 'submitted_at', 'submit_time']),
     completedAt: timeOf(task, ['completed_at', 'finished_at', 'completedAt', 'finish_time', 'completed']),
     expiresAt: timeOf(task, ['expires_at', 'expiresAt']) ?? timeOf(asRecord(task.result) ?? {}, ['expires_at']),

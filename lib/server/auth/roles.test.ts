@@ -38,6 +38,7 @@ const EXPECTED: Record<string, Permission | 'anyone' | 'public'> = {
   'action revokeInvitationLink': 'admin',
   'action changeRole': 'admin',
   'action setPersonActive': 'admin',
+  'action saveCostSettings': 'admin',
   'action starResult': 'react',
   'action decideOnResult': 'curate',
   'action createBoard': 'curate',

@@ -16,7 +16,11 @@ import { fail, ok, type Result } from '@/lib/errors';
 import { withAspectRatio } from '@/lib/jobs/options';
 import type { ExpandSubmission } from '@/lib/expand/types';
 import type { Job } from '@/lib/jobs/types';
+import { estimateRatioSet } from '@/lib/cost/estimate';
 import { findAssets, storeGeneratedAsset } from '../assets';
+import { currentActor } from '../auth/actor';
+import { checkBudget } from '../cost/ledger';
+import { currentPricing } from '../cost/settings';
 import { submitJob, submitInputSchema } from '../jobs/submit';
 import { blobStore } from '../storage/blobs';
 import { buildExpandedMask, buildPaddedBase } from './build';
@@ -57,6 +61,17 @@ export async function submitExpanded(input: unknown, painted: Blob | null): Prom
       field: 'references',
     });
   }
+  // The whole set is checked against the budgets before anything is built; each task then reserves its own part.
+  const unique = [...new Map(targets.map((target) => [target.ratio, target])).values()];
+  const pricing = await currentPricing();
+  const estimate = estimateRatioSet(
+    pricing,
+    { options, inputImages: referenceIds.length },
+    unique.map((target) => target.ratio),
+  );
+  const affordable = await checkBudget((await currentActor()).id, estimate.micros, pricing.currency);
+  if (!affordable.ok) return affordable;
+
   const original = await blobStore().read(base.sha256);
 
   let paintedBytes: Uint8Array | null = null;
@@ -76,7 +91,6 @@ export async function submitExpanded(input: unknown, painted: Blob | null): Prom
     paintedMaskId = (await storeGeneratedAsset({ kind: 'mask', bytes: paintedBytes, filename: 'mask.png' })).id;
   }
 
-  const unique = [...new Map(targets.map((target) => [target.ratio, target])).values()];
   const frames: { frame: ExpandFrame; placement: Placement }[] = [];
   for (const target of unique) {
     const frame = 'canvas' in target ? target : frameForRatio(base, target.ratio, target.placement);
@@ -112,6 +126,7 @@ export async function submitExpanded(input: unknown, painted: Blob | null): Prom
         referenceIds: [padded.id, ...referenceIds.slice(1)],
       },
       new Blob([new Uint8Array(mask)], { type: 'image/png' }),
+      { kind: setId ? 'ratio_set' : 'single' },
     );
     if (!submitted.ok) return submitted;
     await insertExpansionOnce({

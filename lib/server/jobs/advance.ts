@@ -3,6 +3,7 @@ import { errorBackoffMs, MAX_TRANSIENT_ATTEMPTS, upstreamPollDelayMs } from '@/l
 import type { UpstreamTask } from '@/lib/jobs/types';
 import { isUpstreamError, type UpstreamError } from '@/lib/toapis/errors';
 import { findAssets, storeGeneratedAsset } from '../assets';
+import { recordActualCost } from '../cost/ledger';
 import { serverEnv } from '../env';
 import { restoreMirroredResult } from '../restore/restore-result';
 import { blobStore } from '../storage/blobs';
@@ -162,6 +163,10 @@ async function poll(job: JobRow): Promise<void> {
  * runner (a webhook answers within upstream's 10 s timeout).
  */
 export async function applyTask(job: JobRow, task: UpstreamTask, { mirrorNow = true } = {}): Promise<void> {
+  // Recorded before the task ends, so that settling prefers it over the estimate.
+  if (task.actualCost && (task.status === 'completed' || task.status === 'failed')) {
+    await recordActualCost(job.id, task.actualCost);
+  }
   if (task.status === 'failed') {
     return failJob(
       job,

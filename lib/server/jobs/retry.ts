@@ -6,7 +6,11 @@ import { isRetryable, type Job } from '@/lib/jobs/types';
 import { currentActor } from '../auth/actor';
 import { serverEnv } from '../env';
 import { copyExpansion } from '../expand/repository';
-import { findJobRow, getJobView, insertJobOnce } from './repository';
+import { estimateTask } from '@/lib/cost/estimate';
+import { insertJobReserving, workKindOf } from '../cost/ledger';
+import { currentPricing } from '../cost/settings';
+import { getDb } from '../storage/db';
+import { findJobRow, getJobView } from './repository';
 import { wakeJobRunner } from './runner';
 
 const jobIdSchema = z.string().min(1).max(100);
@@ -25,18 +29,33 @@ export async function retryJob(input: unknown): Promise<Result<Job>> {
   if (!view || !isRetryable(view.status)) {
     return fail('job:not_retryable', 'Only a failed or uncertain task can be retried.');
   }
-  const { row, created } = await insertJobOnce({
-    id: randomUUID(),
-    idempotencyKey: `retry:${original.id}`,
-    engine: serverEnv().engine,
-    prompt: original.prompt,
-    options: original.options,
-    referenceIds: original.referenceIds,
-    maskId: original.maskId,
-    startPoint: original.startPoint,
-    // The retry is the retrier's task.
-    createdBy: (await currentActor()).id,
-  });
+  // The retry is the retrier's task, and costs what the same task costs now.
+  const actor = await currentActor();
+  const pricing = await currentPricing();
+  const estimate = estimateTask(pricing, { options: original.options, inputImages: original.referenceIds.length });
+  const recorded = await insertJobReserving(
+    await getDb(),
+    {
+      id: randomUUID(),
+      idempotencyKey: `retry:${original.id}`,
+      engine: serverEnv().engine,
+      prompt: original.prompt,
+      options: original.options,
+      referenceIds: original.referenceIds,
+      maskId: original.maskId,
+      startPoint: original.startPoint,
+      createdBy: actor.id,
+    },
+    {
+      personId: actor.id,
+      kind: (await workKindOf(original.id)) ?? 'single',
+      estimateMicros: estimate.micros,
+      images: estimate.images,
+      currency: pricing.currency,
+    },
+  );
+  if (!recorded.ok) return recorded;
+  const { row, created } = recorded.data;
   if (created) {
     await copyExpansion(original.id, row.id);
     wakeJobRunner();

@@ -9,7 +9,11 @@ import type { Job } from '@/lib/jobs/types';
 import { findAssets, storeGeneratedAsset } from '../assets';
 import { currentActor } from '../auth/actor';
 import { serverEnv } from '../env';
-import { getJobView, insertJobOnce } from './repository';
+import { estimateTask } from '@/lib/cost/estimate';
+import { checkBudget, insertJobReserving, type WorkKind } from '../cost/ledger';
+import { currentPricing } from '../cost/settings';
+import { getDb } from '../storage/db';
+import { getJobView } from './repository';
 import { wakeJobRunner } from './runner';
 
 export const submitInputSchema = z.object({
@@ -26,11 +30,19 @@ export const submitInputSchema = z.object({
 });
 export type SubmitInput = z.infer<typeof submitInputSchema>;
 
+/** What kind of work a task is part of, for budgets and the Usage page (a single Generate unless said). */
+export interface SubmitContext {
+  kind?: WorkKind;
+}
+
 /**
- * Accepts one Generate: checks everything a user could get wrong (naming the field), stores the mask, records the
- * job once per idempotency key, and wakes the runner (which starts it under its limit). Upstream problems after this point show on the job, not here.
+ * Accepts one Generate: checks everything a user could get wrong (naming the field), refuses it when it would cross
+ * a monthly budget (before anything is stored or uploaded), stores the mask, records the job once per idempotency
+ * key with its estimate reserved, and wakes the runner (which starts it under its limit). Upstream problems after
+ * this point show on the job, not here. Everything that makes a task comes through here, so every path (ratio sets,
+ * batches, the API) is held to the budgets.
  */
-export async function submitJob(input: unknown, mask: Blob | null): Promise<Result<Job>> {
+export async function submitJob(input: unknown, mask: Blob | null, context: SubmitContext = {}): Promise<Result<Job>> {
   const parsed = submitInputSchema.safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -48,6 +60,12 @@ export async function submitJob(input: unknown, mask: Blob | null): Promise<Resu
       field: 'mask',
     });
   }
+
+  const actor = await currentActor();
+  const pricing = await currentPricing();
+  const estimate = estimateTask(pricing, { options, inputImages: referenceIds.length });
+  const affordable = await checkBudget(actor.id, estimate.micros, pricing.currency);
+  if (!affordable.ok) return affordable;
 
   const references = await findAssets(referenceIds);
   if (references.length !== referenceIds.length || references.some((asset) => asset.kind !== 'reference')) {
@@ -77,17 +95,29 @@ export async function submitJob(input: unknown, mask: Blob | null): Promise<Resu
     maskId = (await storeGeneratedAsset({ kind: 'mask', bytes, filename: 'mask.png' })).id;
   }
 
-  const { row, created } = await insertJobOnce({
-    id: randomUUID(),
-    idempotencyKey,
-    engine: serverEnv().engine,
-    prompt,
-    options,
-    referenceIds,
-    maskId,
-    startPoint,
-    createdBy: (await currentActor()).id,
-  });
+  const recorded = await insertJobReserving(
+    await getDb(),
+    {
+      id: randomUUID(),
+      idempotencyKey,
+      engine: serverEnv().engine,
+      prompt,
+      options,
+      referenceIds,
+      maskId,
+      startPoint,
+      createdBy: actor.id,
+    },
+    {
+      personId: actor.id,
+      kind: context.kind ?? 'single',
+      estimateMicros: estimate.micros,
+      images: estimate.images,
+      currency: pricing.currency,
+    },
+  );
+  if (!recorded.ok) return recorded;
+  const { row, created } = recorded.data;
   // Recorded is accepted: uploads, decoding and create run in the runner under its concurrency limit, not here.
   if (created) wakeJobRunner();
   const view = await getJobView(row.id);

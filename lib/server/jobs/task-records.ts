@@ -1,5 +1,6 @@
 import 'server-only';
 import { and, eq, ne, sql } from 'drizzle-orm';
+import { settleJobCost } from '../cost/ledger';
 import { getDb } from '../storage/db';
 import { jobs, upstreamTasks, webhookEvents, type JobRow, type UpstreamTaskRow } from '../storage/schema';
 
@@ -59,6 +60,10 @@ export async function updateJobInPhase(
     .set({ ...patch, updatedAt: new Date() })
     .where(and(eq(jobs.id, id), phase === 'not_done' ? ne(jobs.phase, 'done') : eq(jobs.phase, phase)))
     .returning({ id: jobs.id });
+  // A task that ended settles or releases its reservation now; the sweep catches it if this process stops first.
+  if (rows.length > 0 && patch.phase === 'done') {
+    await settleJobCost(id).catch((error: unknown) => console.error(`[overpaint] job ${id}: cost not settled:`, error));
+  }
   return rows.length > 0;
 }
 

@@ -30,6 +30,8 @@ export interface ControlCommand {
   completeAfterPolls?: number;
   /** Drift mode: edits behave like a regenerating model (`driftedImage`). */
   drift?: boolean;
+  /** Fields added to every completed task's JSON, as a relay that bills adds `usage` or `cost`; null removes them. */
+  completedExtras?: Record<string, unknown> | null;
 }
 
 /** Ready-made faults for the cases the client must survive. */

@@ -53,6 +53,7 @@ export interface FakeToapisState {
   hold: boolean;
   completeAfterPolls: number;
   drift: boolean;
+  completedExtras: Record<string, unknown> | null;
 }
 
 export interface FakeToapis {
@@ -88,6 +89,7 @@ export async function startFakeToapis(options: FakeToapisOptions = {}): Promise<
     hold: false,
     completeAfterPolls: defaultPolls,
     drift: options.drift ?? false,
+    completedExtras: null,
   };
   const timers = new Set<NodeJS.Timeout>();
   let baseUrl = '';
@@ -101,7 +103,9 @@ export async function startFakeToapis(options: FakeToapisOptions = {}): Promise<
       state.hold = false;
       state.completeAfterPolls = defaultPolls;
       state.drift = options.drift ?? false;
+      state.completedExtras = null;
     }
+    if (command.completedExtras !== undefined) state.completedExtras = command.completedExtras;
     if (command.drift !== undefined) state.drift = command.drift;
     if (command.hold !== undefined) state.hold = command.hold;
     if (command.release) state.hold = false;
@@ -314,6 +318,7 @@ export async function startFakeToapis(options: FakeToapisOptions = {}): Promise<
       out.completed_at = task.completedAt;
       out.expires_at = task.completedAt + 86_400;
       out.result = { type: 'image', data: task.resultNames.map((name) => ({ url: `${baseUrl}/files/${name}` })) };
+      Object.assign(out, state.completedExtras);
     }
     return out;
   }
