@@ -30,7 +30,6 @@ function baseName(name: string): string {
 
 /** No path separators or control characters in an entry name: an archive must not write outside its folder. */
 function safeStem(stem: string): string {
-  // eslint-disable-next-line no-control-regex
   const cleaned = stem
     .replace(/[\u0000-\u001f/\\:*?"<>|]+/g, '_')
     .replace(/^\.+/, '')
