@@ -17,3 +17,4 @@ export * from './maintenance';
 export * from './people';
 export * from './curation';
 export * from './reviews';
+export * from './batches';
