@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_OPTIONS } from '@/lib/jobs/options';
 import { itemIdempotencyKey, itemsToStart, MAX_IN_FLIGHT_PER_BATCH } from './feeder';
 import { maskRuleSchema, selectionAlpha, shapeAlpha } from './mask-rule';
-import { batchControls, batchProgress, describeTimeLeft } from './progress';
+import { batchControls, batchProgress, countStatuses, describeTimeLeft } from './progress';
 import { fillPrompt } from './prompt';
 import { recipeInputSchema, tasksPerBatch } from './recipe';
 import { batchZipNames } from './zip-names';
@@ -80,21 +80,21 @@ describe('recipe input', () => {
 
 describe('batch progress', () => {
   it('counts each status and says nothing about time before the first item ends', () => {
-    const p = batchProgress(['queued', 'queued', 'running'], 10_000);
+    const p = batchProgress(countStatuses(['queued', 'queued', 'running']), 10_000);
     expect(p).toMatchObject({ total: 3, done: 0, running: 1, failed: 0, toGo: 2, fraction: 0, secondsLeft: null });
     expect(describeTimeLeft(p.secondsLeft)).toBe('time left: measuring');
   });
 
   it('estimates the time left at the pace so far', () => {
     // 2 finished in 60 s: 30 s each, 4 to go.
-    const p = batchProgress(['completed', 'failed', 'running', 'queued', 'queued', 'queued'], 60_000);
+    const p = batchProgress(countStatuses(['completed', 'failed', 'running', 'queued', 'queued', 'queued']), 60_000);
     expect(p.secondsLeft).toBe(120);
     expect(p.fraction).toBeCloseTo(2 / 6);
     expect(describeTimeLeft(p.secondsLeft)).toBe('about 2 min left');
   });
 
   it('is finished once every item is final', () => {
-    const p = batchProgress(['completed', 'cancelled'], 5_000);
+    const p = batchProgress(countStatuses(['completed', 'cancelled']), 5_000);
     expect(p.fraction).toBe(1);
     expect(p.secondsLeft).toBe(0);
   });

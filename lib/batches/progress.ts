@@ -21,18 +21,22 @@ export interface BatchProgress {
   secondsLeft: number | null;
 }
 
+export type StatusCounts = Record<ItemStatus, number>;
+
+/** Counts of each status in a list (the database counts for the gallery; tests and small lists use this). */
+export function countStatuses(statuses: readonly ItemStatus[]): StatusCounts {
+  const counts: StatusCounts = { queued: 0, running: 0, completed: 0, failed: 0, cancelled: 0 };
+  for (const status of statuses) counts[status]++;
+  return counts;
+}
+
 /**
  * Counts and the time left. The pace is finished items over the time since the batch started, which already
  * includes the feeder's limit and upstream's speed, so it needs no model of either.
  */
-export function batchProgress(statuses: readonly ItemStatus[], elapsedMs: number): BatchProgress {
-  const count = (status: ItemStatus) => statuses.filter((s) => s === status).length;
-  const done = count('completed');
-  const failed = count('failed');
-  const cancelled = count('cancelled');
-  const running = count('running');
-  const toGo = count('queued');
-  const total = statuses.length;
+export function batchProgress(counts: StatusCounts, elapsedMs: number): BatchProgress {
+  const { completed: done, failed, cancelled, running, queued: toGo } = counts;
+  const total = done + failed + cancelled + running + toGo;
   const finished = done + failed;
   const remaining = toGo + running;
   const secondsLeft =

@@ -30,7 +30,7 @@ export type SubmitInput = z.infer<typeof submitInputSchema>;
  * Accepts one Generate: checks everything a user could get wrong (naming the field), stores the mask, records the
  * job once per idempotency key, and wakes the runner (which starts it under its limit). Upstream problems after this point show on the job, not here.
  */
-export async function submitJob(input: unknown, mask: Blob | null): Promise<Result<Job>> {
+export async function submitJob(input: unknown, mask: Blob | null, createdBy?: string): Promise<Result<Job>> {
   const parsed = submitInputSchema.safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -86,7 +86,8 @@ export async function submitJob(input: unknown, mask: Blob | null): Promise<Resu
     referenceIds,
     maskId,
     startPoint,
-    createdBy: (await currentActor()).id,
+    // A batch's feeder submits outside any request, on behalf of the person who started the batch.
+    createdBy: createdBy ?? (await currentActor()).id,
   });
   // Recorded is accepted: uploads, decoding and create run in the runner under its concurrency limit, not here.
   if (created) wakeJobRunner();
