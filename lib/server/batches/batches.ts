@@ -301,3 +301,17 @@ async function stateRefusal(id: string, verb: string): Promise<Result<BatchView>
   if (!view) return fail('form:invalid', 'This batch no longer exists; reload the page.');
   return fail('form:invalid', `This batch is ${view.state} and cannot be ${verb}.`);
 }
+
+/** Every live result of a batch, for Add to board. */
+export async function batchResultKeys(batchId: string): Promise<{ jobId: string; position: number }[]> {
+  const db = await getDb();
+  const result = await db.execute(sql`
+    select r.job_id, r.position from batch_items i join job_results r on r.job_id = i.job_id
+    where i.batch_id = ${batchId} and i.state = 'submitted'
+      and not exists (select 1 from deleted_results d where d.job_id = r.job_id and d.position = r.position)
+    order by i.position, r.position`);
+  return rowsOf<{ job_id: string; position: number }>(result).map((row) => ({
+    jobId: row.job_id,
+    position: Number(row.position),
+  }));
+}
