@@ -1,10 +1,9 @@
+import { PageShell } from '@/app/_shell/page-shell';
 import { PermissionsProvider } from '@/components/auth/permissions';
-import { AppHeader } from '@/components/shell/app-header';
 import { Studio } from '@/components/studio/studio';
-import { studioAccessRequired } from '@/lib/server/auth/session';
 import { galleryFilterFromParams } from '@/lib/jobs/gallery-filter';
+import { pagePermissions } from '@/lib/server/auth/actor';
 import { publicEnv } from '@/lib/server/env';
-import { headerPerson, pagePermissions } from '@/lib/server/auth/actor';
 import { requirePageAccess } from '@/lib/server/guard';
 
 // The engine depends on the server's environment at run time, not at build time.
@@ -15,23 +14,13 @@ type SearchParams = Record<string, string | string[] | undefined>;
 export default async function StudioPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   // The proxy redirects first; this is the check, should a request ever reach the page without passing it.
   const actor = await requirePageAccess('/');
-  const { engine, model } = publicEnv();
   // The gallery filter from a shared URL (lib/jobs/gallery-filter.ts); anything unknown is ignored.
   const initialFilter = galleryFilterFromParams(await searchParams);
   return (
-    <div className="flex min-h-dvh flex-col">
-      <AppHeader
-        current="studio"
-        engine={engine}
-        model={model}
-        signOut={studioAccessRequired()}
-        {...headerPerson(actor)}
-      />
-      <main className="flex flex-1 flex-col">
-        <PermissionsProvider value={pagePermissions(actor)}>
-          <Studio initialFilter={initialFilter} engine={engine} />
-        </PermissionsProvider>
-      </main>
-    </div>
+    <PageShell actor={actor} current="studio" width="full">
+      <PermissionsProvider value={pagePermissions(actor)}>
+        <Studio initialFilter={initialFilter} engine={publicEnv().engine} />
+      </PermissionsProvider>
+    </PageShell>
   );
 }

@@ -3,10 +3,10 @@ import { logout } from '@/app/login/actions';
 import { EngineBadge } from '@/components/studio/engine-badge';
 import type { EngineKind } from '@/lib/jobs/types';
 
-type Page = 'studio' | 'boards' | 'shares' | 'settings' | 'people';
+export type HeaderPage = 'studio' | 'boards' | 'shares' | 'settings' | 'people';
 
 interface AppHeaderProps {
-  current: Page;
+  current: HeaderPage;
   engine: EngineKind;
   model: string;
   /** Whether a password guards the studio: only then is there a session to end. */
@@ -17,7 +17,7 @@ interface AppHeaderProps {
   personName?: string;
 }
 
-const LINKS: { page: Page; href: string; label: string }[] = [
+const LINKS: { page: HeaderPage; href: string; label: string }[] = [
   { page: 'studio', href: '/', label: 'Studio' },
   { page: 'boards', href: '/boards', label: 'Boards' },
   { page: 'shares', href: '/shares', label: 'Shared links' },

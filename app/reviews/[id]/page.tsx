@@ -1,11 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { AppHeader } from '@/components/shell/app-header';
+import { PageShell } from '@/app/_shell/page-shell';
 import { ReviewDetail } from '@/components/review/review-detail';
-import { headerPerson } from '@/lib/server/auth/actor';
-import { studioAccessRequired } from '@/lib/server/auth/session';
-import { publicEnv } from '@/lib/server/env';
 import { requirePageAccess } from '@/lib/server/guard';
 import { reviewDetail } from '@/lib/server/reviews/studio-view';
 
@@ -21,25 +18,15 @@ export default async function ReviewPage({ params }: Props) {
   const actor = await requirePageAccess(`/reviews/${encodeURIComponent(id)}`);
   const detail = await reviewDetail(id);
   if (!detail) notFound();
-  const { engine, model } = publicEnv();
   return (
-    <div className="flex min-h-dvh flex-col">
-      <AppHeader
-        current="shares"
-        engine={engine}
-        model={model}
-        signOut={studioAccessRequired()}
-        {...headerPerson(actor)}
-      />
-      <main className="mx-auto flex w-full max-w-5xl flex-1 flex-col gap-4 p-4 sm:p-8">
-        <div className="flex flex-wrap items-baseline justify-between gap-2">
-          <h1 className="text-lg font-semibold text-zinc-50">Review: {detail.title}</h1>
-          <Link href="/reviews" className="text-sm text-violet-300 hover:underline">
-            All reviews
-          </Link>
-        </div>
-        <ReviewDetail initial={detail} />
-      </main>
-    </div>
+    <PageShell actor={actor} current="shares" width="wide">
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h1 className="text-lg font-semibold text-zinc-50">Review: {detail.title}</h1>
+        <Link href="/reviews" className="text-sm text-violet-300 hover:underline">
+          All reviews
+        </Link>
+      </div>
+      <ReviewDetail initial={detail} />
+    </PageShell>
   );
 }
