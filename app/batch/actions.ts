@@ -94,3 +94,5 @@ export async function addBatchToBoard(input: unknown): Promise<Result<{ added: n
     return ok({ added });
   });
 }
+
+export type { BatchItemView, BatchView, RecipeView };

@@ -6,6 +6,7 @@ import { deleteGalleryResult, undoDeleteGalleryResult } from '@/app/(studio)/ass
 import { GALLERY_PARAM_KEYS, galleryFilterToParams, isFiltered } from '@/lib/jobs/gallery-filter';
 import { GALLERY_KEY, galleryQuery, type GalleryFilter } from '@/lib/jobs/queries';
 import type { Job, JobResultView } from '@/lib/jobs/types';
+import { BatchCards } from '@/components/batches/batch-cards';
 import { AddToBoardDialog } from './add-to-board-dialog';
 import { GalleryFilters } from './gallery-filters';
 import { GalleryList } from './gallery-list';
@@ -99,6 +100,7 @@ export function Gallery({ actions, initialFilter = {} }: { actions: GalleryActio
         Gallery
       </h2>
       <GalleryFilters filter={filter} onChange={setFilter} />
+      <BatchCards />
       <SelectionBar
         count={selection.items.length}
         onAdd={() => setAdding({ items: selection.items, selected: true })}

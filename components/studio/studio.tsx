@@ -5,6 +5,7 @@ import { Gallery, type GalleryActions } from '@/components/gallery/gallery';
 import { MaskEditorLazy } from '@/components/mask/mask-editor-lazy';
 import type { GalleryFilter } from '@/lib/jobs/queries';
 import type { EngineKind } from '@/lib/jobs/types';
+import { SaveRecipe } from '@/components/batches/save-recipe';
 import { ExpandSection } from './expand-section';
 import { GenerateForm } from './generate-form';
 import { OptionsForm } from './options-form';
@@ -62,6 +63,7 @@ function StudioLayout({ initialFilter, engine }: { initialFilter?: GalleryFilter
           <OptionsForm />
           <ExpandSection />
           <PresetPicker />
+          <SaveRecipe />
         </GenerateForm>
       </section>
 
