@@ -52,7 +52,7 @@ export function BatchDetail({ id }: { id: string }) {
                   loading="lazy"
                   className="aspect-square w-full rounded object-cover"
                 />
-                <figcaption className="text-[11px] text-zinc-500">Original</figcaption>
+                <figcaption className="text-[11px] text-zinc-400">Original</figcaption>
               </figure>
               <figure className="flex flex-col gap-0.5">
                 {item.resultThumbUrl ? (
@@ -70,7 +70,7 @@ export function BatchDetail({ id }: { id: string }) {
                     {STATUS[item.status]}
                   </div>
                 )}
-                <figcaption className="text-[11px] text-zinc-500">Result</figcaption>
+                <figcaption className="text-[11px] text-zinc-400">Result</figcaption>
               </figure>
             </div>
             <p className="truncate text-xs text-zinc-200" title={item.filename}>

@@ -167,7 +167,7 @@ export function BatchDrop() {
               {ready} {ready === 1 ? 'image' : 'images'} ready
               {pending > 0 ? `, ${pending} on the way` : ''} · {tasks} {tasks === 1 ? 'task' : 'tasks'}
             </p>
-            <p className="text-xs text-zinc-500">Cost estimate: shown here once cost estimates are available.</p>
+            <p className="text-xs text-zinc-400">Cost estimate: shown here once cost estimates are available.</p>
           </section>
         </div>
         {recipe && (

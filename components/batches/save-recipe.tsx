@@ -94,7 +94,7 @@ export function SaveRecipe() {
               </option>
             ))}
           </select>
-          <p className="text-xs text-zinc-500">
+          <p className="text-xs text-zinc-400">
             The prompt may use {'{name}'}, {'{filename}'}, {'{index}'} and {'{ratio}'}; each image fills them in.
           </p>
           <button type="button" className={buttonClass} onClick={() => void save()}>
