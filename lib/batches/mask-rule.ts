@@ -34,11 +34,6 @@ export const MASK_RULE_LABELS: Record<MaskRuleKind, string> = {
   current: 'Current mask, scaled to each image',
 };
 
-/** Whether the rule runs the segmentation model (one image at a time, seconds each). */
-export function needsSegmentation(rule: MaskRule): boolean {
-  return rule.kind === 'subject' || rule.kind === 'background';
-}
-
 /**
  * A foreground probability map (255 subject) to a mask repainting the subject or the background. The threshold is
  * the model's own midpoint; a soft edge would be repainted half-way, which upstream treats as "keep".
