@@ -93,12 +93,13 @@ const files = await makeFiles();
 const port = await freePort();
 const server = await startServer(port);
 const base = `http://127.0.0.1:${port}`;
-const browser = await chromium.launch({
-  executablePath: findChromium(),
-  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
-});
 const result = { images: IMAGES, width: WIDTH, cores: os.cpus().length };
+let browser;
 try {
+  browser = await chromium.launch({
+    executablePath: findChromium(ROOT)?.path ?? undefined,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
+  });
   const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
   // A recipe to start the batch with, saved as the studio would.
   await page.goto(base);
@@ -171,7 +172,7 @@ try {
     };
   });
 } finally {
-  await browser.close();
+  await browser?.close();
   server.kill('SIGTERM');
   await new Promise((r) => setTimeout(r, 1500));
   rmSync(dataDir, { recursive: true, force: true });
