@@ -18,7 +18,7 @@ export function BatchCards() {
             className="flex flex-col gap-2 rounded-xl border border-zinc-800 bg-zinc-900 p-3"
           >
             <div className="flex items-baseline justify-between gap-2">
-              <h3 className="truncate text-sm font-semibold text-zinc-100">
+              <h3 className="min-w-0 text-sm font-semibold break-words text-zinc-100">
                 Batch: {batch.recipeName}{' '}
                 <span className="font-normal text-zinc-400">
                   · {batch.progress.total} tasks · {STATE_LABELS[batch.state]}

@@ -60,7 +60,7 @@ export function batchProgress(counts: StatusCounts, elapsedMs: number): BatchPro
 /** "about 3 min left", for the card. */
 export function describeTimeLeft(seconds: number | null): string {
   if (seconds === null) return 'time left: measuring';
-  if (seconds <= 0) return 'no time left';
+  if (seconds <= 0) return 'finishing';
   if (seconds < 60) return `about ${seconds} s left`;
   if (seconds < 3600) return `about ${Math.round(seconds / 60)} min left`;
   return `about ${(seconds / 3600).toFixed(1)} h left`;
