@@ -4,6 +4,7 @@ import { useId, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { putRecipe } from '@/app/(studio)/recipe-actions';
 import { MASK_RULE_LABELS, type MaskRule, type MaskRuleKind } from '@/lib/batches/mask-rule';
+import { FIXED_RATIOS, type FixedRatio } from '@/lib/jobs/options';
 import { useMaskExport } from '@/components/studio/use-mask-export';
 import { useStudioStore } from '@/components/studio/use-studio';
 import { recipesQuery } from './recipes-query';
@@ -31,6 +32,8 @@ export function SaveRecipe() {
   const [open, setOpen] = useState(false);
   const [name, setName] = useState('');
   const [rule, setRule] = useState<MaskRuleKind>('background');
+  // Empty: one task per image at the studio's ratio. Otherwise one task per image and ratio.
+  const [ratios, setRatios] = useState<FixedRatio[]>([]);
   const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
 
   async function save() {
@@ -43,7 +46,7 @@ export function SaveRecipe() {
         prompt,
         options,
         referenceIds: references.slice(1).map((reference) => reference.id),
-        ratios: [],
+        ratios,
         maskRule: ruleOf(rule),
       }),
     );
@@ -56,6 +59,7 @@ export function SaveRecipe() {
     setMessage({ error: false, text: `Recipe “${result.data.name}” saved. Run it on the Batch page.` });
     setOpen(false);
     setName('');
+    setRatios([]);
   }
 
   return (
@@ -94,6 +98,27 @@ export function SaveRecipe() {
               </option>
             ))}
           </select>
+          <fieldset className="flex flex-col gap-1">
+            <legend className="text-xs font-medium text-zinc-300">
+              Ratio set (optional: one task per image and ratio)
+            </legend>
+            <div className="flex flex-wrap gap-x-3 gap-y-1">
+              {FIXED_RATIOS.map((ratio) => (
+                <label key={ratio} className="flex items-center gap-1 text-xs text-zinc-200">
+                  <input
+                    type="checkbox"
+                    checked={ratios.includes(ratio)}
+                    onChange={(event) =>
+                      setRatios((list) =>
+                        event.target.checked ? [...list, ratio] : list.filter((item) => item !== ratio),
+                      )
+                    }
+                  />
+                  {ratio}
+                </label>
+              ))}
+            </div>
+          </fieldset>
           <p className="text-xs text-zinc-400">
             The prompt may use {'{name}'}, {'{filename}'}, {'{index}'} and {'{ratio}'}; each image fills them in.
           </p>
