@@ -19,6 +19,8 @@ export type ErrorCode =
   | 'expand:invalid_frame'
   | 'set:not_found'
   | 'set:empty'
+  | 'batch:not_found'
+  | 'batch:empty'
   | 'upstream:error'
   | 'job:not_found'
   | 'job:not_retryable'

@@ -1,11 +1,13 @@
 'use client';
 
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
 import { deleteGalleryResult, undoDeleteGalleryResult } from '@/app/(studio)/asset-actions';
 import { GALLERY_PARAM_KEYS, galleryFilterToParams, isFiltered } from '@/lib/jobs/gallery-filter';
 import { GALLERY_KEY, galleryQuery, type GalleryFilter } from '@/lib/jobs/queries';
 import type { Job, JobResultView } from '@/lib/jobs/types';
+import { BatchCards } from '@/components/batches/batch-cards';
+import { batchesQuery } from '@/components/batches/batches-query';
 import { AddToBoardDialog } from './add-to-board-dialog';
 import { GalleryFilters } from './gallery-filters';
 import { GalleryList } from './gallery-list';
@@ -40,6 +42,8 @@ export function Gallery({ actions, initialFilter = {} }: { actions: GalleryActio
   const [notice, setNotice] = useState('');
   const [adding, setAdding] = useState<{ items: ResultKey[]; selected: boolean } | null>(null);
   const selection = useResultSelection();
+  // A batch's tasks live in its card: with a batch, the gallery is not empty even when no task stands alone.
+  const hasBatches = (useQuery(batchesQuery).data?.length ?? 0) > 0;
   const live = useGalleryAnnouncements(jobs);
   useGalleryStamp();
   const refresh = useCallback(() => queryClient.invalidateQueries({ queryKey: GALLERY_KEY }), [queryClient]);
@@ -99,6 +103,7 @@ export function Gallery({ actions, initialFilter = {} }: { actions: GalleryActio
         Gallery
       </h2>
       <GalleryFilters filter={filter} onChange={setFilter} />
+      <BatchCards />
       <SelectionBar
         count={selection.items.length}
         onAdd={() => setAdding({ items: selection.items, selected: true })}
@@ -131,7 +136,7 @@ export function Gallery({ actions, initialFilter = {} }: { actions: GalleryActio
         </p>
       )}
       {query.isPending && <p className="text-sm text-zinc-400">Loading your tasks…</p>}
-      {query.isSuccess && jobs.length === 0 && (
+      {query.isSuccess && jobs.length === 0 && !hasBatches && (
         <p className="rounded-xl border border-dashed border-zinc-800 p-6 text-center text-sm text-zinc-400">
           {filtered
             ? 'No task matches this filter.'

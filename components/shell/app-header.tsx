@@ -3,7 +3,7 @@ import { logout } from '@/app/login/actions';
 import { EngineBadge } from '@/components/studio/engine-badge';
 import type { EngineKind } from '@/lib/jobs/types';
 
-export type HeaderPage = 'studio' | 'boards' | 'shares' | 'usage' | 'settings' | 'people';
+export type HeaderPage = 'studio' | 'batch' | 'boards' | 'shares' | 'usage' | 'settings' | 'people';
 
 interface AppHeaderProps {
   current: HeaderPage;
@@ -19,6 +19,7 @@ interface AppHeaderProps {
 
 const LINKS: { page: HeaderPage; href: string; label: string }[] = [
   { page: 'studio', href: '/', label: 'Studio' },
+  { page: 'batch', href: '/batch', label: 'Batch' },
   { page: 'boards', href: '/boards', label: 'Boards' },
   { page: 'shares', href: '/shares', label: 'Shared links' },
   { page: 'usage', href: '/usage', label: 'Usage' },

@@ -5,6 +5,7 @@ import { Gallery, type GalleryActions } from '@/components/gallery/gallery';
 import { MaskEditorLazy } from '@/components/mask/mask-editor-lazy';
 import type { GalleryFilter } from '@/lib/jobs/queries';
 import type { EngineKind } from '@/lib/jobs/types';
+import { SaveRecipe } from '@/components/batches/save-recipe';
 import { ExpandSection } from './expand-section';
 import { CostProvider, type CostContext } from '@/components/cost/cost-context';
 import { GenerateForm } from './generate-form';
@@ -71,6 +72,7 @@ function StudioLayout({ initialFilter, engine }: StudioProps) {
           <OptionsForm />
           <ExpandSection />
           <PresetPicker />
+          <SaveRecipe />
         </GenerateForm>
       </section>
 

@@ -2,6 +2,7 @@ import 'server-only';
 import { closeEngine } from '@/lib/server/engine-host';
 import { installFrontDoor } from './auth/client-address';
 import { startCostSweep } from './cost/sweep';
+import { drainBatchFeeder, startBatchFeeder } from './batches/feeder';
 import { startGcSchedule } from './gc/schedule';
 import { drainJobRunner, startJobRunner } from './jobs/runner';
 import { checkStart, startFailureLine } from './start-checks';
@@ -28,6 +29,7 @@ export async function bootServer(): Promise<void> {
     process.exit(1);
   }
   startJobRunner();
+  startBatchFeeder();
   startGcSchedule();
   startCostSweep();
   handleShutdownSignals();
@@ -47,7 +49,12 @@ function handleShutdownSignals(): void {
     const forced = setTimeout(() => process.exit(1), SHUTDOWN_GRACE_MS);
     forced.unref();
     // The runner first, then the engine (its unfinished tasks resume on the next start), then the database.
-    drainJobRunner(DRAIN_MS)
+    Promise.all([
+      drainJobRunner(DRAIN_MS),
+      drainBatchFeeder().catch((error: unknown) =>
+        console.error('[overpaint] handing batch leases back failed:', error),
+      ),
+    ])
       .then(closeEngine)
       .then(closeDb)
       .catch((error: unknown) =>

@@ -10,6 +10,17 @@ import { roleAllows, ROLES, type Permission, type Role } from './roles';
 /** What each endpoint needs. A change here is a change of who may do what: review it as such. */
 const EXPECTED: Record<string, Permission | 'anyone' | 'public'> = {
   'action addReference': 'generate',
+  'action getRecipes': 'view',
+  'action putRecipe': 'curate',
+  'action startBatch': 'generate',
+  'action getBatches': 'view',
+  'action getBatchDetail': 'view',
+  'action pauseBatch': 'generate',
+  'action resumeBatch': 'generate',
+  'action cancelBatch': 'generate',
+  'action retryFailedBatchItems': 'generate',
+  'action addBatchToBoard': 'curate',
+  'route app/api/batches/[id]/zip/route.ts': 'view',
   'action submitGeneration': 'generate',
   'action submitExpandedGeneration': 'generate',
   'action retryJob': 'generate',

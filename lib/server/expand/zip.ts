@@ -16,7 +16,7 @@ export interface SetZip {
   stream(onEnd?: () => void): ReadableStream<Uint8Array>;
 }
 
-interface Entry {
+export interface ZipEntry {
   name: string;
   sha256: string;
 }
@@ -46,7 +46,7 @@ export async function openSetZip(setId: string): Promise<Result<SetZip>> {
   for (const job of [...jobs].sort((a, b) => a.createdAt.localeCompare(b.createdAt))) {
     if (job.results.length > 0) newestByRatio.set(job.options.size, job);
   }
-  const entries: Entry[] = [];
+  const entries: ZipEntry[] = [];
   for (const [ratio, job] of newestByRatio) {
     const rows = new Map((await findAssets(job.results.map((result) => result.asset.id))).map((row) => [row.id, row]));
     for (const [index, result] of job.results.entries()) {
@@ -70,7 +70,7 @@ export async function openSetZip(setId: string): Promise<Result<SetZip>> {
  * Pull-driven: each pull moves one chunk of one blob through the ZIP writer, so a slow client slows the reads and
  * memory stays at about a chunk whatever the set's size.
  */
-function zipStream(entries: readonly Entry[], onEnd: () => void = () => {}): ReadableStream<Uint8Array> {
+export function zipStream(entries: readonly ZipEntry[], onEnd: () => void = () => {}): ReadableStream<Uint8Array> {
   const store = blobStore();
   let ended = false;
   const end = () => {

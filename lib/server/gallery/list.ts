@@ -103,7 +103,8 @@ function resultMatches(filter: Filter, viewer: Actor | null, jobId: SQLWrapper, 
  */
 export async function listGalleryPage(filter: Filter, viewer: Actor | null = null): Promise<GalleryPage> {
   const db = await getDb();
-  const where: SQL[] = [];
+  // A batch's tasks show as its one card (components/batches), not as hundreds of cards of their own.
+  const where: SQL[] = [sql`not exists (select 1 from batch_items bi where bi.job_id = ${jobs.id})`];
   if (filter.q) where.push(ilike(jobs.prompt, `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
   if (filter.status) where.push(eq(jobs.status, filter.status));
   if (filter.by === 'mine') where.push(viewer ? madeBy(viewer.id, viewer) : sql`false`);

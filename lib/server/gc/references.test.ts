@@ -16,6 +16,8 @@ const NOT_ASSET_REFERENCES = new Set([
   'asset_origins.asset_id',
   // A person's picture: a URL their identity provider gives, never one of our assets.
   'people.image',
+  // A recipe's mask rule is a shape or a word (subject, background); its painted mask is in recipes.mask_id.
+  'recipes.mask_rule',
 ]);
 const REFERENCE_WORDS = new Set([
   'asset',

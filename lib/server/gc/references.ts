@@ -15,7 +15,12 @@ export const LIVE_ASSET_IDS: SQL = sql`
   union select expand ->> 'baseId' from drafts where expand is not null
   union select source_id from job_expansions
   union select painted_mask_id from job_expansions where painted_mask_id is not null
-  union select generated_asset_id from result_restores`;
+  union select generated_asset_id from result_restores
+  union select jsonb_array_elements_text(reference_ids) from recipes
+  union select mask_id from recipes where mask_id is not null
+  union select jsonb_array_elements_text(recipe -> 'referenceIds') from batches
+  union select mask_id from batches where mask_id is not null
+  union select asset_id from batch_items`;
 
 /** Where blobs are named: an asset's bytes and its thumbnail, and a share link's stored preview image. */
 export const BLOB_REFERENCES = ['assets.sha256', 'assets.thumb_sha256', 'share_previews.preview_sha256'] as const;
@@ -27,4 +32,7 @@ export const ASSET_ID_COLUMNS = {
   drafts: ['reference_ids', 'mask_id', 'expand'],
   job_expansions: ['source_id', 'painted_mask_id'],
   result_restores: ['generated_asset_id'],
+  recipes: ['reference_ids', 'mask_id'],
+  batches: ['recipe', 'mask_id'],
+  batch_items: ['asset_id'],
 } as const;

@@ -33,6 +33,8 @@ export type SubmitInput = z.infer<typeof submitInputSchema>;
 /** What kind of work a task is part of, for budgets and the Usage page (a single Generate unless said). */
 export interface SubmitContext {
   kind?: WorkKind;
+  /** Whose task it is, when no request carries the person (a batch's feeder submits on behalf of its starter). */
+  createdBy?: string;
 }
 
 /**
@@ -61,10 +63,10 @@ export async function submitJob(input: unknown, mask: Blob | null, context: Subm
     });
   }
 
-  const actor = await currentActor();
+  const actorId = context.createdBy ?? (await currentActor()).id;
   const pricing = await currentPricing();
   const estimate = estimateTask(pricing, { options, inputImages: referenceIds.length });
-  const affordable = await checkBudget(actor.id, estimate.micros, pricing.currency);
+  const affordable = await checkBudget(actorId, estimate.micros, pricing.currency);
   if (!affordable.ok) return affordable;
 
   const references = await findAssets(referenceIds);
@@ -106,10 +108,10 @@ export async function submitJob(input: unknown, mask: Blob | null, context: Subm
       referenceIds,
       maskId,
       startPoint,
-      createdBy: actor.id,
+      createdBy: actorId,
     },
     {
-      personId: actor.id,
+      personId: actorId,
       kind: context.kind ?? 'single',
       estimateMicros: estimate.micros,
       images: estimate.images,

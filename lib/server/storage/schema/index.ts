@@ -18,3 +18,4 @@ export * from './people';
 export * from './curation';
 export * from './reviews';
 export * from './costs';
+export * from './batches';

@@ -1,0 +1,65 @@
+import 'server-only';
+import sharp from 'sharp';
+import { selectionAlpha, shapeAlpha, type MaskRule } from '@/lib/batches/mask-rule';
+import { encodeMaskPng, hasRepaintArea } from '@/lib/mask/png';
+import type { AssetRow } from '../storage/schema';
+import { getSegmenter, segmentationLimit } from '../segmentation';
+import { blobStore } from '../storage/blobs';
+
+export type ItemMask =
+  | { kind: 'mask'; png: Uint8Array | null }
+  /** The segmentation model is busy (studio selections come first): try this item again on a later tick. */
+  | { kind: 'busy' }
+  | { kind: 'refused'; message: string };
+
+/**
+ * One image's mask by the recipe's rule, at the image's displayed size (EXIF applied), as `submitJob` checks it.
+ * Segmentation takes its turn in the same bounded queue as the studio's Select subject, and never waits in it: a
+ * batch must not hold a studio user's selection behind 500 of its own.
+ */
+export async function itemMask(rule: MaskRule, image: AssetRow, recipeMask: AssetRow | null): Promise<ItemMask> {
+  const { width, height } = image;
+  switch (rule.kind) {
+    case 'none':
+      return { kind: 'mask', png: null };
+    case 'rect':
+    case 'ellipse':
+      return { kind: 'mask', png: encodeMaskPng(width, height, shapeAlpha(rule, width, height)) };
+    case 'current': {
+      if (!recipeMask) return { kind: 'refused', message: 'The recipe’s painted mask is no longer stored.' };
+      const png = await sharp(await blobStore().read(recipeMask.sha256))
+        .resize(width, height, { fit: 'fill' })
+        .ensureAlpha()
+        .png()
+        .toBuffer();
+      return { kind: 'mask', png: new Uint8Array(png) };
+    }
+    case 'subject':
+    case 'background': {
+      const limit = segmentationLimit();
+      const load = limit.load();
+      if (load.running + load.waiting > 0) return { kind: 'busy' };
+      const release = await limit.acquire();
+      if (!release) return { kind: 'busy' };
+      try {
+        const selection = await getSegmenter().segment(await blobStore().read(image.sha256));
+        if (selection.width !== width || selection.height !== height) {
+          return { kind: 'refused', message: `${image.filename}: the selection came out at another size.` };
+        }
+        const alpha = selectionAlpha(selection.foreground, rule.kind);
+        if (!hasRepaintArea(alpha)) {
+          return {
+            kind: 'refused',
+            message: `${image.filename}: no ${rule.kind} was found to repaint, so the image was left as it is.`,
+          };
+        }
+        return { kind: 'mask', png: encodeMaskPng(width, height, alpha) };
+      } catch (error) {
+        console.error(`[overpaint] batch selection of ${JSON.stringify(image.filename)} failed:`, error);
+        return { kind: 'refused', message: `${image.filename}: its ${rule.kind} could not be selected.` };
+      } finally {
+        release();
+      }
+    }
+  }
+}
