@@ -34,6 +34,9 @@ export function proxy(request: NextRequest) {
 function refusal(request: NextRequest): NextResponse | null {
   const { pathname, search } = request.nextUrl;
   if (isPublicPath(pathname) || requestHasSignedSession(request)) return null;
+  // The public API authenticates with access tokens, not sessions: a request carrying one goes on to the token
+  // guard (lib/server/api/token-check.ts), which decides; without one it is refused here like any other.
+  if (pathname.startsWith('/api/v1/') && request.headers.has('authorization')) return null;
   const action = request.headers.has('next-action');
   // A server action is a POST with its id in Next-Action; the action's guard answers it (with a typed refusal).
   if (action && request.method === 'POST') return null;

@@ -21,6 +21,8 @@ const PUBLIC_ROUTES = new Set([
   '/login',
   '/api/health',
   '/api/webhooks/toapis',
+  // The API's OpenAPI document; the other /api/v1 routes refuse without a token (401).
+  '/api/v1/openapi.json',
   '/engine/v1/[...path]',
   '/s/[token]',
   '/s/[token]/before',
@@ -125,8 +127,9 @@ test('every page and route decides access itself; sign-out ends the session on t
   expect(fake.state.requests.filter((r) => r.path.startsWith('/v1/models'))).toHaveLength(0);
 
   // With a session the same pages and routes answer (their own 404s for made-up ids are fine, a login is not).
-  // (The engine is public and answers to its own secret only.)
-  for (const route of routes.filter((r) => !r.startsWith('/engine/'))) {
+  // (The engine is public and answers to its own secret only; the API answers to access tokens only, never to a
+  // session cookie: e2e/api.spec.ts drives it.)
+  for (const route of routes.filter((r) => !r.startsWith('/engine/') && !r.startsWith('/api/v1/'))) {
     for (const action of [false, true]) {
       const answer = await walk(signedIn, route, 'GET', action);
       expect(answer.status, `GET ${route} with a session`).not.toBe(401);

@@ -44,6 +44,15 @@ export type ErrorCode =
   | 'review:rate_limited'
   | 'review:no_name'
   | 'budget:exceeded'
+  | 'api:token_required'
+  | 'api:token_invalid'
+  | 'api:read_only'
+  | 'api:rate_limited'
+  | 'api:too_large'
+  | 'api:not_found'
+  | 'token:not_found'
+  | 'webhook:invalid'
+  | 'webhook:not_found'
   | 'server:error';
 
 export interface AppError {

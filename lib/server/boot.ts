@@ -7,6 +7,7 @@ import { startGcSchedule } from './gc/schedule';
 import { drainJobRunner, startJobRunner } from './jobs/runner';
 import { checkStart, startFailureLine } from './start-checks';
 import { closeDb } from './storage/db';
+import { startWebhookWorker } from './webhooks/worker';
 
 /** SIGTERM to exit: the runner's steps in flight get most of it, closing the rest. Under a typical 10 s LB drain. */
 const SHUTDOWN_GRACE_MS = 8_000;
@@ -32,6 +33,8 @@ export async function bootServer(): Promise<void> {
   startBatchFeeder();
   startGcSchedule();
   startCostSweep();
+  // Outgoing webhooks: a static import and a start here, so the built app delivers without any page being opened.
+  startWebhookWorker();
   handleShutdownSignals();
 }
 

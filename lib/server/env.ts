@@ -136,6 +136,10 @@ const envSchema = z.object({
     .min(0)
     .max(7 * 24 * 60)
     .default(60),
+  /** The public API: requests per access token per minute, counted in the database across instances. */
+  API_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(120),
+  /** Outgoing webhooks may go to private and loopback addresses (tests, an intranet receiver). */
+  WEBHOOK_ALLOW_PRIVATE_ADDRESSES: booleanSetting(false),
   /** The offline engine: finished tasks, their uploads and results are deleted after this many hours. */
   ENGINE_RETENTION_HOURS: z.coerce
     .number()
@@ -268,6 +272,10 @@ export interface ServerEnv {
   taskDeadlineMs: number;
   /** The storage collector (lib/server/gc). `intervalMs` 0: not scheduled (`npm run gc` still runs it). */
   gc: { graceMs: number; intervalMs: number; engineRetentionMs: number };
+  /** The public API (lib/server/api): requests per token per minute. */
+  apiRatePerMinute: number;
+  /** Outgoing webhooks may target private, loopback and link-local addresses (off by default: SSRF). */
+  webhookAllowPrivate: boolean;
 }
 
 const parsedEnv = processSingleton('server-env', readServerEnv);
@@ -343,6 +351,8 @@ function readServerEnv(): ServerEnv {
       intervalMs: e.GC_INTERVAL_MINUTES * 60_000,
       engineRetentionMs: e.ENGINE_RETENTION_HOURS * 3_600_000,
     },
+    apiRatePerMinute: e.API_RATE_PER_MINUTE,
+    webhookAllowPrivate: e.WEBHOOK_ALLOW_PRIVATE_ADDRESSES,
   };
   // Upstream failure texts are scrubbed of these by value wherever they are cleaned (lib/toapis/errors.ts).
   registerSecret(e.TOAPIS_API_KEY);

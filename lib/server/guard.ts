@@ -2,6 +2,7 @@ import 'server-only';
 import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { fail, type Result } from '@/lib/errors';
+import { withApiToken } from './api/token-check';
 import { actorFromHeaders, LOCAL_OWNER, type Actor } from './auth/actor';
 import { refusalFor, roleAllows, type Permission } from './auth/roles';
 import { SESSION_COOKIE, sessionFromCookieHeader } from './auth/session';
@@ -81,14 +82,18 @@ export async function guardAction<T>(
 
 type RouteHandler<C> = (request: Request, context: C) => Promise<Response>;
 
-/** `access: 'public'` is for the few routes anyone may call (health, shared images, the signed webhook). */
-export type RouteAccess = { access: 'public' } | { need: Permission };
+/**
+ * `access: 'public'` is for the few routes anyone may call (health, shared images, the signed webhook); `token` is
+ * for the public API (/api/v1): an access token instead of a session, held to the same permission.
+ */
+export type RouteAccess = { access: 'public' } | { need: Permission } | { token: Permission };
 
-/** Wraps a route handler: 401 without a session, 403 when the caller's role lacks `need`. */
+/** Wraps a route handler: 401 without a session (or token), 403 when the caller's role lacks `need`. */
 export function guardRoute<C>(handler: RouteHandler<C>, access: RouteAccess): RouteHandler<C> {
   return async (request, context) => {
     try {
-      if (!('access' in access)) {
+      if ('token' in access) return await withApiToken(request, access.token, () => handler(request, context));
+      if ('need' in access) {
         const caller = await authorize(request.headers, access.need);
         if (!caller.ok) {
           return Response.json(

@@ -1,6 +1,7 @@
 import 'server-only';
 import { headers } from 'next/headers';
 import { serverEnv } from '../env';
+import { actingAs } from './acting-as';
 import { getAuth } from './accounts';
 import { isRole, refusalFor, roleAllows, type Role } from './roles';
 
@@ -36,6 +37,9 @@ export async function actorFromHeaders(requestHeaders: Headers): Promise<Actor |
 
 /** The person calling the current server action or rendering the current page, or null. */
 export async function findCurrentActor(): Promise<Actor | null> {
+  // An API request (lib/server/api/guard.ts) acts as its token's person, whatever the mode.
+  const api = actingAs();
+  if (api) return api;
   // Without accounts there is one person, whatever the request: work done outside a request (tests, scripts) is theirs.
   if (serverEnv().authMode !== 'accounts') return LOCAL_OWNER;
   return actorFromHeaders(await headers());

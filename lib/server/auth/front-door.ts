@@ -18,6 +18,10 @@ export const UNAUTHENTICATED_BODY_BYTES = 64 * 1024;
 export function refuseLargeUnauthenticatedBody(request: http.IncomingMessage, response: http.ServerResponse): boolean {
   if (!studioAccessRequired()) return false;
   if ((request.url ?? '').startsWith('/engine/v1/')) return false;
+  // The public API carries a token, not a session; its routes check the token before reading a byte and cap the
+  // body themselves (lib/server/api/body.ts).
+  if ((request.url ?? '').startsWith('/api/v1/') && /^Bearer op_/i.test(request.headers.authorization ?? ''))
+    return false;
   const declared = request.headers['content-length'];
   const chunked = request.headers['transfer-encoding'] !== undefined;
   if (!chunked && (declared === undefined || Number(declared) <= UNAUTHENTICATED_BODY_BYTES)) return false;

@@ -68,6 +68,10 @@ const EXPECTED: Record<string, Permission | 'anyone' | 'public'> = {
   'action joinReview': 'anyone',
   'action decideInReview': 'anyone',
   'action commentInReview': 'anyone',
+  'action createAccessToken': 'view',
+  'action revokeAccessToken': 'view',
+  'action registerWebhook': 'admin',
+  'action resendWebhook': 'admin',
   'route app/api/gallery/choices/route.ts': 'view',
   'route app/api/jobs/route.ts': 'view',
   'route app/api/jobs/[id]/route.ts': 'view',
@@ -87,6 +91,13 @@ const EXPECTED: Record<string, Permission | 'anyone' | 'public'> = {
   'route app/api/reviews/[id]/route.ts': 'view',
   'route app/r/[token]/image/[jobId]/[position]/route.ts': 'public',
   'route app/r/[token]/before/[jobId]/route.ts': 'public',
+  'route app/api/v1/openapi.json/route.ts': 'public',
+  'route app/api/v1/references/route.ts': 'generate',
+  'route app/api/v1/tasks/route.ts GET': 'view',
+  'route app/api/v1/tasks/route.ts POST': 'generate',
+  'route app/api/v1/tasks/[id]/route.ts': 'view',
+  'route app/api/v1/tasks/[id]/results/[position]/download/route.ts': 'view',
+  'route app/api/v1/reviews/[id]/decisions/route.ts': 'view',
 };
 
 function filesUnder(dir: string): string[] {
@@ -103,11 +114,15 @@ function declared(): Record<string, string> {
     const text = readFileSync(file, 'utf8');
     for (const match of text.matchAll(/guardAction\(\s*'([^']+)',\s*'([^']+)'/g))
       found[`action ${match[1]}`] = match[2]!;
-    for (const match of text.matchAll(/guardRoute\([\s\S]*?\{ (need|access): '([^']+)' \},?\s*\)/g))
-      found[`route ${file}`] = match[2]!;
+    // A file with several handlers (GET and POST) is listed once per method.
+    const handlers = [
+      ...text.matchAll(/export const (\w+) = guardRoute\([\s\S]*?\{ (need|access|token): '([^']+)' \},?\s*\)/g),
+    ];
+    for (const match of handlers)
+      found[handlers.length > 1 ? `route ${file} ${match[1]}` : `route ${file}`] = match[3]!;
     const calls = (text.match(/guardAction\(|guardRoute\(/g) ?? []).length;
     const named = [...text.matchAll(/guardAction\(\s*'[^']+',\s*'[^']+'/g)].length;
-    const routes = [...text.matchAll(/guardRoute\([\s\S]*?\{ (need|access): '[^']+' \},?\s*\)/g)].length;
+    const routes = [...text.matchAll(/guardRoute\([\s\S]*?\{ (need|access|token): '[^']+' \},?\s*\)/g)].length;
     expect(calls, `${file}: every guard call names what it needs`).toBe(named + routes);
   }
   return found;

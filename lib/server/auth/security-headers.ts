@@ -47,6 +47,8 @@ export function isPublicPath(pathname: string): boolean {
       (/^\/(join|reset)\/[^/]+$/.test(pathname) || pathname === '/api/auth/callback/oidc')) ||
     pathname === '/api/health' ||
     pathname === '/api/webhooks/toapis' ||
+    // The API's OpenAPI document, so tools can read it before anyone has a token.
+    pathname === '/api/v1/openapi.json' ||
     // The offline engine has its own per-boot secret (lib/engine/README.md); the job runner calls it server-side.
     pathname.startsWith('/engine/v1/') ||
     pathname.startsWith('/_next/static/') ||

@@ -18,6 +18,8 @@ const NOT_ASSET_REFERENCES = new Set([
   'people.image',
   // A recipe's mask rule is a shape or a word (subject, background); its painted mask is in recipes.mask_id.
   'recipes.mask_rule',
+  // How many images a cost entry paid for: a count, not an asset.
+  'cost_ledger.images',
 ]);
 const REFERENCE_WORDS = new Set([
   'asset',

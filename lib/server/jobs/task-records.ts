@@ -2,6 +2,7 @@ import 'server-only';
 import { and, eq, ne, sql } from 'drizzle-orm';
 import { settleJobCost } from '../cost/ledger';
 import { getDb } from '../storage/db';
+import { enqueueWebhookEvent } from '../webhooks/enqueue';
 import { jobs, upstreamTasks, webhookEvents, type JobRow, type UpstreamTaskRow } from '../storage/schema';
 
 /*
@@ -55,16 +56,29 @@ export async function updateJobInPhase(
   patch: Partial<Omit<JobRow, 'id'>>,
 ): Promise<boolean> {
   const db = await getDb();
-  const rows = await db
-    .update(jobs)
-    .set({ ...patch, updatedAt: new Date() })
-    .where(and(eq(jobs.id, id), phase === 'not_done' ? ne(jobs.phase, 'done') : eq(jobs.phase, phase)))
-    .returning({ id: jobs.id });
+  const updated = await db.transaction(async (tx) => {
+    const rows = await tx
+      .update(jobs)
+      .set({ ...patch, updatedAt: new Date() })
+      .where(and(eq(jobs.id, id), phase === 'not_done' ? ne(jobs.phase, 'done') : eq(jobs.phase, phase)))
+      .returning({ id: jobs.id, status: jobs.status, errorCode: jobs.errorCode, errorMessage: jobs.errorMessage });
+    const [row] = rows;
+    // The job reached its final state: its webhook event is recorded in the same transaction (lib/server/webhooks).
+    if (row && patch.phase === 'done') {
+      const completed = row.status === 'completed';
+      await enqueueWebhookEvent(tx, completed ? 'task.completed' : 'task.failed', {
+        taskId: row.id,
+        status: completed ? 'completed' : row.errorCode === 'uncertain' ? 'uncertain' : 'failed',
+        error: completed ? null : { code: row.errorCode, message: row.errorMessage },
+      });
+    }
+    return rows.length > 0;
+  });
   // A task that ended settles or releases its reservation now; the sweep catches it if this process stops first.
-  if (rows.length > 0 && patch.phase === 'done') {
+  if (updated && patch.phase === 'done') {
     await settleJobCost(id).catch((error: unknown) => console.error(`[overpaint] job ${id}: cost not settled:`, error));
   }
-  return rows.length > 0;
+  return updated;
 }
 
 export async function findJobByUpstreamId(upstreamId: string): Promise<JobRow | null> {

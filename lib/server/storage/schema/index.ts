@@ -19,3 +19,4 @@ export * from './curation';
 export * from './reviews';
 export * from './costs';
 export * from './batches';
+export * from './api';

@@ -1,0 +1,164 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { readFileSync } from 'node:fs';
+import { request as playwrightRequest } from '@playwright/test';
+import { verifyDelivery } from '../lib/webhooks/signing';
+import { expect, expectNoSeriousA11yViolations, samplePath, test } from './support/fixtures';
+
+// The public API against the built app: tokens made and revoked in Settings, the whole flow over HTTP with a
+// token (upload, create with a mask, wait, download, list), each refusal, and a webhook receiver that gets a
+// signed delivery, sees a failing one retried and shown as failed, then resent.
+
+interface Received {
+  headers: http.IncomingHttpHeaders;
+  body: string;
+}
+
+function startReceiver() {
+  const received: Received[] = [];
+  const state = { status: 200 };
+  const server = http.createServer((request, response) => {
+    let body = '';
+    request.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
+    request.on('end', () => {
+      received.push({ headers: request.headers, body });
+      response.writeHead(state.status).end(state.status === 200 ? 'ok' : 'receiver down');
+    });
+  });
+  return new Promise<{ url: string; received: Received[]; state: typeof state; close: () => void }>((resolve) =>
+    server.listen(0, '127.0.0.1', () =>
+      resolve({
+        url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`,
+        received,
+        state,
+        close: () => server.close(),
+      }),
+    ),
+  );
+}
+
+test('the API with a token, its refusals, and signed webhooks with retry and Resend', async ({ page, launchApp }) => {
+  test.setTimeout(240_000);
+  const app = await launchApp({ env: { WEBHOOK_ALLOW_PRIVATE_ADDRESSES: 'true' } });
+  const receiver = await startReceiver();
+
+  // Settings: a write token and a read token, each shown once.
+  await page.goto(`${app.url}/settings`);
+  const makeToken = async (name: string, scope: 'Read' | 'Read and write') => {
+    await page.getByRole('textbox', { name: 'Token name' }).fill(name);
+    await page.getByRole('combobox', { name: 'Scope' }).selectOption({ label: scope });
+    await page.getByRole('button', { name: 'Create token' }).click();
+    await expect(page.getByRole('listitem', { name })).toBeVisible();
+    return page.getByRole('textbox', { name: 'Access token' }).inputValue();
+  };
+  const writeToken = await makeToken('Product feed', 'Read and write');
+  const readToken = await makeToken('Dashboard', 'Read');
+  expect(writeToken).toMatch(/^op_[\w-]{43}$/);
+  await expectNoSeriousA11yViolations(page);
+
+  // Settings: a webhook endpoint; its signing secret is shown once.
+  await page.getByRole('textbox', { name: 'Endpoint URL' }).fill(receiver.url);
+  await page.getByRole('button', { name: 'Register webhook' }).click();
+  const secret = await page.getByRole('textbox', { name: 'Signing secret' }).inputValue();
+  expect(secret).toMatch(/^whsec_/);
+  await expect(page.getByRole('list', { name: 'Webhook endpoints' })).toContainText(receiver.url);
+  await expectNoSeriousA11yViolations(page);
+
+  const api = await playwrightRequest.newContext({ baseURL: `${app.url}/api/v1/` });
+  const as = (token: string) => ({ Authorization: `Bearer ${token}` });
+
+  // The document is public; everything else needs a token.
+  expect((await api.get('openapi.json')).status()).toBe(200);
+  const anonymous = await api.get('tasks');
+  expect(anonymous.status()).toBe(401);
+  expect(await anonymous.json()).toMatchObject({ error: { code: 'api:token_required', field: 'Authorization' } });
+
+  // Upload, then create with a mask (twice with one Idempotency-Key: one task).
+  const upload = await api.post('references', {
+    headers: as(writeToken),
+    multipart: { file: { name: 'coffee.png', mimeType: 'image/png', buffer: readFileSync(samplePath('coffee.png')) } },
+  });
+  expect(upload.status()).toBe(201);
+  const reference = (await upload.json()) as { id: string };
+  const create = (token: string, key: string, prompt = 'Remove the cup') =>
+    api.post('tasks', {
+      headers: { ...as(token), 'Idempotency-Key': key },
+      multipart: {
+        payload: JSON.stringify({
+          prompt,
+          referenceIds: [reference.id],
+          startPoint: 'inpaint',
+          options: { quality: 'low' },
+        }),
+        mask: { name: 'mask.png', mimeType: 'image/png', buffer: readFileSync(samplePath('coffee-mask.png')) },
+      },
+    });
+  const first = await create(writeToken, 'e2e-flow-0001');
+  expect(first.status(), await first.text()).toBe(201);
+  const task = (await first.json()) as { id: string };
+  const again = await create(writeToken, 'e2e-flow-0001');
+  expect(again.status()).toBe(200);
+  expect(((await again.json()) as { id: string }).id).toBe(task.id);
+
+  // A read-only token may read but not create.
+  const readOnly = await create(readToken, 'e2e-flow-0002');
+  expect(readOnly.status()).toBe(403);
+  expect(await readOnly.json()).toMatchObject({ error: { code: 'api:read_only' } });
+
+  // Wait, download, list.
+  let finished: { status: string; results: { download: string }[] } = { status: 'queued', results: [] };
+  await expect
+    .poll(
+      async () => {
+        finished = (await (await api.get(`tasks/${task.id}`, { headers: as(readToken) })).json()) as typeof finished;
+        return finished.status;
+      },
+      { timeout: 90_000 },
+    )
+    .toBe('completed');
+  const download = await api.get(`${app.url}${finished.results[0]!.download}`, { headers: as(readToken) });
+  expect(download.status()).toBe(200);
+  expect(download.headers()['content-type']).toBe('image/png');
+  expect((await download.body()).subarray(1, 4).toString()).toBe('PNG');
+  const listed = (await (await api.get('tasks?q=cup', { headers: as(readToken) })).json()) as {
+    tasks: { id: string }[];
+  };
+  expect(listed.tasks.map((t) => t.id)).toContain(task.id);
+
+  // The receiver got a signed task.completed delivery.
+  await expect.poll(() => receiver.received.length, { timeout: 30_000 }).toBeGreaterThan(0);
+  const delivered = receiver.received[0]!;
+  const header = (name: string) => (delivered.headers[name] as string | undefined) ?? null;
+  expect(verifyDelivery(secret, { get: header }, delivered.body)).toBe(true);
+  expect(JSON.parse(delivered.body)).toMatchObject({ event: 'task.completed', data: { taskId: task.id } });
+
+  // A failing receiver: the delivery is kept with its answer and waits to retry; Resend sends it again.
+  receiver.state.status = 500;
+  const second = await create(writeToken, 'e2e-flow-0003', 'Remove the saucer');
+  const secondTask = (await second.json()) as { id: string };
+  await expect.poll(() => receiver.received.length, { timeout: 90_000 }).toBe(2);
+  await page.reload();
+  const deliveries = page.getByRole('list', { name: 'Webhook deliveries' });
+  const failing = deliveries.getByRole('listitem').filter({ hasText: 'Waiting to retry' });
+  await expect(failing).toContainText('answer 500: receiver down');
+  await expectNoSeriousA11yViolations(page);
+  receiver.state.status = 200;
+  await failing.getByRole('button', { name: 'Resend' }).click();
+  await expect.poll(() => receiver.received.length, { timeout: 30_000 }).toBe(3);
+  expect(JSON.parse(receiver.received[2]!.body)).toMatchObject({ data: { taskId: secondTask.id } });
+  await page.reload();
+  await expect(deliveries.getByRole('listitem').filter({ hasText: 'Waiting to retry' })).toHaveCount(0);
+
+  // Revoked in Settings: the token is refused at once.
+  await page
+    .getByRole('listitem', { name: 'Product feed' })
+    .getByRole('button', { name: /Revoke/ })
+    .click();
+  await expect(page.getByRole('listitem', { name: 'Product feed' })).toHaveCount(0);
+  const revoked = await api.get('tasks', { headers: as(writeToken) });
+  expect(revoked.status()).toBe(401);
+  expect(await revoked.json()).toMatchObject({ error: { code: 'api:token_invalid' } });
+
+  await api.dispose();
+  receiver.close();
+});
