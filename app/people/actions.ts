@@ -7,6 +7,8 @@ import { createResetLink } from '@/lib/server/auth/password-reset';
 import { ROLES } from '@/lib/server/auth/roles';
 import { guardAction } from '@/lib/server/guard';
 import { createInvitation, revokeInvitation } from '@/lib/server/people/invitations';
+import { savePersonBudget } from '@/lib/server/cost/settings';
+import { peopleNames } from '@/lib/server/people/directory';
 import { changePerson } from '@/lib/server/people/people';
 
 /* The People page's actions: admins and the owner only (the guard's `admin` permission). */
@@ -67,5 +69,22 @@ export async function createPasswordResetLink(personId: unknown): Promise<Result
     const made = await createResetLink(actor, id.data);
     if (made.ok) revalidatePath('/people');
     return made;
+  });
+}
+
+/** Sets (or, given an empty field, removes) one person's monthly budget; the amount is in the team's currency. */
+export async function setPersonBudget(personId: unknown, typed: unknown): Promise<Result<number | null>> {
+  const id = idSchema.safeParse(personId);
+  if (!id.success) return fail('form:invalid', 'That person is not valid.');
+  if (typeof typed !== 'string' || typed.length > 40) {
+    return fail('form:invalid', 'Monthly budget: enter an amount such as 25 or 12.50, or leave it empty for none.', {
+      field: 'monthlyBudget',
+    });
+  }
+  return guardAction('setPersonBudget', 'admin', async () => {
+    if (!(await peopleNames([id.data])).has(id.data)) return fail('form:invalid', 'That person is not in the workspace.');
+    const saved = await savePersonBudget(id.data, typed);
+    if (saved.ok) revalidatePath('/people');
+    return saved;
   });
 }

@@ -4,15 +4,16 @@ import { ActivitySection } from '@/components/people/activity-section';
 import { InvitePanel } from '@/components/people/invite-panel';
 import { InvitationList } from '@/components/people/invitation-list';
 import { PeopleTable } from '@/components/people/people-table';
-import { AppHeader } from '@/components/shell/app-header';
-import { headerPerson } from '@/lib/server/auth/actor';
-import { publicEnv, serverEnv } from '@/lib/server/env';
+import { PageShell } from '@/app/_shell/page-shell';
+import { serverEnv } from '@/lib/server/env';
 import { requirePageAccess } from '@/lib/server/guard';
 import { describeActivity, isActivityKind } from '@/lib/people/activity-kinds';
 import { listActivity } from '@/lib/server/people/activity';
 import { peopleNames } from '@/lib/server/people/directory';
 import { listInvitations } from '@/lib/server/people/invitations';
 import { listPeopleForAdmin } from '@/lib/server/people/people';
+import { loadCostSettings, personBudgets } from '@/lib/server/cost/settings';
+import { fromMicros } from '@/lib/cost/money';
 
 export const dynamic = 'force-dynamic';
 
@@ -27,39 +28,44 @@ export default async function PeoplePage({ searchParams }: Props) {
   const params = await searchParams;
   const kind = isActivityKind(params.kind) ? params.kind : undefined;
   const person = typeof params.person === 'string' && params.person.length <= 100 ? params.person : undefined;
-  const [everyone, invitations, entries] = await Promise.all([
+  const [everyone, invitations, entries, costs] = await Promise.all([
     listPeopleForAdmin(),
     listInvitations(),
     listActivity({ kind, actorId: person }),
+    loadCostSettings(),
   ]);
+  const budgets = await personBudgets(everyone.map((p) => p.id));
   // Names for whoever did something and whoever it was done to (a role change names its person).
   const names = await peopleNames([
     ...entries.flatMap((e) => [e.actorId, ...(typeof e.details.personId === 'string' ? [e.details.personId] : [])]),
     ...invitations.map((i) => i.createdBy),
   ]);
-  const { engine, model } = publicEnv();
   return (
-    <div className="flex min-h-dvh flex-col">
-      <AppHeader current="people" engine={engine} model={model} signOut {...headerPerson(actor)} />
-      <main className="mx-auto flex w-full max-w-4xl flex-col gap-8 p-4 sm:p-8">
-        <h1 className="text-lg font-semibold text-zinc-50">People</h1>
-        <PeopleTable people={everyone} self={actor} />
-        <InvitePanel canInviteOwner={actor.role === 'owner'} />
-        <InvitationList
-          invitations={invitations.map((i) => ({ ...i, createdByName: names.get(i.createdBy) ?? 'Someone' }))}
-        />
-        <ActivitySection
-          entries={entries.map((e) => ({
-            id: e.id,
-            at: e.at,
-            kind: e.kind,
-            actorName: names.get(e.actorId) ?? 'Someone',
-            what: describeActivity(e.kind, e.details, (id) => names.get(id)),
-          }))}
-          people={everyone.map((p) => ({ id: p.id, name: p.name }))}
-          filter={{ kind: kind ?? '', person: person ?? '' }}
-        />
-      </main>
-    </div>
+    <PageShell actor={actor} current="people" width="wide">
+      <h1 className="text-lg font-semibold text-zinc-50">People</h1>
+      <PeopleTable
+        people={everyone.map((p) => {
+          const budget = budgets.get(p.id);
+          return { ...p, monthlyBudget: budget === undefined ? '' : String(fromMicros(budget)) };
+        })}
+        self={actor}
+        currency={costs.prices.currency}
+      />
+      <InvitePanel canInviteOwner={actor.role === 'owner'} />
+      <InvitationList
+        invitations={invitations.map((i) => ({ ...i, createdByName: names.get(i.createdBy) ?? 'Someone' }))}
+      />
+      <ActivitySection
+        entries={entries.map((e) => ({
+          id: e.id,
+          at: e.at,
+          kind: e.kind,
+          actorName: names.get(e.actorId) ?? 'Someone',
+          what: describeActivity(e.kind, e.details, (id) => names.get(id)),
+        }))}
+        people={everyone.map((p) => ({ id: p.id, name: p.name }))}
+        filter={{ kind: kind ?? '', person: person ?? '' }}
+      />
+    </PageShell>
   );
 }

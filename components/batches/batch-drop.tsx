@@ -4,7 +4,11 @@ import { useId, useState, type DragEvent } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { startBatchAction } from '@/app/batch/actions';
+import type { CostContext } from '@/components/cost/cost-context';
+import { estimateBatch } from '@/lib/batches/estimate';
 import { MAX_BATCH_IMAGES } from '@/lib/batches/feeder';
+import { formatEstimate } from '@/lib/cost/estimate';
+import { formatMoney } from '@/lib/cost/money';
 import { ACCEPT_ATTRIBUTE } from '@/lib/references/rules';
 import { DroppedList } from './dropped-list';
 import { recipesQuery } from './recipes-query';
@@ -17,7 +21,7 @@ const buttonClass =
  * The Batch page: drop or pick up to 500 images (each checked at once, then stored through the reference intake,
  * a few at a time), choose a recipe, see what the batch will cost, Start batch.
  */
-export function BatchDrop() {
+export function BatchDrop({ cost }: { cost: CostContext }) {
   const id = useId();
   const router = useRouter();
   const { data: recipes = [] } = useQuery(recipesQuery);
@@ -31,6 +35,14 @@ export function BatchDrop() {
     setError(null);
     if (!recipeId) return setError('Recipe: choose a recipe first (save one from the studio with Save as recipe).');
     const ready = images.filter((item) => item.status === 'ready' && item.assetId);
+    const chosen = recipes.find((item) => item.id === recipeId);
+    const estimate = chosen && estimateBatch(cost.pricing, chosen, ready.length);
+    if (estimate && cost.confirmAboveMicros != null && estimate.micros > cost.confirmAboveMicros) {
+      const amount = formatMoney(estimate.micros, estimate.currency);
+      const threshold = formatMoney(cost.confirmAboveMicros, estimate.currency);
+      // Above the admin's threshold the click alone does not spend: the amount is stated and confirmed first.
+      if (!window.confirm(`This batch is estimated at ≈ ${amount} (above ${threshold}). Start it anyway?`)) return;
+    }
     setStarting(true);
     const result = await startBatchAction({ recipeId, imageIds: ready.map((item) => item.assetId!) }).catch(() => null);
     setStarting(false);
@@ -49,6 +61,7 @@ export function BatchDrop() {
   const ready = images.filter((item) => item.status === 'ready').length;
   const pending = images.filter((item) => ['checking', 'waiting', 'uploading'].includes(item.status)).length;
   const tasks = ready * (recipe?.tasksPerImage ?? 1);
+  const estimate = recipe && ready > 0 ? estimateBatch(cost.pricing, recipe, ready) : null;
 
   return (
     <div className="flex flex-col gap-4">
@@ -105,7 +118,14 @@ export function BatchDrop() {
               {ready} {ready === 1 ? 'image' : 'images'} ready
               {pending > 0 ? `, ${pending} on the way` : ''} · {tasks} {tasks === 1 ? 'task' : 'tasks'}
             </p>
-            <p className="text-xs text-zinc-400">Cost estimate: shown here once cost estimates are available.</p>
+            <p aria-live="polite" className="text-zinc-100 tabular-nums">
+              {estimate
+                ? formatEstimate(estimate)
+                : recipe
+                  ? 'Add images to see what the batch will cost.'
+                  : 'Choose a recipe to see what the batch will cost.'}
+            </p>
+            <p className="text-xs text-zinc-400">An estimate from the team’s price table.</p>
           </section>
         </div>
         {recipe && (

@@ -4,6 +4,7 @@ import { CancelButton } from '@/components/gallery/cancel-button';
 import { RetryButton } from '@/components/gallery/retry-button';
 import { ReviewShareButton } from '@/components/review/review-share-button';
 import { ShareButton } from '@/components/share/share-button';
+import { formatMoney } from '@/lib/cost/money';
 import { START_POINT_INFO } from '@/lib/jobs/start-points';
 import { isFinal, STATUS_LABELS, type Job } from '@/lib/jobs/types';
 import { ElapsedTime } from './elapsed-time';
@@ -46,6 +47,7 @@ export function JobCard({ job, actions, onEditAgain }: JobCardProps) {
         {job.hasMask ? ' · masked' : ''}
         {job.expansion ? ' · expanded' : ''} · {job.references.length} ref{job.references.length === 1 ? '' : 's'} ·{' '}
         <ElapsedTime from={job.createdAt} to={job.completedAt ?? (running ? null : job.updatedAt)} />
+        {job.cost && <TaskCost cost={job.cost} />}
       </p>
       <EngineNote job={job} />
       {job.references.length > 0 && (
@@ -101,7 +103,11 @@ export function JobCard({ job, actions, onEditAgain }: JobCardProps) {
 
       <footer className="mt-2 flex flex-wrap items-center justify-end gap-1">
         <CancelButton jobId={job.id} status={job.status} />
-        <RetryButton jobId={job.id} status={job.status} />
+        <RetryButton
+          jobId={job.id}
+          status={job.status}
+          task={{ options: job.options, inputImages: job.references.length }}
+        />
         <ShareButton jobId={job.id} />
         {job.results.length > 0 && <ReviewShareButton kind="task" id={job.id} context="this task" />}
         <button
@@ -113,5 +119,24 @@ export function JobCard({ job, actions, onEditAgain }: JobCardProps) {
         </button>
       </footer>
     </article>
+  );
+}
+
+/** "≈ $0.38 estimated", "$0.40" (reported), "free" or "not billed": what the ledger says the task costs. */
+function TaskCost({ cost }: { cost: NonNullable<Job['cost']> }) {
+  const amount = formatMoney(cost.micros, cost.currency);
+  const text = cost.released
+    ? 'not billed'
+    : cost.micros === 0
+      ? 'free'
+      : cost.actual
+        ? amount
+        : `≈ ${amount} estimated`;
+  return (
+    <span data-task-cost className="tabular-nums" title={cost.actual ? 'As the image service reported it' : undefined}>
+      {' '}
+      · <span className="sr-only">Cost: </span>
+      {text}
+    </span>
   );
 }

@@ -4,6 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
 import { changeRole, setPersonActive } from '@/app/people/actions';
 import type { Result } from '@/lib/errors';
+import { PersonBudgetField } from './person-budget-field';
 import { ResetPasswordButton } from './reset-password-button';
 
 type Role = 'owner' | 'admin' | 'member' | 'viewer';
@@ -14,12 +15,22 @@ interface Person {
   email: string;
   role: Role;
   active: boolean;
+  /** Currency units as the field shows them ("25", "12.5"); empty: none. */
+  monthlyBudget: string;
 }
 
 const ROLE_LABELS: Record<Role, string> = { owner: 'Owner', admin: 'Admin', member: 'Member', viewer: 'Viewer' };
 
 /** Everyone in the workspace: change a role, deactivate (their sessions end at once; their work stays) or reactivate. */
-export function PeopleTable({ people, self }: { people: Person[]; self: { id: string; role: Role } }) {
+export function PeopleTable({
+  people,
+  self,
+  currency,
+}: {
+  people: Person[];
+  self: { id: string; role: Role };
+  currency: string;
+}) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
@@ -48,6 +59,7 @@ export function PeopleTable({ people, self }: { people: Person[]; self: { id: st
             <th scope="col">Role</th>
             <th scope="col">Status</th>
             <th scope="col">Password</th>
+            <th scope="col">Monthly budget</th>
           </tr>
         </thead>
         <tbody>
@@ -90,6 +102,14 @@ export function PeopleTable({ people, self }: { people: Person[]; self: { id: st
                 </td>
                 <td>
                   <ResetPasswordButton person={person} disabled={locked} />
+                </td>
+                <td className="py-2">
+                  <PersonBudgetField
+                    personId={person.id}
+                    personName={person.name}
+                    saved={person.monthlyBudget}
+                    currency={currency}
+                  />
                 </td>
               </tr>
             );

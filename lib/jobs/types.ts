@@ -123,6 +123,18 @@ export interface Job {
   /** Who asked for it (a person's id; null: from before people, so the owner's), and their name when known. */
   createdBy?: string | null;
   createdByName?: string | null;
+  /**
+   * What the task costs in the team's currency (micros): the actual figure upstream reported, else the estimate
+   * reserved at submit; `released` when it was never billed (failed before upstream took it). Absent: not recorded.
+   */
+  cost?: JobCost | null;
+}
+
+export interface JobCost {
+  micros: number;
+  currency: string;
+  actual: boolean;
+  released: boolean;
 }
 
 /** How a task's first image was expanded, as the gallery and Edit again see it. */

@@ -50,6 +50,7 @@ const EXPECTED: Record<string, Permission | 'anyone' | 'public'> = {
   'action changeRole': 'admin',
   'action setPersonActive': 'admin',
   'action saveCostSettings': 'admin',
+  'action setPersonBudget': 'admin',
   'action starResult': 'react',
   'action decideOnResult': 'curate',
   'action createBoard': 'curate',

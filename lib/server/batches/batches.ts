@@ -1,4 +1,7 @@
 import 'server-only';
+import { estimateBatch } from '@/lib/batches/estimate';
+import { checkBudget } from '../cost/ledger';
+import { currentPricing } from '../cost/settings';
 import { randomUUID } from 'node:crypto';
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
@@ -86,6 +89,16 @@ export async function startBatch(input: unknown, actor: Actor): Promise<Result<B
       field: 'images',
     });
   }
+  // The whole batch against the budgets before anything starts: a batch that cannot finish inside them is refused
+  // by name now, not forty images in. Each task still reserves its own share under the lock as it is fed.
+  const pricing = await currentPricing();
+  const estimate = estimateBatch(
+    pricing,
+    { options: recipe.options, ratios: recipe.ratios, references: recipe.referenceIds.length },
+    unique.length,
+  );
+  const budget = await checkBudget(actor.id, estimate.micros, estimate.currency);
+  if (!budget.ok) return budget;
   const batchId = randomUUID();
   const ratios: (string | null)[] = recipe.ratios.length > 0 ? recipe.ratios : [null];
   const items = unique.flatMap((imageId, index) =>

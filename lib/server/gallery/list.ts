@@ -10,6 +10,7 @@ import { resultIsLive } from '../curation/results';
 import { toJobViews } from '../jobs/repository';
 import { getDb } from '../storage/db';
 import { approvals, boardItems, deletedResults, jobResults, jobs, reviewDecisions, stars } from '../storage/schema';
+import { withCost } from './cost-view';
 import { withCuration } from './curation-view';
 
 export const GALLERY_PAGE_SIZE = 24;
@@ -135,7 +136,7 @@ export async function listGalleryPage(filter: Filter, viewer: Actor | null = nul
   const createdBy = new Map(page.map((row) => [row.id, row.createdBy]));
   const last = page.at(-1);
   const nextCursor = rows.length > filter.limit && last ? `${last.createdAt.toISOString()}_${last.id}` : null;
-  return { jobs: await withCuration(views, createdBy, viewer), nextCursor };
+  return { jobs: await withCost(await withCuration(views, createdBy, viewer)), nextCursor };
 }
 
 /** Under a result-level filter, each card keeps only the results that match it (e.g. "approved only"). */
