@@ -82,7 +82,8 @@ export async function setPersonBudget(personId: unknown, typed: unknown): Promis
     });
   }
   return guardAction('setPersonBudget', 'admin', async () => {
-    if (!(await peopleNames([id.data])).has(id.data)) return fail('form:invalid', 'That person is not in the workspace.');
+    if (!(await peopleNames([id.data])).has(id.data))
+      return fail('form:invalid', 'That person is not in the workspace.');
     const saved = await savePersonBudget(id.data, typed);
     if (saved.ok) revalidatePath('/people');
     return saved;

@@ -164,7 +164,11 @@ export function RatioSetDialog({ references, prompt, options, frame, exportMask,
           </button>
         </div>
         {cost && ticked.length > 0 && (
-          <p data-cost-estimate aria-live="polite" className="mt-2 text-right text-xs tabular-nums text-zinc-300">
+          <p
+            data-cost-estimate="ratio-set"
+            aria-live="polite"
+            className="mt-2 text-right text-xs tabular-nums text-zinc-300"
+          >
             <span className="sr-only">Estimated cost: </span>
             {formatEstimate(estimateRatioSet(cost.pricing, { options, inputImages: references.length }, ticked))}
           </p>

@@ -47,7 +47,7 @@ export function RetryButton({ jobId, status, task }: { jobId: string; status: Jo
         {pending ? 'Retrying…' : 'Retry'}
       </button>
       {estimate && estimate.micros > 0 && (
-        <span data-cost-estimate className="text-xs tabular-nums text-zinc-300">
+        <span data-cost-estimate="retry" className="text-xs tabular-nums text-zinc-300">
           <span className="sr-only">Estimated cost of Retry: </span>
           {formatEstimate(estimate)}
         </span>

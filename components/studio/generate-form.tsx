@@ -149,7 +149,7 @@ export function GenerateForm({ children }: GenerateFormProps) {
           </p>
           {estimate && (
             <p
-              data-cost-estimate
+              data-cost-estimate="generate"
               aria-live="polite"
               className="shrink-0 text-zinc-200"
               title="An estimate from the team’s price table"

@@ -68,7 +68,8 @@ const refusals = {
   '400': { description: 'A field is not valid; the error names it.', content: json(ref('Error')) },
   '401': { description: 'No token, or a revoked or unknown one.', content: json(ref('Error')) },
   '403': {
-    description: "The token is read-only, or the person's role does not allow this.",
+    description:
+      "The token is read-only, the person's role does not allow this, or (code budget:exceeded) the task would cross a monthly budget; the message names the budget, what is left and when it resets.",
     content: json(ref('Error')),
   },
   '429': {

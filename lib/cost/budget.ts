@@ -27,6 +27,8 @@ export function formatResetDate(date: Date): string {
 export interface BudgetState {
   /** Names the budget in a sentence: "the team’s monthly budget", "Ana’s monthly budget". */
   name: string;
+  /** `team`, or `person:<id>` (lib/server/cost/settings.ts). */
+  scope?: string;
   limitMicros: number;
   /** Spent (settled) plus reserved (in flight) this period. */
   usedMicros: number;

@@ -6,7 +6,8 @@ import { apiError } from './token-check';
 function statusFor(error: AppError): number {
   if (error.code === 'api:too_large' || error.code === 'reference:too_large') return 413;
   if (error.code.endsWith(':not_found')) return 404;
-  if (error.code === 'auth:forbidden') return 403;
+  // A budget is a rule of the team, not a malformed call: the same answer a role refusal gets.
+  if (error.code === 'auth:forbidden' || error.code.startsWith('budget:')) return 403;
   if (error.code.endsWith(':busy')) return 503;
   if (error.code === 'server:error') return 500;
   return 400;

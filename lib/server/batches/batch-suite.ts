@@ -3,10 +3,11 @@
  * `submitJob`, the job pipeline over HTTP to the fake ToAPIs server, and the feeder as several instances would
  * run it. Run by `batches.integration.test.ts` and `batches.postgres.integration.test.ts`. Not a test file.
  */
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { itemIdempotencyKey, MAX_IN_FLIGHT_PER_BATCH } from '@/lib/batches/feeder';
@@ -118,6 +119,14 @@ export function defineBatchSuite(
       const { batches, feeder, db } = await modules();
       const shape = await recipe('Top half', { kind: 'rect', x: 0, y: 0, width: 1, height: 0.5 });
       const files = await images([...Array(10)].map((_, i) => (i % 2 ? 'rocket.jpg' : 'coffee.png')));
+      const { webhookEndpoints, webhookDeliveries } = await import('../storage/schema');
+      const endpointId = randomUUID();
+      await db.insert(webhookEndpoints).values({
+        id: endpointId,
+        url: 'https://hooks.example/batches',
+        secret: 'whsec_test',
+        events: ['batch.finished'],
+      });
       const started = await batches.startBatch({ recipeId: shape.id, imageIds: files.map((f) => f.id) }, MAYA);
       if (!started.ok) throw new Error(started.error.message);
       const id = started.data.id;
@@ -154,6 +163,16 @@ export function defineBatchSuite(
       items = await batches.listBatchItems(id);
       expect(items.every((i) => i.status === 'completed' && i.resultUrl)).toBe(true);
       expect(await batches.getBatch(id)).toMatchObject({ state: 'done', progress: { done: 10, fraction: 1 } });
+      // Finishing told the subscribed endpoint once, with how the items ended; another pass tells nothing more.
+      await feeder.feedOnce('instance-a');
+      const told = await db.select().from(webhookDeliveries).where(eq(webhookDeliveries.endpointId, endpointId));
+      expect(told.map((d) => d.payload)).toEqual([
+        expect.objectContaining({
+          event: 'batch.finished',
+          data: expect.objectContaining({ batchId: id, recipe: 'Top half', items: 10, completed: 10, failed: 0 }),
+        }),
+      ]);
+      await db.delete(webhookEndpoints).where(eq(webhookEndpoints.id, endpointId));
     });
 
     it('is fed by one instance at a time, and by another once the holder is gone', async () => {

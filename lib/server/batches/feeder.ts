@@ -7,8 +7,9 @@ import { findAssets } from '../assets';
 import { LOCAL_OWNER } from '../auth/actor';
 import { INSTANCE_ID } from '../jobs/leases';
 import { submitJob } from '../jobs/submit';
-import { getDb, rowsOf } from '../storage/db';
+import { getDb, rowsOf, type Db } from '../storage/db';
 import { batches, batchItems, type BatchItemRow, type BatchRow } from '../storage/schema';
+import { enqueueWebhookEvent } from '../webhooks/enqueue';
 import { itemMask } from './item-mask';
 
 /**
@@ -127,10 +128,15 @@ async function feedBatch(batch: BatchRow, holder: string): Promise<void> {
     .orderBy(asc(batchItems.position))
     .limit(MAX_IN_FLIGHT_PER_BATCH);
   if (queued.length === 0 && busy === 0) {
-    await db
-      .update(batches)
-      .set({ state: 'done', finishedAt: new Date(), leaseHolder: null, leaseExpiresAt: null })
-      .where(and(eq(batches.id, batch.id), eq(batches.state, 'running')));
+    await db.transaction(async (tx) => {
+      const [finished] = await tx
+        .update(batches)
+        .set({ state: 'done', finishedAt: new Date(), leaseHolder: null, leaseExpiresAt: null })
+        .where(and(eq(batches.id, batch.id), eq(batches.state, 'running')))
+        .returning();
+      // With the state change, so the event exists exactly when the batch finished (once, on one instance).
+      if (finished) await enqueueWebhookEvent(tx, 'batch.finished', await batchFinishedPayload(tx, finished));
+    });
     return;
   }
   for (const item of queued.slice(0, itemsToStart(busy, queued.length))) {
@@ -180,4 +186,24 @@ async function submitItem(batch: BatchRow, item: BatchItemRow): Promise<'submitt
     .set({ state: 'submitted', jobId: submitted.data.id, updatedAt: new Date() })
     .where(and(eq(batchItems.id, item.id), eq(batchItems.state, 'queued')));
   return 'submitted';
+}
+
+/** What `batch.finished` tells: which batch, its recipe, and how its items ended. */
+async function batchFinishedPayload(db: Db, batch: BatchRow): Promise<Record<string, unknown>> {
+  const counts = rowsOf<{ state: string; n: number }>(
+    await db.execute(sql`
+      select case when i.state = 'submitted' and j.status = 'completed' then 'completed'
+                  when i.state = 'submitted' then 'failed' else i.state end as state, count(*)::int as n
+      from batch_items i left join jobs j on j.id = i.job_id where i.batch_id = ${batch.id} group by 1`),
+  );
+  const count = (state: string) => Number(counts.find((row) => row.state === state)?.n ?? 0);
+  return {
+    batchId: batch.id,
+    recipe: batch.recipeName,
+    items: counts.reduce((sum, row) => sum + Number(row.n), 0),
+    completed: count('completed'),
+    failed: count('failed'),
+    cancelled: count('cancelled'),
+    finishedAt: (batch.finishedAt ?? new Date()).toISOString(),
+  };
 }

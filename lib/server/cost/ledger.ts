@@ -3,8 +3,11 @@ import { and, eq, gte, inArray, ne, sql } from 'drizzle-orm';
 import { fail, ok, type Result } from '@/lib/errors';
 import { budgetRefusal, monthPeriod, wouldCross, type BudgetState } from '@/lib/cost/budget';
 import type { ActualCost } from '@/lib/cost/actual-cost';
+import { fromMicros } from '@/lib/cost/money';
+import { crossesNearlyUsed } from '@/lib/webhooks/events';
 import { serverEnv } from '../env';
 import { getDb, type Db } from '../storage/db';
+import { enqueueWebhookEvent } from '../webhooks/enqueue';
 import { budgets, costLedger, jobs, type CostLedgerRow, type JobRow, WORK_KINDS } from '../storage/schema';
 import { personScope, TEAM_SCOPE } from './settings';
 
@@ -49,6 +52,7 @@ async function budgetStates(db: Queryable, personId: string, now: Date): Promise
       .where(scope === TEAM_SCOPE ? counted : and(counted, eq(costLedger.personId, personId)));
     states.push({
       name: scope === TEAM_SCOPE ? teamBudgetName() : 'your monthly budget',
+      scope,
       limitMicros: limit,
       usedMicros: Number(row?.used ?? 0),
     });
@@ -92,12 +96,8 @@ export async function insertJobReserving(
     await tx.insert(budgets).values({ scope: TEAM_SCOPE, limitMicros: null }).onConflictDoNothing();
     await tx.select({ scope: budgets.scope }).from(budgets).where(eq(budgets.scope, TEAM_SCOPE)).for('update');
     const now = new Date();
-    const allowed = refusalIfCrossing(
-      await budgetStates(tx, reservation.personId, now),
-      reservation.estimateMicros,
-      reservation.currency,
-      now,
-    );
+    const states = await budgetStates(tx, reservation.personId, now);
+    const allowed = refusalIfCrossing(states, reservation.estimateMicros, reservation.currency, now);
     if (!allowed.ok) return allowed;
     const [row] = await tx
       .insert(jobs)
@@ -118,6 +118,20 @@ export async function insertJobReserving(
       images: reservation.images,
       estimateMicros: reservation.estimateMicros,
     });
+    // Only the reservation that crosses the line tells (under the lock, so once; again only if released work
+    // brought the budget back below it).
+    for (const state of states) {
+      const after = state.usedMicros + reservation.estimateMicros;
+      if (!crossesNearlyUsed(state.limitMicros, state.usedMicros, after)) continue;
+      await enqueueWebhookEvent(tx, 'budget.nearly_used', {
+        budget: state.scope === TEAM_SCOPE ? 'team' : 'person',
+        personId: state.scope === TEAM_SCOPE ? null : reservation.personId,
+        limit: fromMicros(state.limitMicros),
+        used: fromMicros(after),
+        currency: reservation.currency,
+        resetsAt: monthPeriod(now).resetsAt.toISOString(),
+      });
+    }
     return ok({ row, created: true });
   });
 }

@@ -6,6 +6,7 @@ import { fail, ok, type Result } from '@/lib/errors';
 import { COMMENT_MAX, REVIEWER_NAME_MAX, resultKey, type ReviewPageState } from '@/lib/reviews/types';
 import { resultIsLive } from '../curation/results';
 import { hashShareToken, isShareToken, newShareToken } from '../share/tokens';
+import { enqueueWebhookEvent } from '../webhooks/enqueue';
 import { getDb } from '../storage/db';
 import {
   assets,
@@ -168,13 +169,27 @@ export async function decide(review: ReviewRow, reviewer: ReviewerRow, input: un
       ? { picked: decision === 'pick', pickedAt: decision === 'pick' ? now : null }
       : { verdict: verdicts[decision], verdictAt: decision === 'clear' ? null : now };
   const db = await getDb();
-  await db
-    .insert(reviewDecisions)
-    .values({ reviewId: review.id, jobId, position, reviewerId: reviewer.id, ...set })
-    .onConflictDoUpdate({
-      target: [reviewDecisions.reviewId, reviewDecisions.jobId, reviewDecisions.position, reviewDecisions.reviewerId],
-      set,
-    });
+  await db.transaction(async (tx) => {
+    await tx
+      .insert(reviewDecisions)
+      .values({ reviewId: review.id, jobId, position, reviewerId: reviewer.id, ...set })
+      .onConflictDoUpdate({
+        target: [reviewDecisions.reviewId, reviewDecisions.jobId, reviewDecisions.position, reviewDecisions.reviewerId],
+        set,
+      });
+    // A verdict (approve, ask for changes) is what a team waits for; picks and clears are not announced.
+    if (set.verdict) {
+      await enqueueWebhookEvent(tx, 'review.decided', {
+        reviewId: review.id,
+        review: review.title,
+        taskId: jobId,
+        position,
+        decision: set.verdict,
+        reviewer: reviewer.name,
+        at: now.toISOString(),
+      });
+    }
+  });
   return ok(null);
 }
 

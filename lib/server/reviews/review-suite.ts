@@ -155,9 +155,28 @@ export function defineReviewSuite(label: string, environment: () => Promise<Reco
       expect(await m.reviewerFor(review, 'not-a-key')).toBeNull();
 
       const as = (r: typeof ana) => (r.ok ? r.data.reviewer : null)!;
+      // An endpoint subscribed to review.decided: each verdict (not a pick) records one delivery with it.
+      const db = await m.getDb();
+      const endpointId = randomUUID();
+      await db.insert(m.webhookEndpoints).values({
+        id: endpointId,
+        url: 'https://hooks.example/reviews',
+        secret: 'whsec_test',
+        events: ['review.decided'],
+      });
       expect((await m.decide(review, as(ana), { jobId, position: 0, decision: 'pick' })).ok).toBe(true);
       expect((await m.decide(review, as(ana), { jobId, position: 1, decision: 'approve' })).ok).toBe(true);
       expect((await m.decide(review, as(ben), { jobId, position: 1, decision: 'request_changes' })).ok).toBe(true);
+      const told = await db.select().from(m.webhookDeliveries).where(eq(m.webhookDeliveries.endpointId, endpointId));
+      const data = told.map((d) => (d.payload as { data: Record<string, unknown> }).data);
+      expect(data).toHaveLength(2);
+      expect(data).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ taskId: jobId, position: 1, decision: 'approved', reviewer: 'Ana Client' }),
+          expect.objectContaining({ taskId: jobId, position: 1, decision: 'changes_requested', reviewer: 'Ben' }),
+        ]),
+      );
+      await db.delete(m.webhookEndpoints).where(eq(m.webhookEndpoints.id, endpointId));
       expect(await m.decide(review, as(ana), { jobId, position: 9, decision: 'pick' })).toMatchObject({
         ok: false,
         error: { code: 'result:not_found' },

@@ -10,6 +10,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_OPTIONS } from '@/lib/jobs/options';
 import { processSingleton } from '@/lib/process-singleton';
@@ -135,6 +136,51 @@ describe('outgoing webhooks', () => {
       data: { taskId: failedJob, error: { code: 'content_policy' } },
     });
     expect((await listWebhookDeliveries())[0]).toMatchObject({ status: 'delivered', lastStatus: 200, attempts: 2 });
+  });
+
+  it('tells once when a reservation takes a budget past 80 %', async () => {
+    const [{ getDb }, schema, { insertJobReserving }] = await Promise.all([
+      import('../storage/db'),
+      import('../storage/schema'),
+      import('../cost/ledger'),
+    ]);
+    const db = await getDb();
+    const endpointId = randomUUID();
+    await db
+      .insert(schema.webhookEndpoints)
+      .values({ id: endpointId, url: receiverUrl, secret: 'whsec_budget', events: ['budget.nearly_used'] });
+    await db
+      .insert(schema.budgets)
+      .values({ scope: 'team', limitMicros: 1_000_000 })
+      .onConflictDoUpdate({ target: schema.budgets.scope, set: { limitMicros: 1_000_000 } });
+    const reserve = () =>
+      insertJobReserving(
+        db,
+        {
+          id: randomUUID(),
+          idempotencyKey: randomUUID(),
+          engine: 'toapis',
+          prompt: 'p',
+          options: DEFAULT_OPTIONS,
+          referenceIds: [],
+        },
+        { personId: LOCAL_OWNER.id, kind: 'single', estimateMicros: 300_000, images: 1, currency: 'USD' },
+      );
+    const told = () =>
+      db.select().from(schema.webhookDeliveries).where(eq(schema.webhookDeliveries.endpointId, endpointId));
+    expect((await reserve()).ok).toBe(true); // 30 %
+    expect((await reserve()).ok).toBe(true); // 60 %
+    expect(await told()).toHaveLength(0);
+    expect((await reserve()).ok).toBe(true); // 90 %: past the line
+    expect((await reserve()).ok).toBe(false); // 120 %: refused, and nothing more is told
+    const deliveries = await told();
+    expect(deliveries.map((d) => d.payload)).toEqual([
+      expect.objectContaining({
+        event: 'budget.nearly_used',
+        data: expect.objectContaining({ budget: 'team', limit: 1, used: 0.9, currency: 'USD' }),
+      }),
+    ]);
+    await db.delete(schema.webhookEndpoints).where(eq(schema.webhookEndpoints.id, endpointId));
   });
 
   it('gives up after a day of retries', async () => {
