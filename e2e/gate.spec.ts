@@ -215,6 +215,18 @@ test('login: next= stays on this origin, forged addresses do not dodge the limit
   );
   expect(withSession).not.toBe(413);
 
+  // The public API carries an access token, not a session: its upload waits unread until the token is checked. A
+  // made-up token is answered 401 after 4 KB of its 2 MB; a real one (created in Settings) sends all of it and gets
+  // the route's own answer (400: not a multipart upload).
+  const references = `${app.url}/api/v1/references`;
+  expect(await postAnnounced(references, { Authorization: 'Bearer op_made_up_token' }, twoMb, 4096)).toBe(401);
+  await page.goto('/settings');
+  await page.getByRole('textbox', { name: 'Token name' }).fill('Gate check');
+  await page.getByRole('combobox', { name: 'Scope' }).selectOption({ label: 'Read and write' });
+  await page.getByRole('button', { name: 'Create token' }).click();
+  const token = await page.getByRole('textbox', { name: 'Access token' }).inputValue();
+  expect(await postAnnounced(references, { Authorization: `Bearer ${token}` }, twoMb, twoMb)).toBe(400);
+
   // Forged X-Forwarded-For headers do not give each guess a fresh allowance (no trusted proxy is configured).
   const guesser = await browser.newContext({ baseURL: app.url });
   const guess = await guesser.newPage();
@@ -235,7 +247,7 @@ test('login: next= stays on this origin, forged addresses do not dodge the limit
 });
 
 /**
- * A POST to `/` that announces `declared` bytes (or none: chunked) and sends `sent` of them, then waits for the
+ * A POST to `url` that announces `declared` bytes (or none: chunked) and sends `sent` of them, then waits for the
  * answer without sending the rest. Resolves to the status.
  */
 function postAnnounced(
@@ -250,7 +262,7 @@ function postAnnounced(
       {
         host: target.hostname,
         port: target.port,
-        path: '/',
+        path: target.pathname + target.search,
         method: 'POST',
         headers: {
           'Content-Type': 'text/plain',

@@ -1,5 +1,6 @@
 import 'server-only';
 import { closeEngine } from '@/lib/server/engine-host';
+import { resolveApiToken } from './api/tokens';
 import { installFrontDoor } from './auth/client-address';
 import { startCostSweep } from './cost/sweep';
 import { drainBatchFeeder, startBatchFeeder } from './batches/feeder';
@@ -22,7 +23,7 @@ const DRAIN_MS = 5_000;
  */
 export async function bootServer(): Promise<void> {
   // First: the login limiter needs each request's socket address, and bodies before login stay small.
-  installFrontDoor();
+  installFrontDoor({ apiTokenIsValid: async (token) => (await resolveApiToken(token)) !== null });
   try {
     console.log(`[overpaint] ready: ${await checkStart({ hold: true })}`);
   } catch (error) {

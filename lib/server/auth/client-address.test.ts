@@ -10,7 +10,7 @@ afterEach(() => {
 describe('clientKey', () => {
   it('uses the socket address the front door stamped, whatever forwarding headers the client sends', async () => {
     const { clientKey, installFrontDoor } = await import('./client-address');
-    installFrontDoor();
+    installFrontDoor({ apiTokenIsValid: async () => false });
     const seen: string[] = [];
     const server = http.createServer((request, response) => {
       const headers = new Headers(request.headers as Record<string, string>);

@@ -2,7 +2,7 @@ import 'server-only';
 import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import { serverEnv } from '../env';
-import { refuseLargeUnauthenticatedBody } from './front-door';
+import { holdAtFrontDoor, type FrontDoorChecks } from './front-door';
 import { processSingleton } from '@/lib/process-singleton';
 
 /*
@@ -24,10 +24,10 @@ function peerTag(): string {
 
 /**
  * The server's front door, on the raw request before Next sees it (installed once at boot): stamps each request's
- * socket address on it, and refuses large bodies before login (front-door.ts). Requests that arrived while the
+ * socket address on it, and holds back large bodies before login (front-door.ts). Requests that arrived while the
  * server was still booting carry no stamp and share one bucket ('unknown').
  */
-export function installFrontDoor(): void {
+export function installFrontDoor(checks: FrontDoorChecks): void {
   if (frontDoor.get().installed) return;
   frontDoor.get().installed = true;
   const tag = peerTag();
@@ -36,7 +36,8 @@ export function installFrontDoor(): void {
     if (event === 'request') {
       const request = args[0] as http.IncomingMessage;
       request.headers[PEER_HEADER] = `${tag} ${request.socket.remoteAddress ?? 'unknown'}`;
-      if (refuseLargeUnauthenticatedBody(request, args[1] as http.ServerResponse)) return true;
+      const admit = () => emit.apply(this, [event, ...args]);
+      if (holdAtFrontDoor(request, args[1] as http.ServerResponse, admit, checks)) return true;
     }
     return emit.apply(this, [event, ...args]);
   } as typeof http.Server.prototype.emit;
