@@ -1,9 +1,12 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
-import { request as playwrightRequest } from '@playwright/test';
+import { request as playwrightRequest, type Page } from '@playwright/test';
+import { startFakeToapis } from '../lib/testing/fake-toapis/server';
 import { verifyDelivery } from '../lib/webhooks/signing';
+import { saveCostSettings } from './support/costs';
 import { expect, expectNoSeriousA11yViolations, samplePath, test } from './support/fixtures';
+import { createOwner, invite, join, MEMBER, VIEWER } from './support/people';
 
 // The public API against the built app: tokens made and revoked in Settings, the whole flow over HTTP with a
 // token (upload, create with a mask, wait, download, list), each refusal, and a webhook receiver that gets a
@@ -161,4 +164,104 @@ test('the API with a token, its refusals, and signed webhooks with retry and Res
 
   await api.dispose();
   receiver.close();
+});
+
+test('in a team: a viewer’s token cannot create, and a member’s own budget refuses over the API and in the studio', async ({
+  browser,
+  launchApp,
+}) => {
+  test.setTimeout(180_000);
+  const key = 'sk-e2e-api-team';
+  const fake = await startFakeToapis({ apiKey: key, completeAfterPolls: 1 });
+  const app = await launchApp({
+    env: { AUTH_MODE: 'accounts', APP_PASSWORD: undefined, TOAPIS_API_KEY: key, TOAPIS_BASE_URL: fake.url },
+  });
+  const upstream = (path: string) => fake.state.requests.filter((r) => r.method === 'POST' && r.path === path);
+
+  // The owner prices the work (a medium 1k image with its base: $0.06) and gives Milo $0.10 a month.
+  const ownerContext = await browser.newContext({ baseURL: app.url });
+  const owner = await ownerContext.newPage();
+  await createOwner(owner);
+  await owner.goto('/settings');
+  await saveCostSettings(owner, { prices: true, budget: '', confirmAbove: '' });
+  const milo = await join(browser, app.url, await invite(owner, 'member'), MEMBER);
+  const vera = await join(browser, app.url, await invite(owner, 'viewer'), VIEWER);
+  await owner.goto('/people');
+  const miloBudget = owner.getByRole('row', { name: new RegExp(MEMBER.name) });
+  await miloBudget.getByRole('spinbutton', { name: 'Monthly budget' }).fill('0.10');
+  await miloBudget.getByRole('spinbutton', { name: 'Monthly budget' }).press('Enter');
+  await expect(miloBudget.getByRole('status')).toHaveText('Saved');
+  await expectNoSeriousA11yViolations(owner);
+
+  // Each makes a read-and-write token of their own in Settings.
+  const tokenOf = async (page: Page, name: string) => {
+    await page.goto('/settings');
+    await page.getByRole('textbox', { name: 'Token name' }).fill(name);
+    await page.getByRole('combobox', { name: 'Scope' }).selectOption({ label: 'Read and write' });
+    await page.getByRole('button', { name: 'Create token' }).click();
+    await expect(page.getByRole('listitem', { name })).toBeVisible();
+    return page.getByRole('textbox', { name: 'Access token' }).inputValue();
+  };
+  const miloToken = await tokenOf(milo.page, 'Milo’s feed');
+  const veraToken = await tokenOf(vera.page, 'Vera’s dashboard');
+
+  const api = await playwrightRequest.newContext({ baseURL: `${app.url}/api/v1/` });
+  const as = (token: string) => ({ Authorization: `Bearer ${token}` });
+  const upload = await api.post('references', {
+    headers: as(miloToken),
+    multipart: { file: { name: 'coffee.png', mimeType: 'image/png', buffer: readFileSync(samplePath('coffee.png')) } },
+  });
+  expect(upload.status()).toBe(201);
+  const reference = (await upload.json()) as { id: string };
+  const create = (token: string, key: string) =>
+    api.post('tasks', {
+      headers: { ...as(token), 'Idempotency-Key': key },
+      data: {
+        prompt: 'A brighter cup',
+        referenceIds: [reference.id],
+        options: { quality: 'medium', resolution: '1k', n: 1 },
+      },
+    });
+
+  // The viewer's token reads, but the viewer's role does not create, whatever the token's scope.
+  expect((await api.get('tasks', { headers: as(veraToken) })).status()).toBe(200);
+  const viewer = await create(veraToken, 'team-viewer-0001');
+  expect(viewer.status()).toBe(403);
+  expect(await viewer.json()).toMatchObject({ error: { code: 'auth:forbidden' } });
+
+  // Milo's $0.10: the first $0.06 task goes through, the second would cross it and is refused by name.
+  const first = await create(miloToken, 'team-member-0001');
+  expect(first.status(), await first.text()).toBe(201);
+  // It reaches the upstream in the background; counted once it has.
+  await expect.poll(() => upstream('/v1/images/generations').length, { timeout: 30_000 }).toBe(1);
+  const uploadsBefore = upstream('/v1/uploads/images').length;
+  const createsBefore = upstream('/v1/images/generations').length;
+  const over = await create(miloToken, 'team-member-0002');
+  expect(over.status()).toBe(403);
+  const refusal = (await over.json()) as { error: { code: string; message: string } };
+  expect(refusal.error.code).toBe('budget:exceeded');
+  expect(refusal.error.message).toMatch(
+    /^Your monthly budget of \$0\.10 has \$0\.04 left, and this would cost ≈ \$0\.06/,
+  );
+
+  // The same budget holds in Milo's studio: Generate is refused by name before anything is uploaded.
+  await milo.goto();
+  await milo.addFiles(samplePath('coffee.png'));
+  await milo.select('Quality').selectOption('medium');
+  await milo.select('Resolution').selectOption('1k');
+  await expect(milo.page.locator('[data-cost-estimate=generate]')).toHaveText('Estimated cost: ≈ $0.06 for 1 image');
+  await milo.prompt.fill('A brighter cup, again');
+  await expect(milo.prompt).toHaveValue('A brighter cup, again');
+  await milo.generate.click();
+  await expect(milo.refusals).toContainText(/^Your monthly budget of \$0\.10 has \$0\.04 left/);
+  expect(upstream('/v1/uploads/images')).toHaveLength(uploadsBefore);
+  expect(upstream('/v1/images/generations')).toHaveLength(createsBefore);
+
+  // The owner, with no budget of their own and none for the team, is not held by Milo's.
+  const ownerToken = await tokenOf(owner, 'Owner’s script');
+  expect((await create(ownerToken, 'team-owner-0001')).status()).toBe(201);
+
+  await api.dispose();
+  await Promise.all([ownerContext.close(), milo.page.context().close(), vera.page.context().close()]);
+  await fake.close();
 });

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
-import type { Page } from '@playwright/test';
 import { startFakeToapis, type FakeToapis } from '../lib/testing/fake-toapis/server';
 import { expect, expectNoSeriousA11yViolations, samplePath, test } from './support/fixtures';
 import { StudioPage } from './pages/studio-page';
+import { saveCostSettings } from './support/costs';
 
 // Costs against the built app and a server speaking the ToAPIs contract: an admin's prices, the estimate beside
 // Generate following every option and a ratio set, the confirmation above the threshold, a budget that refuses by
@@ -16,30 +16,6 @@ test.beforeAll(async () => {
 test.afterAll(async () => fake?.close());
 
 const upstream = (path: string) => fake.state.requests.filter((r) => r.method === 'POST' && r.path === path);
-
-/** Prices per image by quality and resolution (USD), easy to add up by hand; each input image adds 0.01. */
-const PRICES = {
-  low: { '1k': '0.01', '2k': '0.02', '4k': '0.04' },
-  medium: { '1k': '0.05', '2k': '0.1', '4k': '0.2' },
-  high: { '1k': '0.2', '2k': '0.4', '4k': '0.8' },
-} as const;
-
-async function saveCostSettings(page: Page, fields: { budget: string; confirmAbove: string; prices?: boolean }) {
-  const costs = page.getByRole('region', { name: 'Costs' });
-  if (fields.prices) {
-    await costs.getByRole('textbox', { name: 'Currency' }).fill('USD');
-    for (const [quality, row] of Object.entries(PRICES)) {
-      for (const [resolution, price] of Object.entries(row)) {
-        await costs.getByRole('spinbutton', { name: `Price per image, ${quality} quality, ${resolution}` }).fill(price);
-      }
-    }
-    await costs.getByRole('spinbutton', { name: 'Price per input image' }).fill('0.01');
-  }
-  await costs.getByRole('spinbutton', { name: 'Monthly budget' }).fill(fields.budget);
-  await costs.getByRole('spinbutton', { name: 'Confirm above' }).fill(fields.confirmAbove);
-  await costs.getByRole('button', { name: 'Save cost settings' }).click();
-  await expect(costs.getByRole('status')).toHaveText('Cost settings saved.');
-}
 
 test('prices, the estimate beside Generate, a confirmation, a budget that refuses by name, and the Usage page', async ({
   launchApp,
