@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import type { Request } from '@playwright/test';
 import pg from 'pg';
@@ -8,6 +9,7 @@ import { testPostgres, type TestPostgres } from '../lib/testing/postgres';
 import { startRoundRobin } from './support/round-robin';
 import { startS3, type TestS3 } from '../lib/testing/s3-server';
 import { StudioPage } from './pages/studio-page';
+import { saveCostSettings } from './support/costs';
 
 // A team's deployment: two instances on one PostgreSQL and one S3 bucket, behind the test itself or a round-robin
 // balancer (support/round-robin.ts). Each test has a database of its own.
@@ -325,6 +327,80 @@ test('/api/health answers 503 naming the blob store or the database once it stop
   await admin.query(`drop database ${new URL(databaseUrl).pathname.slice(1)} with (force)`);
   await admin.end();
   expect(await health()).toEqual({ status: 503, body: { ok: false, database: 'unreachable', blobs: 'unreachable' } });
+});
+
+test('two instances spend the last of a budget at once: one task goes through, and its reservation outlives a killed instance', async ({
+  launchApp,
+  browser,
+}) => {
+  test.skip(!postgres, `needs PostgreSQL: ${skipReason}`);
+  test.setTimeout(150_000);
+  fake.control({ reset: true, completeAfterPolls: 1 });
+  const env = await teamEnv({ JOB_LEASE_SECONDS: '5' });
+  const [first, second] = await Promise.all([launchApp({ env }), launchApp({ env })]);
+
+  // A medium 1k image with its base costs $0.06; the studio's budget is $0.10, so only one of two fits.
+  const page = await browser.newPage();
+  await page.goto(`${first.url}/settings`);
+  await saveCostSettings(page, { prices: true, budget: '0.10', confirmAbove: '' });
+  await page.getByRole('textbox', { name: 'Token name' }).fill('Race');
+  await page.getByRole('combobox', { name: 'Scope' }).selectOption({ label: 'Read and write' });
+  await page.getByRole('button', { name: 'Create token' }).click();
+  const token = await page.getByRole('textbox', { name: 'Access token' }).inputValue();
+  await page.close();
+  const form = new FormData();
+  form.append('file', new Blob([readFileSync(samplePath('coffee.png'))], { type: 'image/png' }), 'coffee.png');
+  const upload = await fetch(`${second.url}/api/v1/references`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${token}` },
+    body: form,
+  });
+  expect(upload.status).toBe(201);
+  const reference = ((await upload.json()) as { id: string }).id;
+
+  // One create through each instance, at the same moment.
+  fake.control({ hold: true });
+  const create = (app: AppServer, key: string) =>
+    fetch(`${app.url}/api/v1/tasks`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', 'Idempotency-Key': key },
+      body: JSON.stringify({
+        prompt: 'The last of the budget',
+        referenceIds: [reference],
+        options: { quality: 'medium', resolution: '1k', n: 1 },
+      }),
+    });
+  const answers = await Promise.all([create(first, 'race-first-0001'), create(second, 'race-second-0001')]);
+  expect(answers.map((answer) => answer.status).sort()).toEqual([201, 403]);
+  const refused = answers.find((answer) => answer.status === 403)!;
+  const refusal = (await refused.json()) as { error: { code: string; message: string } };
+  expect(refusal.error.code).toBe('budget:exceeded');
+  expect(refusal.error.message).toMatch(/^The studio’s monthly budget of \$0\.10 has \$0\.04 left/);
+
+  // The task is out with the upstream; the instance that took it dies without a goodbye.
+  await expect.poll(() => creates().length, { timeout: 20_000 }).toBe(1);
+  const databaseUrl = env.DATABASE_URL!;
+  const [doomed, survivor] = answers[0]!.status === 201 ? [first, second] : [second, first];
+  const ledger = async () => {
+    const client = new pg.Client({ connectionString: databaseUrl });
+    await client.connect();
+    try {
+      return (await client.query('select state, estimate_micros from cost_ledger')).rows as unknown[];
+    } finally {
+      await client.end();
+    }
+  };
+  expect(await ledger()).toEqual([{ state: 'reserved', estimate_micros: '60000' }]);
+  await doomed.stop('SIGKILL');
+  fake.control({ release: true });
+
+  // The survivor takes the task over once the lease expires, and the reservation settles: nothing leaks.
+  await expect.poll(ledger, { timeout: 60_000 }).toEqual([{ state: 'settled', estimate_micros: '60000' }]);
+  expect(creates()).toHaveLength(1);
+  const usage = await browser.newPage();
+  await usage.goto(`${survivor.url}/usage`);
+  await expect(usage.locator('[data-usage-total]')).toHaveText('≈ $0.06');
+  await usage.close();
 });
 
 /** The job id in a submit action's answer (the RSC payload carries `{"ok":true,"data":{"id":…`). */
