@@ -281,6 +281,27 @@ export function defineBatchSuite(
       if (!tooMany.ok) expect(tooMany.error.message).toMatch(/at most 500/);
     });
 
+    it('refuses a batch that would cross a budget by name, before any item or task exists', async () => {
+      const { batches, db } = await modules();
+      const { loadCostSettings, saveCostSettings } = await import('../cost/settings');
+      const { batches: batchRows } = await import('../storage/schema');
+      const { prices } = await loadCostSettings();
+      const shape = await recipe('Budgeted', { kind: 'none' });
+      const files = await images(['coffee.png', 'rocket.jpg', 'chelsea.png']);
+      const before = await db.select({ id: batchRows.id }).from(batchRows);
+      const tasksBefore = fake.state.requests.length;
+      expect((await saveCostSettings({ prices, confirmAbove: '', teamBudget: '0.01' }, MAYA.id)).ok).toBe(true);
+      try {
+        const refused = await batches.startBatch({ recipeId: shape.id, imageIds: files.map((f) => f.id) }, MAYA);
+        expect(refused).toMatchObject({ ok: false, error: { code: 'budget:exceeded' } });
+        if (!refused.ok) expect(refused.error.message).toMatch(/^The studio’s monthly budget of .*0\.01 has .* left/);
+        expect(await db.select({ id: batchRows.id }).from(batchRows)).toEqual(before);
+        expect(fake.state.requests.length).toBe(tasksBefore);
+      } finally {
+        await saveCostSettings({ prices, confirmAbove: '', teamBudget: '' }, MAYA.id);
+      }
+    });
+
     it('zips the results named by the original files and ratio', async () => {
       const { batches, feeder, zip } = await modules();
       const ratios = await recipe('Two ratios', { kind: 'none' }, { ratios: ['1:1', '16:9'] });
