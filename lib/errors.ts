@@ -20,6 +20,7 @@ export type ErrorCode =
   | 'set:not_found'
   | 'set:empty'
   | 'batch:not_found'
+  | 'recipe:not_found'
   | 'batch:empty'
   | 'upstream:error'
   | 'job:not_found'

@@ -34,6 +34,7 @@ function componentSchemas(): Record<string, JsonSchema> {
   const all: Record<string, JsonSchema> = {};
   for (const [id, schema] of Object.entries(outputs)) all[id] = clean(schema as JsonSchema);
   all.TaskInput = clean(inputs.TaskInput as JsonSchema);
+  all.BatchInput = clean(inputs.BatchInput as JsonSchema);
   return all;
 }
 
@@ -62,6 +63,14 @@ const pathParameter = (name: string, description: string) => ({
   required: true,
   description,
   schema: { type: 'string' },
+});
+
+const idempotencyKeyHeader = (what: string) => ({
+  name: 'Idempotency-Key',
+  in: 'header',
+  required: false,
+  description: `Any 8–100 visible characters; a retried call with the same key creates ${what} once.`,
+  schema: { type: 'string', minLength: 8, maxLength: 100 },
 });
 
 const refusals = {
@@ -127,16 +136,8 @@ export function openApiDocument(): JsonSchema {
         },
         post: {
           operationId: 'createTask',
-          summary: 'Create a task (mask as a PNG part)',
-          parameters: [
-            {
-              name: 'Idempotency-Key',
-              in: 'header',
-              required: false,
-              description: 'Any 8–100 characters; a retried call with the same key creates the task once.',
-              schema: { type: 'string', minLength: 8, maxLength: 100 },
-            },
-          ],
+          summary: 'Create a task (mask as a PNG part, or a recipe by id)',
+          parameters: [idempotencyKeyHeader('the task')],
           requestBody: {
             required: true,
             content: {
@@ -179,6 +180,42 @@ export function openApiDocument(): JsonSchema {
               content: { 'image/png': { schema: {} }, 'image/jpeg': { schema: {} } },
             },
             '404': { description: 'No such result (or no separate generated image).', content: json(ref('Error')) },
+            ...refusals,
+          },
+        },
+      },
+      '/recipes': {
+        get: {
+          operationId: 'listRecipes',
+          summary: 'List the team’s recipes',
+          responses: { '200': { description: 'Every recipe.', content: json(ref('RecipeList')) }, ...refusals },
+        },
+      },
+      '/batches': {
+        post: {
+          operationId: 'createBatch',
+          summary: 'Run a recipe over uploaded images (a batch)',
+          parameters: [idempotencyKeyHeader('the batch')],
+          requestBody: { required: true, content: json(ref('BatchInput')) },
+          responses: {
+            '201': { description: 'Started; follow it with GET /batches/{id}.', content: json(ref('Batch')) },
+            '200': {
+              description: 'The same Idempotency-Key was used before: that batch.',
+              content: json(ref('Batch')),
+            },
+            '404': { description: 'No such recipe, or an image is not stored.', content: json(ref('Error')) },
+            ...refusals,
+          },
+        },
+      },
+      '/batches/{id}': {
+        get: {
+          operationId: 'getBatch',
+          summary: 'Read a batch’s progress and each item’s task',
+          parameters: [pathParameter('id', 'The batch id.')],
+          responses: {
+            '200': { description: 'The batch.', content: json(ref('Batch')) },
+            '404': { description: 'No such batch.', content: json(ref('Error')) },
             ...refusals,
           },
         },

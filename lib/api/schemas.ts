@@ -4,6 +4,10 @@
  * `z.toJSONSchema`, so the document cannot drift from what the server does.
  */
 import { z } from 'zod';
+import { MAX_BATCH_IMAGES } from '@/lib/batches/feeder';
+import { maskRuleSchema } from '@/lib/batches/mask-rule';
+import { BATCH_STATES, ITEM_STATUSES } from '@/lib/batches/progress';
+import { FIXED_RATIOS } from '@/lib/jobs/options';
 import { APPROVAL_FILTERS } from '@/lib/jobs/gallery-filter';
 import { generationOptionsSchema, MAX_PROMPT_CHARS, MAX_REFERENCES } from '@/lib/jobs/options';
 import { startPointSchema } from '@/lib/jobs/start-points';
@@ -37,7 +41,13 @@ export const apiAssetSchema = z
  */
 export const apiTaskInputSchema = z
   .object({
-    prompt: z.string().trim().min(1).max(MAX_PROMPT_CHARS),
+    prompt: z
+      .string()
+      .trim()
+      .min(1)
+      .max(MAX_PROMPT_CHARS)
+      .optional()
+      .meta({ description: "What to change. Required, unless `recipeId` is given: then it replaces the recipe's." }),
     referenceIds: z
       .array(z.string().min(1))
       .max(MAX_REFERENCES)
@@ -51,6 +61,14 @@ export const apiTaskInputSchema = z
     startPoint: startPointSchema
       .optional()
       .meta({ description: '`inpaint` refuses a task without a base and a mask instead of sending a plain edit.' }),
+    recipeId: z.string().min(1).optional().meta({
+      description:
+        "A recipe (GET /recipes) applied to the base (`referenceIds[0]`): its prompt, options, references and mask rule. `prompt`, `options` and a `mask` part given here win over the recipe's.",
+    }),
+  })
+  .refine((input) => input.prompt !== undefined || input.recipeId !== undefined, {
+    path: ['prompt'],
+    message: 'describe the edit, or name a recipe with recipeId',
   })
   .meta({ id: 'TaskInput' });
 export type ApiTaskInput = z.infer<typeof apiTaskInputSchema>;
@@ -154,3 +172,59 @@ export const apiTaskMultipartSchema = z.object({
     .optional()
     .meta({ format: 'binary', description: 'PNG with alpha, the base image’s size; alpha 0 = repaint.' }),
 });
+
+export const apiRecipeSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    prompt: z.string().meta({ description: 'With `{filename}`, `{name}`, `{index}` and `{ratio}` filled per image.' }),
+    maskRule: maskRuleSchema,
+    ratios: z.array(z.enum(FIXED_RATIOS)).meta({ description: 'Empty: one task per image; else one per ratio.' }),
+    options: generationOptionsSchema,
+    references: z.number().int().meta({ description: 'How many references the recipe adds after each image.' }),
+    createdBy: z.string().nullable(),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'Recipe' });
+
+export const apiRecipeListSchema = z.object({ recipes: z.array(apiRecipeSchema) }).meta({ id: 'RecipeList' });
+
+export const apiBatchInputSchema = z
+  .object({
+    recipeId: z.string().min(1).meta({ description: 'The recipe to run (GET /recipes).' }),
+    imageIds: z
+      .array(z.string().min(1))
+      .min(1)
+      .max(MAX_BATCH_IMAGES)
+      .meta({ description: `Ids from POST /references, one per image; at most ${MAX_BATCH_IMAGES}.` }),
+  })
+  .meta({ id: 'BatchInput' });
+
+export const apiBatchSchema = z
+  .object({
+    id: z.string(),
+    recipeName: z.string(),
+    state: z.enum(BATCH_STATES),
+    createdAt: z.string(),
+    progress: z.object({
+      total: z.number().int(),
+      done: z.number().int(),
+      running: z.number().int(),
+      failed: z.number().int(),
+      cancelled: z.number().int(),
+      toGo: z.number().int(),
+      secondsLeft: z.number().nullable().meta({ description: 'At the pace so far; null before the first finished.' }),
+    }),
+    items: z.array(
+      z.object({
+        position: z.number().int(),
+        filename: z.string(),
+        ratio: z.string().nullable(),
+        status: z.enum(ITEM_STATUSES),
+        taskId: z.string().nullable().meta({ description: 'Follow it with GET /tasks/{id} once it is set.' }),
+        error: z.string().nullable(),
+      }),
+    ),
+  })
+  .meta({ id: 'Batch' });
+export type ApiBatch = z.infer<typeof apiBatchSchema>;

@@ -193,3 +193,162 @@ describe('the flow', () => {
     expect(await filtered.json()).toMatchObject({ error: { field: 'status' } });
   });
 });
+
+describe('recipes and batches', () => {
+  it('lists recipes, creates a task by a recipe over a base, and names what is wrong', async () => {
+    const { tasks, references } = await routes();
+    const recipesRoute = await import('@/app/api/v1/recipes/route');
+    const { saveRecipe } = await import('../batches/recipes');
+    const { DEFAULT_OPTIONS } = await import('@/lib/jobs/options');
+    const write = await token('write');
+    const recipe = async (name: string, ratios: string[] = []) => {
+      const saved = await saveRecipe(
+        {
+          name,
+          prompt: 'New backdrop behind {name}',
+          options: { ...DEFAULT_OPTIONS, quality: 'low' },
+          referenceIds: [],
+          ratios,
+          maskRule: { kind: 'rect', x: 0, y: 0, width: 1, height: 0.5 },
+        },
+        null,
+        LOCAL_OWNER,
+      );
+      if (!saved.ok) throw new Error(saved.error.message);
+      return saved.data;
+    };
+    const topHalf = await recipe('Top half');
+    const social = await recipe('Social', ['1:1', '9:16']);
+
+    const listed = await recipesRoute.GET(new Request(`${BASE}/recipes`, { headers: auth(write) }), noContext);
+    const names = ((await listed.json()) as { recipes: { id: string; name: string; maskRule: { kind: string } }[] })
+      .recipes;
+    expect(names).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          id: topHalf.id,
+          name: 'Top half',
+          maskRule: expect.objectContaining({ kind: 'rect' }),
+        }),
+      ]),
+    );
+
+    const upload = new FormData();
+    upload.set('file', new File([await png(64, 48)], 'shoe.png', { type: 'image/png' }));
+    const asset = (await (
+      await references.POST(
+        new Request(`${BASE}/references`, { method: 'POST', headers: auth(write), body: upload }),
+        noContext,
+      )
+    ).json()) as { id: string };
+    const create = (body: unknown) =>
+      tasks.POST(
+        new Request(`${BASE}/tasks`, {
+          method: 'POST',
+          headers: { ...auth(write), 'Content-Type': 'application/json' },
+          body: JSON.stringify(body),
+        }),
+        noContext,
+      );
+
+    // The recipe's prompt with the image's name, its options, and its rule's mask at the base's size.
+    const byRecipe = await create({ recipeId: topHalf.id, referenceIds: [asset.id] });
+    expect(byRecipe.status, await byRecipe.clone().text()).toBe(201);
+    expect(await byRecipe.json()).toMatchObject({
+      prompt: 'New backdrop behind shoe',
+      hasMask: true,
+      startPoint: 'inpaint',
+      options: { quality: 'low' },
+      references: [expect.objectContaining({ id: asset.id })],
+    });
+    // What the caller names wins over the recipe.
+    const overridden = await create({
+      recipeId: topHalf.id,
+      referenceIds: [asset.id],
+      prompt: 'A red shoe',
+      options: { quality: 'high' },
+    });
+    expect(await overridden.json()).toMatchObject({ prompt: 'A red shoe', options: { quality: 'high' } });
+
+    const refusals = [
+      [await create({ recipeId: 'no-such-recipe', referenceIds: [asset.id] }), 404, 'recipeId'],
+      [await create({ recipeId: social.id, referenceIds: [asset.id] }), 400, 'recipeId'],
+      [await create({ recipeId: topHalf.id, referenceIds: [] }), 400, 'referenceIds'],
+      [await create({ referenceIds: [asset.id] }), 400, 'prompt'],
+    ] as const;
+    for (const [response, status, field] of refusals) {
+      expect(response.status).toBe(status);
+      expect(await response.json()).toMatchObject({ error: { field } });
+    }
+  });
+
+  it('runs a recipe over uploaded images as a batch, once per Idempotency-Key, and reads its items back', async () => {
+    const { references } = await routes();
+    const batchesRoute = await import('@/app/api/v1/batches/route');
+    const batchRoute = await import('@/app/api/v1/batches/[id]/route');
+    const { listRecipes } = await import('../batches/recipes');
+    const write = await token('write');
+    const read = await token('read');
+    const recipe = (await listRecipes()).find((r) => r.name === 'Social')!;
+    const ids: string[] = [];
+    for (const name of ['one.png', 'two.png']) {
+      const upload = new FormData();
+      upload.set('file', new File([await png(40 + ids.length, 30)], name, { type: 'image/png' }));
+      const response = await references.POST(
+        new Request(`${BASE}/references`, { method: 'POST', headers: auth(write), body: upload }),
+        noContext,
+      );
+      ids.push(((await response.json()) as { id: string }).id);
+    }
+    const start = (token: string, body: unknown, key = 'catalogue-2026-12') =>
+      batchesRoute.POST(
+        new Request(`${BASE}/batches`, {
+          method: 'POST',
+          headers: { ...auth(token), 'Content-Type': 'application/json', 'Idempotency-Key': key },
+          body: JSON.stringify(body),
+        }),
+        noContext,
+      );
+
+    const first = await start(write, { recipeId: recipe.id, imageIds: ids });
+    expect(first.status, await first.clone().text()).toBe(201);
+    const batch = (await first.json()) as { id: string; progress: { total: number } };
+    // Two images × two ratios.
+    expect(batch.progress.total).toBe(4);
+    const again = await start(write, { recipeId: recipe.id, imageIds: ids });
+    expect(again.status).toBe(200);
+    expect(((await again.json()) as { id: string }).id).toBe(batch.id);
+
+    const readBack = await batchRoute.GET(new Request(`${BASE}/batches/${batch.id}`, { headers: auth(read) }), {
+      params: Promise.resolve({ id: batch.id }),
+    });
+    expect(readBack.status).toBe(200);
+    expect(await readBack.json()).toMatchObject({
+      id: batch.id,
+      recipeName: 'Social',
+      state: 'running',
+      items: [
+        { position: 0, filename: 'one.png', ratio: '1:1', status: 'queued', taskId: null },
+        { position: 1, filename: 'one.png', ratio: '9:16' },
+        { position: 2, filename: 'two.png', ratio: '1:1' },
+        { position: 3, filename: 'two.png', ratio: '9:16' },
+      ],
+    });
+
+    const readOnly = await start(read, { recipeId: recipe.id, imageIds: ids }, 'catalogue-read-only');
+    expect(readOnly.status).toBe(403);
+    const noImages = await start(write, { recipeId: recipe.id, imageIds: [] }, 'catalogue-empty');
+    expect(noImages.status).toBe(400);
+    expect(await noImages.json()).toMatchObject({ error: { field: 'imageIds' } });
+    const noRecipe = await start(write, { recipeId: 'gone', imageIds: ids }, 'catalogue-gone');
+    expect(noRecipe.status).toBe(404);
+    expect(await noRecipe.json()).toMatchObject({ error: { field: 'recipeId' } });
+    const missing = await batchRoute.GET(
+      new Request(`${BASE}/batches/${'0'.repeat(8)}-0000-0000-0000-${'0'.repeat(12)}`, { headers: auth(read) }),
+      {
+        params: Promise.resolve({ id: `${'0'.repeat(8)}-0000-0000-0000-${'0'.repeat(12)}` }),
+      },
+    );
+    expect(missing.status).toBe(404);
+  });
+});

@@ -1,15 +1,18 @@
 import 'server-only';
-import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { fail, ok, type Result } from '@/lib/errors';
-import { apiTaskInputSchema, apiTaskSchema, type ApiTask } from '@/lib/api/schemas';
+import { apiTaskInputSchema, apiTaskSchema, type ApiTask, type ApiTaskInput } from '@/lib/api/schemas';
 import { DEFAULT_OPTIONS } from '@/lib/jobs/options';
 import type { AssetView, Job } from '@/lib/jobs/types';
+import { findAssets } from '../assets';
 import { currentActor } from '../auth/actor';
+import { recipeTask, type RecipeTaskInput } from '../batches/recipe-task';
+import { findRecipe } from '../batches/recipes';
 import { submitJob } from '../jobs/submit';
 import { getDb } from '../storage/db';
 import { jobs } from '../storage/schema';
 import { API_JSON_BYTES, readCappedBody, readCappedForm } from './body';
+import { idempotencyKeyOf } from './idempotency';
 
 /*
  * Tasks over the API: the same `submitJob` the studio's Generate calls (so its checks, the role, budgets and the
@@ -91,33 +94,82 @@ async function readTaskRequest(request: Request): Promise<Result<{ input: unknow
   }
 }
 
-const IDEMPOTENCY_KEY = /^[\x21-\x7e]{8,100}$/;
-
 export async function createApiTask(request: Request): Promise<Result<{ task: ApiTask; created: boolean }>> {
-  const key = request.headers.get('idempotency-key');
-  if (key !== null && !IDEMPOTENCY_KEY.test(key)) {
-    return fail('form:invalid', 'Idempotency-Key: use 8–100 visible ASCII characters.', { field: 'Idempotency-Key' });
-  }
+  const actor = await currentActor();
+  const key = idempotencyKeyOf(request, actor.id, 'task');
+  if (!key.ok) return key;
   const body = await readTaskRequest(request);
   if (!body.ok) return body;
   const parsed = apiTaskInputSchema.safeParse(body.data.input);
   if (!parsed.success) return invalid(parsed.error.issues);
-  const actor = await currentActor();
-  const idempotencyKey = key
-    ? `api-${createHash('sha256').update(`${actor.id}\n${key}`).digest('hex').slice(0, 40)}`
-    : `api-${crypto.randomUUID()}`;
+  const idempotencyKey = key.data ?? `api-${crypto.randomUUID()}`;
   const db = await getDb();
   const [earlier] = await db.select({ id: jobs.id }).from(jobs).where(eq(jobs.idempotencyKey, idempotencyKey)).limit(1);
+  const task = parsed.data.recipeId ? await byRecipe(parsed.data.recipeId, parsed.data, body.data.mask) : null;
+  if (task && !task.ok) return task;
   const submitted = await submitJob(
-    {
-      idempotencyKey,
-      prompt: parsed.data.prompt,
-      options: { ...DEFAULT_OPTIONS, ...parsed.data.options },
-      referenceIds: parsed.data.referenceIds,
-      startPoint: parsed.data.startPoint ?? null,
-    },
-    body.data.mask,
+    task
+      ? { idempotencyKey, ...task.data.input }
+      : {
+          idempotencyKey,
+          prompt: parsed.data.prompt,
+          options: { ...DEFAULT_OPTIONS, ...parsed.data.options },
+          referenceIds: parsed.data.referenceIds,
+          startPoint: parsed.data.startPoint ?? null,
+        },
+    task ? task.data.mask : body.data.mask,
   );
   if (!submitted.ok) return submitted;
   return ok({ task: toApiTask(submitted.data), created: !earlier });
+}
+
+/**
+ * A task by a recipe over its base (`referenceIds[0]`), as one batch item would be made (recipe-task.ts); what the
+ * caller names itself (prompt, options, further references, a mask) wins over the recipe's. A recipe with a ratio
+ * set makes several tasks per image: that is a batch.
+ */
+async function byRecipe(
+  recipeId: string,
+  input: ApiTaskInput,
+  uploadedMask: Blob | null,
+): Promise<Result<{ input: RecipeTaskInput; mask: Blob | null }>> {
+  const recipe = await findRecipe(recipeId);
+  if (!recipe)
+    return fail('recipe:not_found', 'recipeId: no recipe has this id; list them with GET /recipes.', {
+      field: 'recipeId',
+    });
+  if (recipe.ratios.length > 0) {
+    return fail(
+      'form:invalid',
+      `recipeId: “${recipe.name}” makes ${recipe.ratios.length} tasks per image (a ratio set); run it with POST /batches.`,
+      { field: 'recipeId' },
+    );
+  }
+  const [baseId, ...extra] = input.referenceIds;
+  if (!baseId)
+    return fail('form:invalid', 'referenceIds: name the base image the recipe applies to.', { field: 'referenceIds' });
+  const [base] = await findAssets([baseId]);
+  if (!base || base.kind !== 'reference') {
+    return fail('reference:not_found', 'referenceIds.0: this image is not stored; upload it with POST /references.', {
+      field: 'referenceIds.0',
+    });
+  }
+  const [recipeMask] = recipe.maskId ? await findAssets([recipe.maskId]) : [];
+  const made = await recipeTask(recipe, base, { index: 1, ratio: null }, recipeMask ?? null);
+  if (made.kind === 'busy') {
+    return fail('server:busy', 'recipeId: the recipe’s selection model is busy; try again in a few seconds.', {
+      field: 'recipeId',
+    });
+  }
+  if (made.kind === 'refused') return fail('mask:invalid', `recipeId: ${made.message}`, { field: 'recipeId' });
+  const mask = uploadedMask ?? made.mask;
+  return ok({
+    input: {
+      prompt: input.prompt ?? made.input.prompt,
+      options: { ...made.input.options, ...input.options },
+      referenceIds: [baseId, ...extra, ...made.input.referenceIds.slice(1)],
+      startPoint: mask ? 'inpaint' : input.startPoint === 'inpaint' ? 'inpaint' : null,
+    },
+    mask,
+  });
 }

@@ -99,6 +99,9 @@ const EXPECTED: Record<string, Permission | 'anyone' | 'public'> = {
   'route app/api/v1/tasks/[id]/route.ts': 'view',
   'route app/api/v1/tasks/[id]/results/[position]/download/route.ts': 'view',
   'route app/api/v1/reviews/[id]/decisions/route.ts': 'view',
+  'route app/api/v1/recipes/route.ts': 'view',
+  'route app/api/v1/batches/route.ts': 'generate',
+  'route app/api/v1/batches/[id]/route.ts': 'view',
 };
 
 function filesUnder(dir: string): string[] {

@@ -69,8 +69,16 @@ const ITEM_STATUS = sql<ItemStatus>`case
   when j.status = 'failed' then 'failed'
   else 'running' end`;
 
-/** Creates a batch from a recipe and images already stored through the reference intake; the feeder takes it on. */
-export async function startBatch(input: unknown, actor: Actor): Promise<Result<BatchView>> {
+/**
+ * Creates a batch from a recipe and images already stored through the reference intake; the feeder takes it on.
+ * `batchId` lets a caller retry safely (the API derives it from an Idempotency-Key): a batch that already has this id
+ * is left as it is and returned.
+ */
+export async function startBatch(
+  input: unknown,
+  actor: Actor,
+  batchId: string = randomUUID(),
+): Promise<Result<BatchView>> {
   const parsed = startBatchSchema.safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -80,7 +88,7 @@ export async function startBatch(input: unknown, actor: Actor): Promise<Result<B
   const { recipeId, imageIds } = parsed.data;
   const recipe = await findRecipe(recipeId);
   if (!recipe)
-    return fail('form:invalid', 'Recipe: this recipe no longer exists; choose another.', { field: 'recipe' });
+    return fail('recipe:not_found', 'Recipe: this recipe no longer exists; choose another.', { field: 'recipe' });
   const unique = [...new Set(imageIds)];
   const images = new Map((await findAssets(unique)).map((row) => [row.id, row]));
   const missing = unique.filter((id) => images.get(id)?.kind !== 'reference');
@@ -99,7 +107,6 @@ export async function startBatch(input: unknown, actor: Actor): Promise<Result<B
   );
   const budget = await checkBudget(actor.id, estimate.micros, estimate.currency);
   if (!budget.ok) return budget;
-  const batchId = randomUUID();
   const ratios: (string | null)[] = recipe.ratios.length > 0 ? recipe.ratios : [null];
   const items = unique.flatMap((imageId, index) =>
     ratios.map((ratio, r) => ({
@@ -114,20 +121,25 @@ export async function startBatch(input: unknown, actor: Actor): Promise<Result<B
   );
   const db = await getDb();
   await db.transaction(async (tx) => {
-    await tx.insert(batches).values({
-      id: batchId,
-      recipeName: recipe.name,
-      recipe: {
-        prompt: recipe.prompt,
-        options: recipe.options,
-        referenceIds: recipe.referenceIds,
-        ratios: recipe.ratios,
-        maskRule: recipe.maskRule,
-      },
-      maskId: recipe.maskId,
-      state: 'running',
-      createdBy: actor.id,
-    });
+    const inserted = await tx
+      .insert(batches)
+      .values({
+        id: batchId,
+        recipeName: recipe.name,
+        recipe: {
+          prompt: recipe.prompt,
+          options: recipe.options,
+          referenceIds: recipe.referenceIds,
+          ratios: recipe.ratios,
+          maskRule: recipe.maskRule,
+        },
+        maskId: recipe.maskId,
+        state: 'running',
+        createdBy: actor.id,
+      })
+      .onConflictDoNothing()
+      .returning({ id: batches.id });
+    if (inserted.length === 0) return;
     // In chunks: one statement's parameters are bounded (500 images × 13 ratios × 7 columns would pass 65k).
     for (let i = 0; i < items.length; i += 500) await tx.insert(batchItems).values(items.slice(i, i + 500));
   });

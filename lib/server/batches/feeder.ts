@@ -1,7 +1,6 @@
 import 'server-only';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { itemIdempotencyKey, itemsToStart, MAX_IN_FLIGHT_PER_BATCH } from '@/lib/batches/feeder';
-import { fillPrompt } from '@/lib/batches/prompt';
 import { processSingleton } from '@/lib/process-singleton';
 import { findAssets } from '../assets';
 import { LOCAL_OWNER } from '../auth/actor';
@@ -10,7 +9,7 @@ import { submitJob } from '../jobs/submit';
 import { getDb, rowsOf, type Db } from '../storage/db';
 import { batches, batchItems, type BatchItemRow, type BatchRow } from '../storage/schema';
 import { enqueueWebhookEvent } from '../webhooks/enqueue';
-import { itemMask } from './item-mask';
+import { recipeTask } from './recipe-task';
 
 /**
  * Feeds running batches into the ordinary task pipeline: each tick, for each running batch this instance can
@@ -165,19 +164,18 @@ async function submitItem(batch: BatchRow, item: BatchItemRow): Promise<'submitt
     return 'failed' as const;
   };
   if (!image) return failItem(`${item.filename} is no longer stored.`);
-  const mask = await itemMask(recipe.maskRule, image, recipeMask);
-  if (mask.kind === 'busy') return 'busy';
-  if (mask.kind === 'refused') return failItem(mask.message);
-  const ratio = item.ratio ?? recipe.options.size;
+  // The item's own file name, not the stored asset's: a batch names its files as they were dropped.
+  const task = await recipeTask(
+    recipe,
+    { ...image, filename: item.filename },
+    { index: item.position + 1, ratio: item.ratio },
+    recipeMask,
+  );
+  if (task.kind === 'busy') return 'busy';
+  if (task.kind === 'refused') return failItem(task.message);
   const submitted = await submitJob(
-    {
-      idempotencyKey: itemIdempotencyKey(item.id, item.attempt),
-      prompt: fillPrompt(recipe.prompt, { filename: item.filename, index: item.position + 1, ratio }),
-      options: item.ratio ? { ...recipe.options, size: item.ratio } : recipe.options,
-      referenceIds: [item.assetId, ...recipe.referenceIds],
-      startPoint: mask.png ? 'inpaint' : null,
-    },
-    mask.png ? new Blob([new Uint8Array(mask.png)], { type: 'image/png' }) : null,
+    { idempotencyKey: itemIdempotencyKey(item.id, item.attempt), ...task.input },
+    task.mask,
     { createdBy: batch.createdBy ?? LOCAL_OWNER.id, kind: 'batch' },
   );
   if (!submitted.ok) return failItem(`${item.filename}: ${submitted.error.message}`);
