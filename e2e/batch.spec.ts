@@ -90,3 +90,106 @@ test('a recipe runs over a folder: pause, resume, a killed app, Retry failed, Do
   await expect(card.getByRole('progressbar', { name: 'Batch progress: Beach backdrop' })).toBeVisible();
   await expect(card).toContainText('3 done');
 });
+
+test('a margin recipe saved in the studio expands images run through the API, as a batch and as one task', async ({
+  launchApp,
+  page,
+}) => {
+  test.setTimeout(240_000);
+  // The embedded defaults: the offline engine speaks the ToAPIs contract.
+  const app = await launchApp();
+
+  // Save as recipe with a margin: the form asks how far each side grows.
+  await page.goto(app.url);
+  await page.getByRole('textbox', { name: 'Prompt' }).fill('A wider view around {name}');
+  await expect(page.getByRole('textbox', { name: 'Prompt' })).toHaveValue('A wider view around {name}');
+  await page.getByRole('button', { name: 'Save as recipe' }).click();
+  await page.getByRole('textbox', { name: 'Recipe name' }).fill('Widen');
+  await page.getByRole('combobox', { name: 'Mask for each image' }).selectOption('margin');
+  await expect(page.getByRole('spinbutton', { name: 'Margin left' })).toHaveValue('25');
+  await page.getByRole('spinbutton', { name: 'Margin right' }).fill('150');
+  await page.getByRole('button', { name: 'Save recipe' }).click();
+  await expect(page.getByText('Margin right: at most 100 % of the image.')).toBeVisible();
+  await page.getByRole('spinbutton', { name: 'Margin right' }).fill('25');
+  await expectNoSeriousA11yViolations(page);
+  await page.getByRole('button', { name: 'Save recipe' }).click();
+  await expect(page.getByText('Recipe “Widen” saved.')).toBeVisible();
+
+  // A token, then the API: the recipe by id, two uploads, a batch (once per Idempotency-Key).
+  await page.goto(`${app.url}/settings`);
+  await page.getByRole('textbox', { name: 'Token name' }).fill('Catalogue feed');
+  await page.getByRole('combobox', { name: 'Scope' }).selectOption({ label: 'Read and write' });
+  await page.getByRole('button', { name: 'Create token' }).click();
+  const token = await page.getByRole('textbox', { name: 'Access token' }).inputValue();
+  const api = (path: string, init: RequestInit = {}) =>
+    fetch(`${app.url}/api/v1/${path}`, {
+      ...init,
+      headers: { Authorization: `Bearer ${token}`, ...(init.headers as Record<string, string>) },
+    });
+  const recipes = (await (await api('recipes')).json()) as {
+    recipes: { id: string; name: string; maskRule: unknown }[];
+  };
+  const widen = recipes.recipes.find((recipe) => recipe.name === 'Widen')!;
+  expect(widen.maskRule).toEqual({ kind: 'margin', top: 0, right: 0.25, bottom: 0, left: 0.25 });
+  const uploaded: { id: string; width: number; height: number }[] = [];
+  for (const name of ['coffee.png', 'rocket.jpg']) {
+    const form = new FormData();
+    form.append('file', new Blob([readFileSync(samplePath(name))]), name);
+    const response = await api('references', { method: 'POST', body: form });
+    expect(response.status).toBe(201);
+    uploaded.push((await response.json()) as (typeof uploaded)[number]);
+  }
+  const startBatch = () =>
+    api('batches', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'Idempotency-Key': 'catalogue-widen-0001' },
+      body: JSON.stringify({ recipeId: widen.id, imageIds: uploaded.map((image) => image.id) }),
+    });
+  const started = await startBatch();
+  expect(started.status, await started.clone().text()).toBe(201);
+  const { id } = (await started.json()) as { id: string };
+  expect(((await (await startBatch()).json()) as { id: string }).id).toBe(id);
+
+  type Batch = { state: string; items: { filename: string; status: string; taskId: string | null }[] };
+  let batch: Batch = { state: 'running', items: [] };
+  await expect
+    .poll(
+      async () => {
+        batch = (await (await api(`batches/${id}`)).json()) as Batch;
+        return batch.state;
+      },
+      { timeout: 150_000, intervals: [1000] },
+    )
+    .toBe('done');
+  expect(batch.items.map((item) => [item.filename, item.status])).toEqual([
+    ['coffee.png', 'completed'],
+    ['rocket.jpg', 'completed'],
+  ]);
+  // Each task started from its image grown by a quarter on the left and the right, its prompt filled in.
+  for (const [index, item] of batch.items.entries()) {
+    const task = (await (await api(`tasks/${item.taskId}`)).json()) as {
+      prompt: string;
+      hasMask: boolean;
+      references: { width: number; height: number }[];
+      results: { download: string }[];
+    };
+    const image = uploaded[index]!;
+    const quarter = Math.round(image.width * 0.25);
+    expect(task.prompt).toBe(`A wider view around ${item.filename.replace(/\.\w+$/, '')}`);
+    expect(task.hasMask).toBe(true);
+    expect(task.references[0]).toMatchObject({ width: quarter + image.width + quarter, height: image.height });
+    const download = await fetch(`${app.url}${task.results[0]!.download}`, {
+      headers: { Authorization: `Bearer ${token}` },
+    });
+    expect(download.status).toBe(200);
+  }
+
+  // One task by the same recipe, its prompt given by the caller.
+  const single = await api('tasks', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ recipeId: widen.id, referenceIds: [uploaded[0]!.id], prompt: 'A wider café' }),
+  });
+  expect(single.status, await single.clone().text()).toBe(201);
+  expect(await single.json()).toMatchObject({ prompt: 'A wider café', hasMask: true, startPoint: 'inpaint' });
+});

@@ -3,22 +3,16 @@
 import { useId, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { putRecipe } from '@/app/(studio)/recipe-actions';
-import { MASK_RULE_LABELS, type MaskRule, type MaskRuleKind } from '@/lib/batches/mask-rule';
+import { MASK_RULE_LABELS, type MaskRuleKind } from '@/lib/batches/mask-rule';
 import { FIXED_RATIOS, type FixedRatio } from '@/lib/jobs/options';
 import { useMaskExport } from '@/components/studio/use-mask-export';
 import { useStudioStore } from '@/components/studio/use-studio';
+import { DEFAULT_RULE_NUMBERS, MaskRuleFields, ruleOf, type RuleNumbers } from './mask-rule-fields';
 import { recipesQuery } from './recipes-query';
 
 const fieldClass = 'min-w-0 flex-1 rounded-lg border border-zinc-700 bg-zinc-950 px-2.5 py-1.5 text-sm text-zinc-100';
 const buttonClass =
   'rounded-lg bg-zinc-800 px-3 py-1.5 text-sm font-medium text-zinc-100 hover:bg-zinc-700 disabled:opacity-60';
-
-/** A centred half of the image: the shape rules' starting point, in fractions so it fits every image. */
-const CENTRE = { x: 0.25, y: 0.25, width: 0.5, height: 0.5 };
-
-function ruleOf(kind: MaskRuleKind): MaskRule {
-  return kind === 'rect' || kind === 'ellipse' ? { kind, ...CENTRE } : { kind };
-}
 
 /**
  * Save as recipe: the studio's prompt, options and references after the base (the base is what each batch image
@@ -32,6 +26,7 @@ export function SaveRecipe() {
   const [open, setOpen] = useState(false);
   const [name, setName] = useState('');
   const [rule, setRule] = useState<MaskRuleKind>('background');
+  const [ruleNumbers, setRuleNumbers] = useState<RuleNumbers>(DEFAULT_RULE_NUMBERS);
   // Empty: one task per image at the studio's ratio. Otherwise one task per image and ratio.
   const [ratios, setRatios] = useState<FixedRatio[]>([]);
   const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
@@ -47,7 +42,7 @@ export function SaveRecipe() {
         options,
         referenceIds: references.slice(1).map((reference) => reference.id),
         ratios,
-        maskRule: ruleOf(rule),
+        maskRule: ruleOf(rule, ruleNumbers),
       }),
     );
     const mask = rule === 'current' && references.length > 0 ? await exportMask() : null;
@@ -94,19 +89,20 @@ export function SaveRecipe() {
             {(Object.keys(MASK_RULE_LABELS) as MaskRuleKind[]).map((kind) => (
               <option key={kind} value={kind}>
                 {MASK_RULE_LABELS[kind]}
-                {kind === 'rect' || kind === 'ellipse' ? ' (centred, half the image)' : ''}
               </option>
             ))}
           </select>
+          <MaskRuleFields kind={rule} numbers={ruleNumbers} onChange={setRuleNumbers} />
           <fieldset className="flex flex-col gap-1">
             <legend className="text-xs font-medium text-zinc-300">
               Ratio set (optional: one task per image and ratio)
             </legend>
-            <div className="flex flex-wrap gap-x-3 gap-y-1">
+            <div className="flex flex-wrap gap-x-4 gap-y-1">
               {FIXED_RATIOS.map((ratio) => (
-                <label key={ratio} className="flex items-center gap-1 text-xs text-zinc-200">
+                <label key={ratio} className="flex min-h-6 items-center gap-1.5 text-xs text-zinc-200">
                   <input
                     type="checkbox"
+                    className="h-4 w-4"
                     checked={ratios.includes(ratio)}
                     onChange={(event) =>
                       setRatios((list) =>

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { marginLayout } from '@/lib/expand/geometry';
 import { DEFAULT_OPTIONS } from '@/lib/jobs/options';
 import { itemIdempotencyKey, itemsToStart, MAX_IN_FLIGHT_PER_BATCH } from './feeder';
 import { maskRuleSchema, selectionAlpha, shapeAlpha } from './mask-rule';
@@ -47,6 +48,28 @@ describe('mask rules', () => {
     expect(maskRuleSchema.safeParse({ kind: 'rect', x: 0, y: 0, width: 0, height: 1 }).success).toBe(false);
     expect(maskRuleSchema.safeParse({ kind: 'ellipse', x: 1.2, y: 0, width: 0.5, height: 1 }).success).toBe(false);
     expect(maskRuleSchema.safeParse({ kind: 'margin' }).success).toBe(false);
+  });
+
+  it('takes a margin on any side, in shares of the image, and refuses none at all or more than 100 %', () => {
+    const margin = (top: number, right: number, bottom: number, left: number) =>
+      maskRuleSchema.safeParse({ kind: 'margin', top, right, bottom, left });
+    expect(margin(0, 0.25, 0, 0.25).success).toBe(true);
+    expect(margin(0, 0, 0, 0).success).toBe(false);
+    expect(margin(0, 1.5, 0, 0).success).toBe(false);
+  });
+
+  it('grows the canvas by each side’s share, with the image at the left and top margins', () => {
+    expect(marginLayout({ width: 600, height: 400 }, { top: 0.1, right: 0.25, bottom: 0, left: 0.5 })).toEqual({
+      canvas: { width: 300 + 600 + 150, height: 40 + 400 },
+      offset: { x: 300, y: 40 },
+      inner: { width: 600, height: 400 },
+      scale: 1,
+    });
+    // Past the canvas caps the whole is scaled, the image with it, and stays inside.
+    const big = marginLayout({ width: 4000, height: 3000 }, { top: 0, right: 1, bottom: 0, left: 1 });
+    expect(big.scale).toBeLessThan(1);
+    expect(big.canvas.width).toBeLessThanOrEqual(4096);
+    expect(big.offset.x + big.inner.width).toBeLessThanOrEqual(big.canvas.width);
   });
 });
 

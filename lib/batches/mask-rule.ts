@@ -5,9 +5,25 @@ import { z } from 'zod';
  * - `none`: a plain edit, no mask;
  * - `subject` / `background`: the segmentation model's selection (the area to repaint);
  * - `rect` / `ellipse`: a shape in fractions of the image (0–1 on each axis), so it fits any size;
+ * - `margin`: Expand canvas for every image: the canvas grows by a share of the image on each side, the new area is
+ *   repainted and the image itself kept (the task's base becomes the padded image);
  * - `current`: the mask painted in the studio when the recipe was saved, scaled to each image.
  */
-const fraction = z.number().min(0).max(1);
+const fraction = z.number().min(0, 'at least 0 %.').max(1, 'at most 100 % of the image.');
+/** A side's margin as a share of the image's size on that axis: 0.25 adds a quarter of the width (or height). */
+const margin = fraction;
+
+/** The numbers of the shape and margin rules, as the Save as recipe form names them (and its errors say). */
+export const MASK_RULE_FIELD_LABELS = {
+  x: 'From the left edge',
+  y: 'From the top edge',
+  width: 'Shape width',
+  height: 'Shape height',
+  top: 'Margin top',
+  right: 'Margin right',
+  bottom: 'Margin bottom',
+  left: 'Margin left',
+} as const;
 
 export const maskRuleSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('none') }),
@@ -20,6 +36,9 @@ export const maskRuleSchema = z.discriminatedUnion('kind', [
     width: fraction.refine((v) => v > 0, 'The shape needs a width.'),
     height: fraction.refine((v) => v > 0, 'The shape needs a height.'),
   }),
+  z
+    .object({ kind: z.literal('margin'), top: margin, right: margin, bottom: margin, left: margin })
+    .refine((rule) => rule.top + rule.right + rule.bottom + rule.left > 0, 'Margin: give at least one side a margin.'),
   z.object({ kind: z.literal('current') }),
 ]);
 export type MaskRule = z.infer<typeof maskRuleSchema>;
@@ -31,6 +50,7 @@ export const MASK_RULE_LABELS: Record<MaskRuleKind, string> = {
   background: 'Select background',
   rect: 'Rectangle',
   ellipse: 'Ellipse',
+  margin: 'Margin (expand the canvas)',
   current: 'Current mask, scaled to each image',
 };
 

@@ -118,6 +118,26 @@ export function expandLayout(original: Size, choice: ExpandChoice): ExpandLayout
  * canvas would pass `MAX_CANVAS_SIDE`/`MAX_CANVAS_PIXELS` (`scale` < 1, explained by `downscaleNote`).
  */
 export function layoutFrame(original: Size, frame: ExpandFrame): ExpandLayout {
+  return layoutCanvas(original, frame);
+}
+
+/**
+ * A canvas of any shape around the original (a batch recipe's margins): each side grows by its share of the
+ * original's size on that axis, capped as `layoutFrame` says.
+ */
+export function marginLayout(
+  original: Size,
+  margins: { top: number; right: number; bottom: number; left: number },
+): ExpandLayout {
+  const offset = { x: Math.round(original.width * margins.left), y: Math.round(original.height * margins.top) };
+  const canvas = {
+    width: offset.x + original.width + Math.round(original.width * margins.right),
+    height: offset.y + original.height + Math.round(original.height * margins.bottom),
+  };
+  return layoutCanvas(original, { canvas, offset });
+}
+
+function layoutCanvas(original: Size, frame: Pick<ExpandFrame, 'canvas' | 'offset'>): ExpandLayout {
   const { width, height } = frame.canvas;
   const scale = Math.min(1, MAX_CANVAS_SIDE / Math.max(width, height), Math.sqrt(MAX_CANVAS_PIXELS / (width * height)));
   if (scale >= 1) return { canvas: { width, height }, inner: { ...original }, offset: { ...frame.offset }, scale: 1 };

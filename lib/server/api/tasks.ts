@@ -155,7 +155,9 @@ async function byRecipe(
     });
   }
   const [recipeMask] = recipe.maskId ? await findAssets([recipe.maskId]) : [];
-  const made = await recipeTask(recipe, base, { index: 1, ratio: null }, recipeMask ?? null);
+  // A mask the caller sends is for the base as sent: the recipe's rule (a margin would pad the base) then stays out.
+  const rule = uploadedMask ? { ...recipe, maskRule: { kind: 'none' as const } } : recipe;
+  const made = await recipeTask(rule, base, { index: 1, ratio: null }, recipeMask ?? null);
   if (made.kind === 'busy') {
     return fail('server:busy', 'recipeId: the recipe’s selection model is busy; try again in a few seconds.', {
       field: 'recipeId',
@@ -167,7 +169,8 @@ async function byRecipe(
     input: {
       prompt: input.prompt ?? made.input.prompt,
       options: { ...made.input.options, ...input.options },
-      referenceIds: [baseId, ...extra, ...made.input.referenceIds.slice(1)],
+      // The rule's base (the padded canvas of a margin rule, or the image itself), then the caller's, then the recipe's.
+      referenceIds: [made.input.referenceIds[0]!, ...extra, ...made.input.referenceIds.slice(1)],
       startPoint: mask ? 'inpaint' : input.startPoint === 'inpaint' ? 'inpaint' : null,
     },
     mask,

@@ -175,6 +175,68 @@ export function defineBatchSuite(
       await db.delete(webhookEndpoints).where(eq(webhookEndpoints.id, endpointId));
     });
 
+    it('expands each image by a margin rule: its own padded base, the margins repainted, the image kept', async () => {
+      const { batches, feeder, db, recipes } = await modules();
+      const tooWide = await recipes.saveRecipe(
+        {
+          name: 'Too wide',
+          prompt: 'x',
+          options: DEFAULT_OPTIONS,
+          referenceIds: [],
+          ratios: [],
+          maskRule: { kind: 'margin', top: 0, right: 1.5, bottom: 0, left: 0 },
+        },
+        null,
+        MAYA,
+      );
+      expect(tooWide).toMatchObject({
+        ok: false,
+        error: { field: 'maskRule', message: 'Margin right: at most 100 % of the image.' },
+      });
+      const widen = await recipe('Widen', { kind: 'margin', top: 0, right: 0.25, bottom: 0, left: 0.25 });
+      const [file] = await images(['coffee.png']);
+      const started = await batches.startBatch({ recipeId: widen.id, imageIds: [file!.id] }, MAYA);
+      if (!started.ok) throw new Error(started.error.message);
+      await feeder.feedOnce('instance-a');
+      const [item] = await batches.listBatchItems(started.data.id);
+      const job = await db.execute(sql`select mask_id, reference_ids, start_point from jobs where id = ${item!.jobId}`);
+      const row = (job as unknown as { rows: { mask_id: string; reference_ids: string[]; start_point: string }[] })
+        .rows[0]!;
+      const { findAssets } = await import('../assets');
+      const { blobStore } = await import('../storage/blobs');
+      const [base, mask] = await findAssets([row.reference_ids[0]!, row.mask_id]);
+      expect(base!.id).not.toBe(file!.id);
+      expect(base).toMatchObject({ kind: 'reference', filename: 'coffee-expanded.png' });
+      const quarter = Math.round(file!.width * 0.25);
+      expect([base!.width, base!.height]).toEqual([quarter + file!.width + quarter, file!.height]);
+      expect(row.start_point).toBe('inpaint');
+      const alpha = await sharp(await blobStore().read(mask!.sha256))
+        .extractChannel(3)
+        .raw()
+        .toBuffer({ resolveWithObject: true });
+      expect([alpha.info.width, alpha.info.height]).toEqual([base!.width, base!.height]);
+      const middle = Math.floor(base!.height / 2) * base!.width;
+      // Left and right margins repainted (0); the original, in between, kept (255).
+      expect(alpha.data[middle]).toBe(0);
+      expect(alpha.data[middle + base!.width - 1]).toBe(0);
+      expect(alpha.data[middle + quarter + Math.floor(file!.width / 2)]).toBe(255);
+      // The original's pixels are in the padded base unchanged.
+      const [original, padded] = await Promise.all([
+        sharp(await blobStore().read(file!.sha256))
+          .removeAlpha()
+          .raw()
+          .toBuffer(),
+        sharp(await blobStore().read(base!.sha256))
+          .extract({ left: quarter, top: 0, width: file!.width, height: file!.height })
+          .removeAlpha()
+          .raw()
+          .toBuffer(),
+      ]);
+      expect(Buffer.compare(original, padded)).toBe(0);
+      await driveAll(started.data.id);
+      expect((await batches.listBatchItems(started.data.id))[0]).toMatchObject({ status: 'completed' });
+    });
+
     it('is fed by one instance at a time, and by another once the holder is gone', async () => {
       const { batches, feeder, db } = await modules();
       const plain = await recipe('Plain', { kind: 'none' });

@@ -1,13 +1,16 @@
 import 'server-only';
 import sharp from 'sharp';
 import { selectionAlpha, shapeAlpha, type MaskRule } from '@/lib/batches/mask-rule';
+import { marginLayout } from '@/lib/expand/geometry';
 import { encodeMaskPng, hasRepaintArea } from '@/lib/mask/png';
+import { buildExpandedMask, buildPaddedBase } from '../expand/build';
 import type { AssetRow } from '../storage/schema';
 import { getSegmenter, segmentationLimit } from '../segmentation';
 import { blobStore } from '../storage/blobs';
 
 export type ItemMask =
-  | { kind: 'mask'; png: Uint8Array | null }
+  /** `base`: the image the task starts from instead of the original (a margin rule's padded canvas). */
+  | { kind: 'mask'; png: Uint8Array | null; base?: Uint8Array }
   /** The segmentation model is busy (studio selections come first): try this item again on a later tick. */
   | { kind: 'busy' }
   | { kind: 'refused'; message: string };
@@ -25,6 +28,17 @@ export async function itemMask(rule: MaskRule, image: AssetRow, recipeMask: Asse
     case 'rect':
     case 'ellipse':
       return { kind: 'mask', png: encodeMaskPng(width, height, shapeAlpha(rule, width, height)) };
+    case 'margin': {
+      // Expand canvas, as the studio builds it: the original edge-extended into the margins, which are repainted.
+      const layout = marginLayout(image, rule);
+      const [base, mask] = await Promise.all([
+        blobStore()
+          .read(image.sha256)
+          .then((original) => buildPaddedBase(original, layout, 'edge')),
+        buildExpandedMask(null, layout),
+      ]);
+      return { kind: 'mask', png: new Uint8Array(mask), base: new Uint8Array(base) };
+    }
     case 'current': {
       if (!recipeMask) return { kind: 'refused', message: 'The recipe’s painted mask is no longer stored.' };
       const png = await sharp(await blobStore().read(recipeMask.sha256))

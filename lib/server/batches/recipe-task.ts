@@ -2,6 +2,7 @@ import 'server-only';
 import { fillPrompt } from '@/lib/batches/prompt';
 import type { RecipeBody } from '../storage/schema';
 import type { AssetRow } from '../storage/schema';
+import { storeGeneratedAsset } from '../assets';
 import { itemMask } from './item-mask';
 
 /** What `submitJob` needs for one image by a recipe (the caller adds its idempotency key). */
@@ -32,12 +33,22 @@ export async function recipeTask(
   const mask = await itemMask(recipe.maskRule, image, recipeMask);
   if (mask.kind !== 'mask') return mask;
   const ratio = at.ratio ?? recipe.options.size;
+  // A margin rule's padded canvas is a reference of its own, named after the original, like Expand canvas's.
+  const baseId = mask.base
+    ? (
+        await storeGeneratedAsset({
+          kind: 'reference',
+          bytes: mask.base,
+          filename: `${image.filename.replace(/\.[^.]+$/, '')}-expanded.png`,
+        })
+      ).id
+    : image.id;
   return {
     kind: 'task',
     input: {
       prompt: fillPrompt(recipe.prompt, { filename: image.filename, index: at.index, ratio }),
       options: at.ratio ? { ...recipe.options, size: at.ratio as RecipeBody['options']['size'] } : recipe.options,
-      referenceIds: [image.id, ...recipe.referenceIds],
+      referenceIds: [baseId, ...recipe.referenceIds],
       startPoint: mask.png ? 'inpaint' : null,
     },
     mask: mask.png ? new Blob([new Uint8Array(mask.png)], { type: 'image/png' }) : null,

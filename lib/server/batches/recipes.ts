@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { asc, eq } from 'drizzle-orm';
 import sharp from 'sharp';
 import { recipeInputSchema, type RecipeInput } from '@/lib/batches/recipe';
-import { MASK_RULE_LABELS, type MaskRule } from '@/lib/batches/mask-rule';
+import { MASK_RULE_FIELD_LABELS, MASK_RULE_LABELS, type MaskRule } from '@/lib/batches/mask-rule';
 import { fail, ok, type Result } from '@/lib/errors';
 import { findAssets, storeGeneratedAsset } from '../assets';
 import type { Actor } from '../auth/actor';
@@ -62,7 +62,10 @@ export async function saveRecipe(input: unknown, mask: Blob | null, actor: Actor
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const field = issue?.path[0] === 'name' ? 'recipeName' : String(issue?.path[0] ?? 'form');
-    return fail('form:invalid', issue?.message ?? 'The recipe could not be read.', { field });
+    // A shape's or margin's number: named as the form labels it ("Margin left: at most 100 % of the image.").
+    const number = issue?.path[0] === 'maskRule' ? (issue.path[1] as keyof typeof MASK_RULE_FIELD_LABELS) : undefined;
+    const label = number && number in MASK_RULE_FIELD_LABELS ? `${MASK_RULE_FIELD_LABELS[number]}: ` : '';
+    return fail('form:invalid', `${label}${issue?.message ?? 'The recipe could not be read.'}`, { field });
   }
   const recipe = parsed.data;
   const references = await findAssets(recipe.referenceIds);
