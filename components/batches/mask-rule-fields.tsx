@@ -51,14 +51,10 @@ export function MaskRuleFields(props: {
       ? 'How far the canvas grows on each side, in percent of the image'
       : `Where the ${props.kind === 'rect' ? 'rectangle' : 'ellipse'} sits, in percent of each image`;
   return (
-    <fieldset className="grid grid-cols-2 gap-x-3 gap-y-1.5">
+    <fieldset className="grid grid-cols-2 gap-x-3 gap-y-2">
       <legend className="mb-1 text-xs font-medium text-zinc-300">{legend}</legend>
       {fields.map((key) => (
-        <label
-          key={key}
-          htmlFor={`${id}-${key}`}
-          className="flex items-center justify-between gap-2 text-xs text-zinc-200"
-        >
+        <label key={key} htmlFor={`${id}-${key}`} className="flex flex-col gap-0.5 text-xs text-zinc-200">
           {MASK_RULE_FIELD_LABELS[key]}
           <span className="flex items-center gap-1">
             <input
