@@ -1,7 +1,9 @@
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { unzipSync } from 'fflate';
 import { fakeFaults } from '../lib/testing/fake-toapis/faults';
 import { startFakeToapis, type FakeToapis } from '../lib/testing/fake-toapis/server';
+import { REPO_ROOT } from './support/app-server';
 import { expect, expectNoSeriousA11yViolations, samplePath, test } from './support/fixtures';
 
 // A recipe with Select background over a folder of sample photos, against a local server speaking the ToAPIs
@@ -183,6 +185,21 @@ test('a margin recipe saved in the studio expands images run through the API, as
     });
     expect(download.status).toBe(200);
   }
+
+  // The typed example client in scripts/ does the same round trip.
+  const client = spawnSync(
+    'npx',
+    ['tsx', 'scripts/api/example-client.ts', 'batch', 'Widen', samplePath('chelsea.png')],
+    {
+      cwd: REPO_ROOT,
+      env: { ...process.env, OVERPAINT_URL: app.url, OVERPAINT_TOKEN: token },
+      encoding: 'utf8',
+      timeout: 150_000,
+    },
+  );
+  expect(client.status, client.stderr).toBe(0);
+  expect(client.stdout).toMatch(/^chelsea\.png {2}completed {2}[0-9a-f-]{36}$/m);
+  expect(client.stdout + client.stderr).not.toContain(token);
 
   // One task by the same recipe, its prompt given by the caller.
   const single = await api('tasks', {

@@ -5,15 +5,28 @@
  *   OVERPAINT_URL=http://127.0.0.1:3000 OVERPAINT_TOKEN=op_… \
  *     npx tsx scripts/api/example-client.ts photo.png mask.png "Remove the cup from the table" out.png
  *
+ * Or run a recipe saved in the studio over a few photos as a batch, and wait for it:
+ *
+ *   OVERPAINT_TOKEN=op_… npx tsx scripts/api/example-client.ts batch "Beach backdrop" a.jpg b.jpg c.jpg
+ *
  * The token needs the write scope (Settings → Access tokens). The mask is a PNG the size of the photo, alpha 0
  * where the image should change.
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { z } from 'zod';
-import type { apiAssetSchema, apiErrorSchema, apiTaskPageSchema, ApiTask, ApiTaskInput } from '../../lib/api/schemas';
+import type {
+  apiAssetSchema,
+  apiErrorSchema,
+  apiRecipeListSchema,
+  apiTaskPageSchema,
+  ApiBatch,
+  ApiTask,
+  ApiTaskInput,
+} from '../../lib/api/schemas';
 
 type Asset = z.infer<typeof apiAssetSchema>;
+type RecipeList = z.infer<typeof apiRecipeListSchema>;
 type ApiError = z.infer<typeof apiErrorSchema>;
 type TaskPage = z.infer<typeof apiTaskPageSchema>;
 
@@ -77,15 +90,61 @@ class OverpaintClient {
   listTasks(filter: Record<string, string> = {}): Promise<TaskPage> {
     return this.call(`/tasks?${new URLSearchParams(filter)}`);
   }
+
+  listRecipes(): Promise<RecipeList> {
+    return this.call('/recipes');
+  }
+
+  /** A recipe over uploaded images; the same key on a retried call starts the batch once. */
+  startBatch(recipeId: string, imageIds: string[], idempotencyKey: string): Promise<ApiBatch> {
+    return this.call('/batches', {
+      method: 'POST',
+      body: JSON.stringify({ recipeId, imageIds }),
+      headers: { 'Content-Type': 'application/json', 'Idempotency-Key': idempotencyKey },
+    });
+  }
+
+  async waitForBatch(id: string, timeoutMs = 60 * 60_000): Promise<ApiBatch> {
+    const until = Date.now() + timeoutMs;
+    while (Date.now() < until) {
+      const batch = await this.call<ApiBatch>(`/batches/${id}`);
+      if (batch.state === 'done' || batch.state === 'cancelled') return batch;
+      console.log(`${batch.progress.done}/${batch.progress.total} done, ${batch.progress.failed} failed`);
+      await new Promise((resolve) => setTimeout(resolve, 5_000));
+    }
+    throw new Error(`Batch ${id} did not finish within ${timeoutMs / 60_000} min.`);
+  }
+}
+
+async function runBatch(client: OverpaintClient, recipeName: string, photos: string[]): Promise<void> {
+  const recipe = (await client.listRecipes()).recipes.find((r) => r.name === recipeName);
+  if (!recipe) throw new Error(`No recipe named ${JSON.stringify(recipeName)}; save one in the studio first.`);
+  const images = [];
+  for (const photo of photos) images.push(await client.uploadReference(photo));
+  const key = `example-batch-${images.map((image) => image.sha256.slice(0, 6)).join('')}`.slice(0, 100);
+  const started = await client.startBatch(
+    recipe.id,
+    images.map((image) => image.id),
+    key,
+  );
+  const batch = await client.waitForBatch(started.id);
+  for (const item of batch.items) console.log(`${item.filename}  ${item.status}  ${item.taskId ?? item.error ?? ''}`);
 }
 
 async function main(): Promise<void> {
-  const [photo, mask, prompt, out = 'result.png'] = process.argv.slice(2);
+  const args = process.argv.slice(2);
   const token = process.env.OVERPAINT_TOKEN;
-  if (!photo || !mask || !prompt || !token) {
+  if (!token) throw new Error('Set OVERPAINT_TOKEN to an access token (Settings → Access tokens).');
+  const client = new OverpaintClient(process.env.OVERPAINT_URL ?? 'http://127.0.0.1:3000', token);
+  if (args[0] === 'batch') {
+    const [, recipeName, ...photos] = args;
+    if (!recipeName || photos.length === 0) throw new Error('Usage: example-client.ts batch "<recipe>" <photo>…');
+    return runBatch(client, recipeName, photos);
+  }
+  const [photo, mask, prompt, out = 'result.png'] = args;
+  if (!photo || !mask || !prompt) {
     throw new Error('Usage: OVERPAINT_TOKEN=op_… example-client.ts <photo> <mask.png> "<prompt>" [out.png]');
   }
-  const client = new OverpaintClient(process.env.OVERPAINT_URL ?? 'http://127.0.0.1:3000', token);
   const reference = await client.uploadReference(photo);
   const created = await client.createTask(
     { prompt, referenceIds: [reference.id], startPoint: 'inpaint' },
