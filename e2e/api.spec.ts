@@ -6,6 +6,7 @@ import { startFakeToapis } from '../lib/testing/fake-toapis/server';
 import { verifyDelivery } from '../lib/webhooks/signing';
 import { saveCostSettings } from './support/costs';
 import { expect, expectNoSeriousA11yViolations, samplePath, test } from './support/fixtures';
+import { createAccessToken } from './support/access-tokens';
 import { createOwner, invite, join, MEMBER, VIEWER } from './support/people';
 
 // The public API against the built app: tokens made and revoked in Settings, the whole flow over HTTP with a
@@ -47,15 +48,8 @@ test('the API with a token, its refusals, and signed webhooks with retry and Res
 
   // Settings: a write token and a read token, each shown once.
   await page.goto(`${app.url}/settings`);
-  const makeToken = async (name: string, scope: 'Read' | 'Read and write') => {
-    await page.getByRole('textbox', { name: 'Token name' }).fill(name);
-    await page.getByRole('combobox', { name: 'Scope' }).selectOption({ label: scope });
-    await page.getByRole('button', { name: 'Create token' }).click();
-    await expect(page.getByRole('listitem', { name })).toBeVisible();
-    return page.getByRole('textbox', { name: 'Access token' }).inputValue();
-  };
-  const writeToken = await makeToken('Product feed', 'Read and write');
-  const readToken = await makeToken('Dashboard', 'Read');
+  const writeToken = await createAccessToken(page, 'Product feed');
+  const readToken = await createAccessToken(page, 'Dashboard', 'Read');
   expect(writeToken).toMatch(/^op_[\w-]{43}$/);
   await expectNoSeriousA11yViolations(page);
 
@@ -196,11 +190,7 @@ test('in a team: a viewer’s token cannot create, and a member’s own budget r
   // Each makes a read-and-write token of their own in Settings.
   const tokenOf = async (page: Page, name: string) => {
     await page.goto('/settings');
-    await page.getByRole('textbox', { name: 'Token name' }).fill(name);
-    await page.getByRole('combobox', { name: 'Scope' }).selectOption({ label: 'Read and write' });
-    await page.getByRole('button', { name: 'Create token' }).click();
-    await expect(page.getByRole('listitem', { name })).toBeVisible();
-    return page.getByRole('textbox', { name: 'Access token' }).inputValue();
+    return createAccessToken(page, name);
   };
   const miloToken = await tokenOf(milo.page, 'Milo’s feed');
   const veraToken = await tokenOf(vera.page, 'Vera’s dashboard');

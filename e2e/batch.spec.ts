@@ -5,6 +5,8 @@ import { fakeFaults } from '../lib/testing/fake-toapis/faults';
 import { startFakeToapis, type FakeToapis } from '../lib/testing/fake-toapis/server';
 import { REPO_ROOT } from './support/app-server';
 import { expect, expectNoSeriousA11yViolations, samplePath, test } from './support/fixtures';
+import { openRecipeForm, saveRecipeFromStudio } from './support/recipes';
+import { createAccessToken } from './support/access-tokens';
 
 // A recipe with Select background over a folder of sample photos, against a local server speaking the ToAPIs
 // contract: bad files refused by name, pause and resume, the app killed mid-batch and finishing after a restart,
@@ -27,12 +29,11 @@ test('a recipe runs over a folder: pause, resume, a killed app, Retry failed, Do
 
   // Save as recipe from the studio.
   await page.goto(app.url);
-  await page.getByRole('textbox', { name: 'Prompt' }).fill('A sunny beach behind {name}');
-  await page.getByRole('button', { name: 'Save as recipe' }).click();
-  await page.getByRole('textbox', { name: 'Recipe name' }).fill('Beach backdrop');
-  await page.getByRole('combobox', { name: 'Mask for each image' }).selectOption('background');
-  await page.getByRole('button', { name: 'Save recipe' }).click();
-  await expect(page.getByText('Recipe “Beach backdrop” saved.')).toBeVisible();
+  await saveRecipeFromStudio(page, {
+    prompt: 'A sunny beach behind {name}',
+    name: 'Beach backdrop',
+    rule: 'background',
+  });
 
   // The Batch page: the photos and one file that is not an image.
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Batch' }).click();
@@ -103,11 +104,7 @@ test('a margin recipe saved in the studio expands images run through the API, as
 
   // Save as recipe with a margin: the form asks how far each side grows.
   await page.goto(app.url);
-  await page.getByRole('textbox', { name: 'Prompt' }).fill('A wider view around {name}');
-  await expect(page.getByRole('textbox', { name: 'Prompt' })).toHaveValue('A wider view around {name}');
-  await page.getByRole('button', { name: 'Save as recipe' }).click();
-  await page.getByRole('textbox', { name: 'Recipe name' }).fill('Widen');
-  await page.getByRole('combobox', { name: 'Mask for each image' }).selectOption('margin');
+  await openRecipeForm(page, { prompt: 'A wider view around {name}', name: 'Widen', rule: 'margin' });
   await expect(page.getByRole('spinbutton', { name: 'Margin left' })).toHaveValue('25');
   await page.getByRole('spinbutton', { name: 'Margin right' }).fill('150');
   await page.getByRole('button', { name: 'Save recipe' }).click();
@@ -119,10 +116,7 @@ test('a margin recipe saved in the studio expands images run through the API, as
 
   // A token, then the API: the recipe by id, two uploads, a batch (once per Idempotency-Key).
   await page.goto(`${app.url}/settings`);
-  await page.getByRole('textbox', { name: 'Token name' }).fill('Catalogue feed');
-  await page.getByRole('combobox', { name: 'Scope' }).selectOption({ label: 'Read and write' });
-  await page.getByRole('button', { name: 'Create token' }).click();
-  const token = await page.getByRole('textbox', { name: 'Access token' }).inputValue();
+  const token = await createAccessToken(page, 'Catalogue feed');
   const api = (path: string, init: RequestInit = {}) =>
     fetch(`${app.url}/api/v1/${path}`, {
       ...init,

@@ -8,6 +8,7 @@ import { request as playwrightRequest, type APIRequestContext, type BrowserConte
 import { freePort, REPO_ROOT } from './support/app-server';
 import { startFakeToapis, type FakeToapis } from '../lib/testing/fake-toapis/server';
 import { expect, test } from './support/fixtures';
+import { createAccessToken } from './support/access-tokens';
 
 // The gate with APP_PASSWORD set, tried the way an attacker would: every page and route of the build, with and
 // without a session, with and without a Next-Action header; the redirect after login; the login limiter against
@@ -221,10 +222,7 @@ test('login: next= stays on this origin, forged addresses do not dodge the limit
   const references = `${app.url}/api/v1/references`;
   expect(await postAnnounced(references, { Authorization: 'Bearer op_made_up_token' }, twoMb, 4096)).toBe(401);
   await page.goto('/settings');
-  await page.getByRole('textbox', { name: 'Token name' }).fill('Gate check');
-  await page.getByRole('combobox', { name: 'Scope' }).selectOption({ label: 'Read and write' });
-  await page.getByRole('button', { name: 'Create token' }).click();
-  const token = await page.getByRole('textbox', { name: 'Access token' }).inputValue();
+  const token = await createAccessToken(page, 'Gate check');
   expect(await postAnnounced(references, { Authorization: `Bearer ${token}` }, twoMb, twoMb)).toBe(400);
 
   // Forged X-Forwarded-For headers do not give each guess a fresh allowance (no trusted proxy is configured).

@@ -5,6 +5,8 @@ import type { Request } from '@playwright/test';
 import pg from 'pg';
 import { startFakeToapis, type FakeToapis, type RecordedRequest } from '../lib/testing/fake-toapis/server';
 import { expect, samplePath, test, type AppServer } from './support/fixtures';
+import { saveRecipeFromStudio } from './support/recipes';
+import { createAccessToken } from './support/access-tokens';
 import { testPostgres, type TestPostgres } from '../lib/testing/postgres';
 import { startRoundRobin } from './support/round-robin';
 import { startS3, type TestS3 } from '../lib/testing/s3-server';
@@ -343,10 +345,7 @@ test('two instances spend the last of a budget at once: one task goes through, a
   const page = await browser.newPage();
   await page.goto(`${first.url}/settings`);
   await saveCostSettings(page, { prices: true, budget: '0.10', confirmAbove: '' });
-  await page.getByRole('textbox', { name: 'Token name' }).fill('Race');
-  await page.getByRole('combobox', { name: 'Scope' }).selectOption({ label: 'Read and write' });
-  await page.getByRole('button', { name: 'Create token' }).click();
-  const token = await page.getByRole('textbox', { name: 'Access token' }).inputValue();
+  const token = await createAccessToken(page, 'Race');
   await page.close();
   const form = new FormData();
   form.append('file', new Blob([readFileSync(samplePath('coffee.png'))], { type: 'image/png' }), 'coffee.png');
@@ -401,6 +400,89 @@ test('two instances spend the last of a budget at once: one task goes through, a
   await usage.goto(`${survivor.url}/usage`);
   await expect(usage.locator('[data-usage-total]')).toHaveText('≈ $0.06');
   await usage.close();
+});
+
+test('a batch fed by one instance is taken over by the other when that instance is killed, each item created once', async ({
+  launchApp,
+  browser,
+}) => {
+  test.skip(!postgres, `needs PostgreSQL: ${skipReason}`);
+  test.setTimeout(180_000);
+  fake.control({ reset: true, completeAfterPolls: 1 });
+  const env = await teamEnv({ JOB_LEASE_SECONDS: '5' });
+  const [first, second] = await Promise.all([launchApp({ env }), launchApp({ env })]);
+
+  // A plain-edit recipe saved in the studio, and a token, on the first instance.
+  const page = await browser.newPage();
+  await page.goto(first.url);
+  await saveRecipeFromStudio(page, { prompt: 'Fresh snow on {name}', name: 'Snow', rule: 'none' });
+  await page.goto(`${first.url}/settings`);
+  const token = await createAccessToken(page, 'Feed');
+  await page.close();
+  const api = (app: AppServer, route: string, init: RequestInit = {}) =>
+    fetch(`${app.url}/api/v1/${route}`, {
+      ...init,
+      headers: { Authorization: `Bearer ${token}`, ...(init.headers as Record<string, string>) },
+    });
+
+  // Ten images (more than a batch keeps in flight), uploaded through the second instance.
+  const imageIds: string[] = [];
+  for (let i = 0; i < 10; i++) {
+    const name = ['coffee.png', 'rocket.jpg'][i % 2]!;
+    const form = new FormData();
+    form.append('file', new Blob([readFileSync(samplePath(name))]), `${i}-${name}`);
+    const upload = await api(second, 'references', { method: 'POST', body: form });
+    expect(upload.status).toBe(201);
+    imageIds.push(((await upload.json()) as { id: string }).id);
+  }
+  const { recipes } = (await (await api(second, 'recipes')).json()) as { recipes: { id: string; name: string }[] };
+  const recipeId = recipes.find((recipe) => recipe.name === 'Snow')!.id;
+
+  // The upstream holds every task; the batch starts through the first instance and its feeder fills the slots.
+  fake.control({ hold: true });
+  const started = await api(first, 'batches', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'Idempotency-Key': 'snow-batch-0001' },
+    body: JSON.stringify({ recipeId, imageIds }),
+  });
+  expect(started.status, await started.clone().text()).toBe(201);
+  const batchId = ((await started.json()) as { id: string }).id;
+  await expect.poll(() => creates().length, { timeout: 30_000 }).toBe(8);
+
+  // Kill the instance that feeds the batch (its lease is on the batch row), then let the upstream finish.
+  const databaseUrl = env.DATABASE_URL!;
+  const feeder = async () => {
+    const client = new pg.Client({ connectionString: databaseUrl });
+    await client.connect();
+    try {
+      const { rows } = await client.query<{ lease_holder: string | null }>(
+        'select lease_holder from batches where id = $1',
+        [batchId],
+      );
+      return rows[0]?.lease_holder?.split('-')[0] ?? null;
+    } finally {
+      await client.end();
+    }
+  };
+  const holder = await feeder();
+  const [doomed, survivor] = serverPid(first) === holder ? [first, second] : [second, first];
+  expect(serverPid(doomed)).toBe(holder);
+  await doomed.stop('SIGKILL');
+  fake.control({ release: true });
+
+  // The survivor takes the batch over once the lease expires and finishes it: every item done, each created once.
+  type Batch = { state: string; items: { status: string; taskId: string | null }[] };
+  await expect
+    .poll(async () => ((await (await api(survivor, `batches/${batchId}`)).json()) as Batch).state, {
+      timeout: 120_000,
+      intervals: [1_000],
+    })
+    .toBe('done');
+  const batch = (await (await api(survivor, `batches/${batchId}`)).json()) as Batch;
+  expect(batch.items.map((item) => item.status)).toEqual(Array(10).fill('completed'));
+  expect(new Set(batch.items.map((item) => item.taskId)).size).toBe(10);
+  expect(creates()).toHaveLength(10);
+  expect(await feeder()).toBeNull();
 });
 
 /** The job id in a submit action's answer (the RSC payload carries `{"ok":true,"data":{"id":…`). */

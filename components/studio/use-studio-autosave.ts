@@ -42,6 +42,15 @@ export function useStudioAutosave() {
       storage: serverDrafts,
       exportMask: () => maskEditor.current?.exportMaskPng(),
     });
-    return () => autosave.stop();
+    // Marks the page once the studio holds its draft and listens: tests (and scripts) wait for it before typing.
+    let live = true;
+    void autosave.restored.then(() => {
+      if (live) document.documentElement.setAttribute('data-draft-restored', '');
+    });
+    return () => {
+      live = false;
+      autosave.stop();
+      document.documentElement.removeAttribute('data-draft-restored');
+    };
   }, [store, maskEditor]);
 }

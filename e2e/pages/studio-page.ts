@@ -21,9 +21,11 @@ export class StudioPage {
     this.refusals = page.getByRole('alert').filter({ hasText: /./ });
   }
 
+  /** Opens the studio and waits until it has restored the draft (typing before that would race it). */
   async goto(url = '/'): Promise<void> {
     await this.page.goto(url);
     await expect(this.gallery).toBeVisible();
+    await expect(this.page.locator('html[data-draft-restored]')).toHaveCount(1, { timeout: 20_000 });
   }
 
   async addFiles(files: string | string[] | Parameters<Locator['setInputFiles']>[0]): Promise<void> {

@@ -61,6 +61,33 @@ describe('autosave', () => {
     autosave.stop();
   });
 
+  it('keeps what the person typed or picked while the draft was still loading, and takes the rest from it', async () => {
+    const store = createStudioStore();
+    let arrive: (draft: Draft) => void = () => {};
+    const storage: DraftStorage = {
+      ...fakeStorage().storage,
+      load: () => new Promise<Draft>((resolve) => (arrive = resolve)),
+    };
+    const autosave = startAutosave(store, { browserId: BROWSER, storage, exportMask: async () => null });
+    store.setPrompt('A lighthouse at dusk');
+    arrive({
+      references: [coffee],
+      prompt: 'The old draft',
+      options: { ...DEFAULT_OPTIONS, size: '16:9' },
+      startPoint: 'inpaint',
+      expand: null,
+      mask: asset('draft-mask.png'),
+    });
+    await autosave.restored;
+    expect(store.getState()).toMatchObject({
+      prompt: 'A lighthouse at dusk',
+      references: [coffee],
+      options: { size: '16:9' },
+      startPoint: 'inpaint',
+    });
+    autosave.stop();
+  });
+
   it('saves once, a moment after the last of several changes, with everything the draft holds', async () => {
     const { store, saves, autosave } = await started();
     store.addReference(coffee);

@@ -104,14 +104,17 @@ export function startAutosave(store: StudioStore, options: AutosaveOptions): Aut
     }
   }
 
+  // What the studio held before the draft arrived: anything the person changes meanwhile is theirs to keep.
+  const before = store.getState();
   const restored = storage
     .load(browserId)
     .catch(() => null)
     .then((draft) => {
       if (stopped) return;
       if (draft) {
-        maskBaseId = draft.mask ? (draft.references[0]?.id ?? null) : null;
-        store.openDraft(draft);
+        const kept = keepEarlyEdits(draft, before, store.getState());
+        maskBaseId = kept.mask ? (kept.references[0]?.id ?? null) : null;
+        store.openDraft(kept);
       }
       lastKey = savedKey(store.getState());
       lastMaskRevision = store.getState().maskRevision;
@@ -128,5 +131,24 @@ export function startAutosave(store: StudioStore, options: AutosaveOptions): Aut
       clearTimeout(saveTimer);
       clearTimeout(maskTimer);
     },
+  };
+}
+
+/**
+ * The saved draft with what the person changed before it arrived (typed a prompt, picked an option, added images
+ * while it loaded): those parts stay as they made them, the rest comes from the draft. A slow load never takes
+ * typing away.
+ */
+function keepEarlyEdits(draft: Draft, before: StudioState, now: StudioState): Draft {
+  const referencesChanged = now.references !== before.references;
+  return {
+    ...draft,
+    prompt: now.prompt !== before.prompt ? now.prompt : draft.prompt,
+    options: now.options !== before.options ? now.options : draft.options,
+    startPoint: now.startPoint !== before.startPoint ? now.startPoint : draft.startPoint,
+    references: referencesChanged ? now.references : draft.references,
+    // The saved mask belongs to the saved base; with other images it would land on the wrong one.
+    mask: referencesChanged ? null : draft.mask,
+    expand: referencesChanged ? now.expand : draft.expand,
   };
 }
