@@ -1,6 +1,6 @@
 'use client';
 
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
 import { deleteGalleryResult, undoDeleteGalleryResult } from '@/app/(studio)/asset-actions';
 import { GALLERY_PARAM_KEYS, galleryFilterToParams, isFiltered } from '@/lib/jobs/gallery-filter';
@@ -60,28 +60,38 @@ export function Gallery({ actions, initialFilter = {} }: { actions: GalleryActio
     if (url.href !== window.location.href) window.history.replaceState(window.history.state, '', url);
   }, [filter]);
 
-  const resultActions: ResultActions = {
-    open: (jobId, position, mode) => setOpen({ jobId, position, mode }),
-    async addAsReference(result, asBase) {
-      setNotice(await actions.addAsReference(result, asBase));
-    },
-    async remove(result) {
-      const job = jobs.find((item) => item.results.includes(result));
-      if (!job) return;
-      const outcome = await deleteGalleryResult({ jobId: job.id, position: result.position }).catch(() => null);
-      if (!outcome?.ok) return setNotice('The result could not be deleted; try again.');
-      setDeleted({
-        jobId: job.id,
-        position: result.position,
-        label: `Result ${job.results.indexOf(result) + 1} of “${job.prompt}”`,
-      });
-      await refresh();
-    },
-    announce: setNotice,
-    addToBoard: (items) => setAdding({ items, selected: false }),
-    isSelected: selection.isSelected,
-    toggleSelected: selection.toggle,
-  };
+  // One actions object for as long as the selection is the same: the cards are memoised, so scrolling and polls
+  // re-render only the cards whose task changed. What the handlers read at call time comes through refs.
+  const latest = useRef({ jobs, actions });
+  useEffect(() => {
+    latest.current = { jobs, actions };
+  }, [jobs, actions]);
+  const { isSelected, toggle } = selection;
+  const resultActions = useMemo<ResultActions>(
+    () => ({
+      open: (jobId, position, mode) => setOpen({ jobId, position, mode }),
+      async addAsReference(result, asBase) {
+        setNotice(await latest.current.actions.addAsReference(result, asBase));
+      },
+      async remove(result) {
+        const job = latest.current.jobs.find((item) => item.results.includes(result));
+        if (!job) return;
+        const outcome = await deleteGalleryResult({ jobId: job.id, position: result.position }).catch(() => null);
+        if (!outcome?.ok) return setNotice('The result could not be deleted; try again.');
+        setDeleted({
+          jobId: job.id,
+          position: result.position,
+          label: `Result ${job.results.indexOf(result) + 1} of “${job.prompt}”`,
+        });
+        await refresh();
+      },
+      announce: setNotice,
+      addToBoard: (items) => setAdding({ items, selected: false }),
+      isSelected,
+      toggleSelected: toggle,
+    }),
+    [isSelected, toggle, refresh],
+  );
 
   async function undo() {
     if (!deleted) return;

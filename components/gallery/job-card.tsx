@@ -1,5 +1,6 @@
 'use client';
 
+import { memo } from 'react';
 import { CancelButton } from '@/components/gallery/cancel-button';
 import { RetryButton } from '@/components/gallery/retry-button';
 import { ReviewShareButton } from '@/components/review/review-share-button';
@@ -26,7 +27,7 @@ interface JobCardProps {
 }
 
 /** One task: what was asked (prompt, options, references), where it is, and its results as a contact sheet. */
-export function JobCard({ job, actions, onEditAgain }: JobCardProps) {
+function JobCardView({ job, actions, onEditAgain }: JobCardProps) {
   const running = !isFinal(job.status);
   const { options } = job;
   const columns = job.results.length === 1 ? 'grid-cols-1' : job.results.length <= 4 ? 'grid-cols-2' : 'grid-cols-3';
@@ -140,3 +141,6 @@ function TaskCost({ cost }: { cost: NonNullable<Job['cost']> }) {
     </span>
   );
 }
+
+/** Memoised: the gallery re-renders as it scrolls and polls; a card renders again only when its own props change. */
+export const JobCard = memo(JobCardView);

@@ -1,5 +1,6 @@
 'use client';
 
+import { memo } from 'react';
 import { usePagePermissions } from '@/components/auth/permissions';
 import { ClientMarks } from '@/components/review/client-marks';
 import { ShareButton } from '@/components/share/share-button';
@@ -40,7 +41,7 @@ function downloadName(job: Job, result: JobResultView): string {
 }
 
 /** One result in the contact sheet: its thumbnail (opens the lightbox) and its actions. */
-export function ResultTile({
+function ResultTileView({
   job,
   result,
   index,
@@ -160,3 +161,6 @@ export function ResultTile({
     </li>
   );
 }
+
+/** Memoised: the gallery re-renders as it scrolls and polls; a card renders again only when its own props change. */
+export const ResultTile = memo(ResultTileView);

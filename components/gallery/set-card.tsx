@@ -1,6 +1,6 @@
 'use client';
 
-import { useId, useState, type KeyboardEvent } from 'react';
+import { useId, useState, type KeyboardEvent, memo } from 'react';
 import { ReviewShareButton } from '@/components/review/review-share-button';
 import { isFinal, STATUS_LABELS, type Job } from '@/lib/jobs/types';
 import { JobCard } from './job-card';
@@ -25,7 +25,7 @@ const DOT: Record<Job['status'], string> = {
  * A ratio set: one card, one tab per ratio showing that task's status and progress; the open tab is the task's own
  * card (results, Retry for a failed ratio alone, Edit again). The whole set downloads as one ZIP.
  */
-export function SetCard({ setId, jobs, actions, onEditAgain }: SetCardProps) {
+function SetCardView({ setId, jobs, actions, onEditAgain }: SetCardProps) {
   const id = useId();
   const [openId, setOpenId] = useState<string | null>(null);
   const open = jobs.find((job) => job.id === openId) ?? jobs[0];
@@ -92,3 +92,6 @@ export function SetCard({ setId, jobs, actions, onEditAgain }: SetCardProps) {
     </article>
   );
 }
+
+/** Memoised: the gallery re-renders as it scrolls and polls; a card renders again only when its own props change. */
+export const SetCard = memo(SetCardView);

@@ -1,5 +1,6 @@
 'use client';
 
+import { useMemo } from 'react';
 import { referenceFromResult } from '@/app/(studio)/asset-actions';
 import { Gallery, type GalleryActions } from '@/components/gallery/gallery';
 import { MaskEditorLazy } from '@/components/mask/mask-editor-lazy';
@@ -47,18 +48,22 @@ function StudioLayout({ initialFilter, engine }: StudioProps) {
     (state) => state.startPoint === null && state.references.length === 0 && state.pending.length === 0,
   );
 
-  const actions: GalleryActions = {
-    async addAsReference(result, asBase) {
-      const made = await referenceFromResult(result.asset.id, result.asset.filename).catch(() => null);
-      if (!made?.ok) return made?.error.message ?? 'The studio could not reach the server; try again.';
-      if (!store.addReference(made.data, asBase)) return 'The tray already holds 16 references; remove one first.';
-      return asBase ? `${made.data.filename} is now the base.` : `${made.data.filename} added to the references.`;
-    },
-    editAgain(job) {
-      store.editAgain(job);
-      document.querySelector<HTMLElement>('[data-studio-prompt]')?.focus();
-    },
-  };
+  // Stable for the studio's life: the gallery's cards are memoised on it.
+  const actions = useMemo<GalleryActions>(
+    () => ({
+      async addAsReference(result, asBase) {
+        const made = await referenceFromResult(result.asset.id, result.asset.filename).catch(() => null);
+        if (!made?.ok) return made?.error.message ?? 'The studio could not reach the server; try again.';
+        if (!store.addReference(made.data, asBase)) return 'The tray already holds 16 references; remove one first.';
+        return asBase ? `${made.data.filename} is now the base.` : `${made.data.filename} added to the references.`;
+      },
+      editAgain(job) {
+        store.editAgain(job);
+        document.querySelector<HTMLElement>('[data-studio-prompt]')?.focus();
+      },
+    }),
+    [store],
+  );
 
   return (
     <div className="grid flex-1 gap-4 p-4 lg:grid-cols-[minmax(300px,360px)_minmax(0,1fr)] xl:grid-cols-[minmax(300px,360px)_minmax(0,1fr)_minmax(320px,400px)]">
