@@ -94,8 +94,9 @@ export function applyPatch(alpha: Uint8Array, width: number, rect: PixelRect, pa
         scale *= 0x80;
       } while (b & 0x80);
     }
+    // Headers stay below 2^31 (a count is at most the pixel count, 4 × that fits), so shifts are safe.
     if ((h & 1) === 0) {
-      x += h / 2;
+      x += h >>> 1;
       if (x >= bw) {
         const rows = Math.floor(x / bw);
         row += rows * width;
@@ -103,7 +104,17 @@ export function applyPatch(alpha: Uint8Array, width: number, rect: PixelRect, pa
       }
       continue;
     }
-    let count = Math.floor(h / 4);
+    let count = h >>> 2;
+    if ((h & 3) === 1 && x + count <= bw) {
+      // The common case: a run inside one row.
+      xorRun(alpha, words, row + x, row + x + count, patch[p++]!);
+      x += count;
+      if (x === bw) {
+        x = 0;
+        row += width;
+      }
+      continue;
+    }
     const literal = (h & 3) === 3;
     const value = literal ? 0 : patch[p++]!;
     while (count > 0) {
@@ -127,7 +138,7 @@ export function applyPatch(alpha: Uint8Array, width: number, rect: PixelRect, pa
 
 function xorRun(alpha: Uint8Array, words: Uint32Array | null, from: number, to: number, value: number): void {
   let i = from;
-  if (words && to - from >= 32) {
+  if (words && to - from >= 16) {
     for (; i & 3; i++) alpha[i] = alpha[i]! ^ value;
     const word = (value * 0x01010101) >>> 0;
     const w1 = to >> 2;
