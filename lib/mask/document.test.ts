@@ -104,7 +104,7 @@ describe('MaskDocument', () => {
     let undone = 0;
     while (doc.undo()) undone++;
     expect(undone).toBe(100);
-    // What is left is exactly the first 50 strokes, now living in the floor bitmap.
+    // What is left is exactly the first 50 strokes, now under the oldest entry (the floor).
     const first50 = Array.from({ length: 50 }, (_, i) => dot(i + 5.5, 10.5, 'paint', 2));
     expect(doc.alpha()).toEqual(rasterizeMask({ width: 200, height: 20, operations: first50 }));
     expect(px(doc, 30, 10)).toBe(0);

@@ -39,35 +39,55 @@ export function copyRect(alpha: Uint8Array, width: number, rect: PixelRect, into
   return out;
 }
 
-/** Encodes `before` (from `copyRect`) XOR the rectangle of `after` (row stride `width`) as one patch. */
+/**
+ * Encodes `before` (from `copyRect`) XOR the rectangle of `after` (row stride `width`) as one patch. `before` is
+ * overwritten with that XOR (it is the caller's scratch copy).
+ */
 export function encodePatch(before: Uint8Array, after: Uint8Array, width: number, rect: PixelRect): Uint8Array {
   const bw = rect.x1 - rect.x0;
-  const writer = new TokenWriter(Math.max(64, (bw * (rect.y1 - rect.y0)) >> 6));
-  // The rectangle is read as one flat sequence, so a run (of zeros above all) carries on across rows.
-  let runValue = 0;
-  let runLength = 0;
-  let at = 0;
-  for (let y = rect.y0; y < rect.y1; y++) {
-    const row = y * width + rect.x0 - at; // after[row + at] is the pixel whose "before" is before[at]
-    const end = at + bw;
-    while (at < end) {
-      const d = before[at]! ^ after[row + at]!;
-      let to = at + 1;
-      // Unchanged pixels are most of a stroke's rectangle: the tightest loop counts them.
-      if (d === 0) while (to < end && before[to] === after[row + to]) to++;
-      else while (to < end && (before[to]! ^ after[row + to]!) === d) to++;
-      if (d === runValue) {
-        runLength += to - at;
-      } else {
-        writer.sequence(runValue, runLength);
-        runValue = d;
-        runLength = to - at;
-      }
-      at = to;
-    }
+  const length = bw * (rect.y1 - rect.y0);
+  // First the XOR in place, row by row (a tight loop), then one scan of a single packed buffer: measured on a soft
+  // 246 px stroke on 4096², twice as fast as comparing the two buffers while encoding.
+  for (let y = rect.y0, at = 0; y < rect.y1; y++, at += bw) {
+    const row = y * width + rect.x0 - at;
+    for (let i = at; i < at + bw; i++) before[i] = before[i]! ^ after[row + i]!;
   }
-  if (runValue !== 0) writer.sequence(runValue, runLength); // trailing zeros need no token
-  writer.endLiteral();
+  return encodeDelta(before, length);
+}
+
+function encodeDelta(delta: Uint8Array, length: number): Uint8Array {
+  const writer = new TokenWriter(Math.max(64, length >> 6));
+  // Zero runs (unchanged pixels, most of a stroke's rectangle) are skipped a word at a time.
+  const words = delta.byteOffset % 4 === 0 ? new Uint32Array(delta.buffer, delta.byteOffset, length >> 2) : null;
+  let literalFrom = -1; // start of the bytes waiting to be written as one literal, -1 when none
+  let at = 0;
+  while (at < length) {
+    const d = delta[at]!;
+    let to = at + 1;
+    if (d === 0 && words) {
+      while (to < length && to & 3 && delta[to] === 0) to++;
+      if (!(to & 3)) {
+        let w = to >> 2;
+        while (w < words.length && words[w] === 0) w++;
+        to = w << 2;
+      }
+    }
+    while (to < length && delta[to] === d) to++;
+    // [at, to) is one maximal run of d: a token of its own when long enough, else part of a literal.
+    if (to - at >= MIN_RUN) {
+      if (literalFrom >= 0) writer.literal(delta, literalFrom, at);
+      literalFrom = -1;
+      if (d === 0) {
+        if (to < length) writer.header((to - at) * 2); // trailing zeros need no token
+      } else {
+        writer.run(to - at, d);
+      }
+    } else if (literalFrom < 0) {
+      literalFrom = at;
+    }
+    at = to;
+  }
+  if (literalFrom >= 0) writer.literal(delta, literalFrom, length);
   return writer.finish();
 }
 
@@ -148,14 +168,10 @@ function xorRun(alpha: Uint8Array, words: Uint32Array | null, from: number, to: 
   for (; i < to; i++) alpha[i] = alpha[i]! ^ value;
 }
 
-/** Literal bytes waiting for their header; shared, since encoding is synchronous, and kept small by `MIN_RUN`. */
-let pending = new Uint8Array(4096);
-
 /** A growable byte buffer that writes tokens; `finish` returns exactly the bytes written. */
 class TokenWriter {
   #bytes: Uint8Array;
   #length = 0;
-  #pendingLength = 0;
 
   constructor(capacity: number) {
     this.#bytes = new Uint8Array(capacity);
@@ -171,40 +187,16 @@ class TokenWriter {
     bytes[this.#length++] = h;
   }
 
-  /** `count` bytes of `value`: a token of their own when long enough, else part of the literal being collected. */
-  sequence(value: number, count: number): void {
-    if (count < MIN_RUN) {
-      for (let i = 0; i < count; i++) this.literalByte(value);
-      return;
-    }
-    this.endLiteral();
-    if (value === 0) {
-      this.header(count * 2);
-    } else {
-      this.header(count * 4 + 1);
-      this.#bytes[this.#length++] = value; // header reserved room for it
-    }
+  run(count: number, value: number): void {
+    this.header(count * 4 + 1);
+    this.#bytes[this.#length++] = value; // header reserved room for it
   }
 
-  /** Adds a byte to the literal being collected (its length, hence its header, is known only at its end). */
-  literalByte(value: number): void {
-    if (this.#pendingLength === pending.length) {
-      const grown = new Uint8Array(pending.length * 2);
-      grown.set(pending);
-      pending = grown;
-    }
-    pending[this.#pendingLength++] = value;
-  }
-
-  /** Writes the literal collected so far, if any. */
-  endLiteral(): void {
-    const count = this.#pendingLength;
-    if (count === 0) return;
-    this.header(count * 4 + 3);
-    this.#reserve(count);
-    this.#bytes.set(pending.subarray(0, count), this.#length);
-    this.#length += count;
-    this.#pendingLength = 0;
+  literal(source: Uint8Array, from: number, to: number): void {
+    this.header((to - from) * 4 + 3);
+    this.#reserve(to - from);
+    this.#bytes.set(source.subarray(from, to), this.#length);
+    this.#length += to - from;
   }
 
   finish(): Uint8Array {
