@@ -3,12 +3,30 @@ import { MaskDocument } from './document';
 import { rasterizeMask } from './rasterize';
 import type { MaskOperation, MaskStroke } from './types';
 
+/** A deterministic generator, so a failure replays. */
+const seeded = (seed: number) => () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+
+/** A soft stroke across much of a w × h mask: big rectangles, ramps and overlaps, like real brushing. */
+const softStroke = (random: () => number, w: number, h: number): MaskStroke => ({
+  kind: random() < 0.8 ? 'paint' : 'erase',
+  size: 10 + random() * w * 0.2,
+  hardness: random() * 0.8,
+  points: Array.from({ length: 12 }, (_, k) => (k % 2 ? random() * h : random() * w)),
+});
+
 const dot = (x: number, y: number, kind: 'paint' | 'erase' = 'paint', size = 10): MaskStroke => ({
   kind,
   size,
   hardness: 1,
   points: [x, y],
 });
+/** How many bytes differ: 0 expected (vitest's deep `toEqual` on a typed array costs seconds per call). */
+const differing = (a: Uint8Array | null, b: Uint8Array | undefined) => {
+  if (!a || !b || a.length !== b.length) return Infinity;
+  let count = 0;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) count++;
+  return count;
+};
 const px = (doc: MaskDocument, x: number, y: number) => doc.alpha()[y * doc.width + x]!;
 
 describe('MaskDocument', () => {
@@ -86,30 +104,17 @@ describe('MaskDocument', () => {
     let undone = 0;
     while (doc.undo()) undone++;
     expect(undone).toBe(100);
-    // What is left is exactly the first 50 strokes, now living in the floor bitmap.
+    // What is left is exactly the first 50 strokes, now under the oldest entry (the floor).
     const first50 = Array.from({ length: 50 }, (_, i) => dot(i + 5.5, 10.5, 'paint', 2));
     expect(doc.alpha()).toEqual(rasterizeMask({ width: 200, height: 20, operations: first50 }));
     expect(px(doc, 30, 10)).toBe(0);
     expect(px(doc, 100, 10)).toBe(255);
   });
 
-  it('keeps checkpoint memory within its budget', () => {
-    const size = 100 * 100;
-    const doc = new MaskDocument(100, 100, { checkpointInterval: 2, checkpointBudgetBytes: size * 3 });
-    for (let i = 0; i < 60; i++) doc.push(dot(i, 50));
-    expect(doc.checkpointBytes).toBeGreaterThan(0);
-    expect(doc.checkpointBytes).toBeLessThanOrEqual(size * 3);
-    expect(doc.retainedBytes).toBeLessThanOrEqual(size * 5); // current + floor + budget
-
-    const none = new MaskDocument(100, 100, { checkpointInterval: 1, checkpointBudgetBytes: size - 1 });
-    for (let i = 0; i < 20; i++) none.push(dot(i, 50));
-    expect(none.checkpointBytes).toBe(0);
-  });
-
   it('matches a from-scratch rasterisation after any mix of edits, undos and redos', () => {
     let seed = 42;
     const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
-    const doc = new MaskDocument(64, 48, { historyLimit: 12, checkpointInterval: 3 });
+    const doc = new MaskDocument(64, 48, { historyLimit: 12 });
     for (let step = 0; step < 400; step++) {
       const r = random();
       if (r < 0.25) doc.undo();
@@ -132,5 +137,87 @@ describe('MaskDocument', () => {
     }
     expect(doc.undoDepth + doc.redoDepth).toBeLessThanOrEqual(12);
     expect(doc.alpha()).toEqual(rasterizeMask(doc));
+  });
+
+  it('undoes and redoes 100 steps back to exactly the bytes each step left', () => {
+    const random = seeded(7);
+    const doc = new MaskDocument(160, 120);
+    const states = [doc.alpha().slice()];
+    for (let i = 0; i < 100; i++) {
+      doc.push(i % 25 === 24 ? { kind: 'invert' } : softStroke(random, 160, 120));
+      states.push(doc.alpha().slice());
+    }
+    expect(doc.undoDepth).toBe(100);
+    for (let depth = 99; depth >= 0; depth--) {
+      expect(doc.undo()).toBe(true);
+      expect(differing(doc.alpha(), states[depth])).toBe(0);
+    }
+    expect(doc.canUndo).toBe(false);
+    for (let depth = 1; depth <= 100; depth++) {
+      expect(doc.redo()).toBe(true);
+      expect(differing(doc.alpha(), states[depth])).toBe(0);
+    }
+  });
+
+  it('dropping entries past the cap keeps the current mask and every remaining undo step exact', () => {
+    const random = seeded(11);
+    const doc = new MaskDocument(160, 120, { historyLimit: 100 });
+    const states = [doc.alpha().slice()];
+    for (let i = 0; i < 140; i++) {
+      doc.push(softStroke(random, 160, 120));
+      states.push(doc.alpha().slice());
+      expect(differing(doc.alpha(), states[i + 1])).toBe(0); // a push that drops the oldest entry changes nothing else
+    }
+    expect(doc.undoDepth).toBe(100);
+    for (let depth = 139; depth >= 40; depth--) {
+      doc.undo();
+      expect(differing(doc.alpha(), states[depth])).toBe(0);
+    }
+    expect(doc.canUndo).toBe(false); // the first 40 strokes are now the floor
+    expect(differing(doc.floor, states[40])).toBe(0);
+    expect(differing(rasterizeMask(doc), states[40])).toBe(0);
+  });
+
+  it('keeps the history within its byte budget after many large strokes, dropping the oldest first', () => {
+    const random = seeded(3);
+    const budget = 256 * 1024;
+    const doc = new MaskDocument(512, 512, { historyBudgetBytes: budget });
+    const states = [doc.alpha().slice()];
+    for (let i = 0; i < 80; i++) {
+      doc.push({ ...softStroke(random, 512, 512), size: 150 + random() * 100 });
+      states.push(doc.alpha().slice());
+      expect(doc.historyBytes).toBeLessThanOrEqual(budget);
+    }
+    expect(doc.historyBytes).toBeGreaterThan(budget / 2);
+    expect(doc.undoDepth).toBeGreaterThan(1);
+    expect(doc.undoDepth).toBeLessThan(80); // the budget, not the cap, dropped entries
+    expect(doc.retainedBytes).toBeLessThanOrEqual(2 * 512 * 512 + budget); // current + scratch + patches
+    const depth = doc.undoDepth;
+    for (let k = 1; k <= depth; k++) {
+      doc.undo();
+      expect(differing(doc.alpha(), states[80 - k])).toBe(0);
+    }
+  });
+
+  it('undoes and redoes a bitmap replace (import, segmentation) exactly', () => {
+    const random = seeded(5);
+    const doc = new MaskDocument(200, 150);
+    doc.push(softStroke(random, 200, 150));
+    const before = doc.alpha().slice();
+    const imported = Uint8Array.from({ length: 200 * 150 }, (_, i) => (i % 7 === 0 ? Math.floor(random() * 256) : 0));
+    doc.push({ kind: 'replace', alpha: imported, label: 'subject' });
+    doc.push(softStroke(random, 200, 150));
+    const after = doc.alpha().slice();
+    expect(differing(rasterizeMask(doc), after)).toBe(0); // the replace's bitmap comes back from its patch
+
+    doc.undo();
+    expect(differing(doc.alpha(), imported)).toBe(0);
+    doc.undo();
+    expect(differing(doc.alpha(), before)).toBe(0);
+    expect(doc.lastChange?.rect).toEqual({ x0: 0, y0: 0, x1: 200, y1: 150 });
+    doc.redo();
+    expect(differing(doc.alpha(), imported)).toBe(0);
+    doc.redo();
+    expect(differing(doc.alpha(), after)).toBe(0);
   });
 });

@@ -1,3 +1,4 @@
+import { applyPatch, copyRect, encodePatch } from './history-patches';
 import {
   applyOperation,
   compositeCoverage,
@@ -6,17 +7,13 @@ import {
   type CoverageLayout,
   type PixelRect,
 } from './rasterize';
-import { isWholeReset, normalizeOperation, type MaskOperation, type MaskSource } from './types';
+import { normalizeOperation, type MaskOperation, type MaskReplace, type MaskSource } from './types';
 
 export interface MaskDocumentOptions {
-  /** Most undo + redo entries kept; older operations are flattened into the floor bitmap. */
+  /** Most undo + redo entries kept; the oldest entry is dropped past it. */
   historyLimit?: number;
-  /** A checkpoint bitmap is kept after every N-th operation (while the budget allows). */
-  checkpointInterval?: number;
-  /** Bytes all checkpoints together may use; the oldest checkpoints go first. */
-  checkpointBudgetBytes?: number;
-  /** Bytes that bitmap operations (imports, segmentation) in the history may hold together. */
-  operationBudgetBytes?: number;
+  /** Bytes all history patches may hold together; the oldest entries are dropped past it (the newest stays). */
+  historyBudgetBytes?: number;
   /** Starting alpha (e.g. a mask kept or rescaled from the previous base); it is not undoable. */
   initial?: Uint8Array | null;
 }
@@ -40,39 +37,45 @@ export interface MaskChange {
 }
 
 export const DEFAULT_HISTORY_LIMIT = 100;
-export const DEFAULT_CHECKPOINT_INTERVAL = 8;
-export const DEFAULT_CHECKPOINT_BUDGET_BYTES = 48 * 1024 * 1024;
-export const DEFAULT_OPERATION_BUDGET_BYTES = 64 * 1024 * 1024;
+export const DEFAULT_HISTORY_BUDGET_BYTES = 64 * 1024 * 1024;
+
+/** A replace as the history keeps it: its bitmap lives in the patch, not twice. */
+type RecordedOperation = Exclude<MaskOperation, MaskReplace> | { readonly kind: 'replace'; readonly label: string };
+
+/** One undo step: what was done, the rectangle it changed and that rectangle's before XOR after. */
+interface HistoryEntry {
+  readonly op: RecordedOperation;
+  readonly rect: PixelRect | null;
+  readonly patch: Uint8Array;
+}
 
 /**
- * The editable mask: an ordered list of operations with undo/redo.
+ * The editable mask: the current alpha plus a history of patches (`history-patches.ts`).
  *
- * Memory is bounded whatever the user does: the history is an array of small operations (capped),
- * plus one `floor` bitmap (operations that fell off the cap), one bitmap for the current state and
- * a few checkpoint bitmaps within `checkpointBudgetBytes`. Undo replays at most
- * `checkpointInterval - 1` operations from the nearest checkpoint (or the whole history when the
- * image is too big for any checkpoint to fit the budget).
+ * Each entry keeps the rectangle its operation changed as before XOR after, so undo and redo XOR that rectangle
+ * back and forth: no replay, the same cost at any depth. Dropping the oldest entry (past `historyLimit` or the
+ * byte budget) just forgets it, since nothing later depends on it. Memory: the current bitmap, one scratch copy
+ * of the largest rectangle edited so far, and at most `historyBudgetBytes` of patches.
  *
- * Implements `MaskSource`, so `rasterizeMask(doc)` replays it from scratch (the tests compare both).
+ * Implements `MaskSource` for tests: `operations` and `floor` are rebuilt on demand by rewinding the patches, so
+ * `rasterizeMask(doc)` replays to `doc.alpha()`.
  */
 export class MaskDocument implements MaskSource {
   readonly width: number;
   readonly height: number;
   readonly historyLimit: number;
-  readonly checkpointInterval: number;
-  readonly checkpointBudgetBytes: number;
-  readonly operationBudgetBytes: number;
+  readonly historyBudgetBytes: number;
 
   #lastChange: MaskChange | null = null;
-  #history: MaskOperation[] = [];
-  /** Number of applied operations: history[0, cursor) is done, history[cursor…] can be redone. */
+  #entries: HistoryEntry[] = [];
+  /** Number of applied entries: entries[0, cursor) are done, entries[cursor…] can be redone. */
   #cursor = 0;
-  #floor: Uint8Array | null = null;
-  /** key n → alpha after history[0, n) applied on the floor. */
-  #checkpoints = new Map<number, Uint8Array>();
   #current: Uint8Array;
-  /** The history index `#current` shows, or -1 when it must be rebuilt. */
-  #currentAt = 0;
+  /** The "before" bytes of the rectangle being edited; kept between pushes so strokes allocate nothing big. */
+  #scratch: Uint8Array | null = null;
+  #historyBytes = 0;
+  /** Whether the state under the oldest entry is anything but blank (an initial mask, or entries dropped). */
+  #hasFloor = false;
   #version = 0;
 
   constructor(width: number, height: number, options: MaskDocumentOptions = {}) {
@@ -80,37 +83,19 @@ export class MaskDocument implements MaskSource {
     this.width = width;
     this.height = height;
     this.historyLimit = Math.max(1, Math.floor(options.historyLimit ?? DEFAULT_HISTORY_LIMIT));
-    this.checkpointInterval = Math.max(1, Math.floor(options.checkpointInterval ?? DEFAULT_CHECKPOINT_INTERVAL));
-    this.checkpointBudgetBytes = Math.max(0, options.checkpointBudgetBytes ?? DEFAULT_CHECKPOINT_BUDGET_BYTES);
-    this.operationBudgetBytes = Math.max(0, options.operationBudgetBytes ?? DEFAULT_OPERATION_BUDGET_BYTES);
+    this.historyBudgetBytes = Math.max(0, options.historyBudgetBytes ?? DEFAULT_HISTORY_BUDGET_BYTES);
     if (options.initial) {
       if (options.initial.length !== width * height) {
         throw new RangeError(`initial alpha has ${options.initial.length} bytes, expected ${width * height}`);
       }
-      this.#floor = options.initial.slice();
-      this.#current.set(this.#floor);
+      this.#current.set(options.initial);
+      this.#hasFloor = true;
     }
   }
 
   /** The last change (push, undo or redo) and the pixels it touched. */
   get lastChange(): MaskChange | null {
     return this.#lastChange;
-  }
-
-  /** Bytes held by bitmap operations in the history (imports, segmentation). */
-  get operationBytes(): number {
-    let total = 0;
-    for (const op of this.#history) if (op.kind === 'replace') total += op.alpha.byteLength;
-    return total;
-  }
-
-  /** The operations currently applied (oldest first), on top of `floor`. */
-  get operations(): readonly MaskOperation[] {
-    return this.#history.slice(0, this.#cursor);
-  }
-  /** Alpha of the operations that fell off the history cap, or null when none did. */
-  get floor(): Uint8Array | null {
-    return this.#floor;
   }
   /** Increases on every change; cheap to compare for "did the mask change?". */
   get version(): number {
@@ -120,51 +105,69 @@ export class MaskDocument implements MaskSource {
     return this.#cursor > 0;
   }
   get canRedo(): boolean {
-    return this.#cursor < this.#history.length;
+    return this.#cursor < this.#entries.length;
   }
   get undoDepth(): number {
     return this.#cursor;
   }
   get redoDepth(): number {
-    return this.#history.length - this.#cursor;
+    return this.#entries.length - this.#cursor;
   }
-  /** Bytes held by checkpoint bitmaps (always ≤ `checkpointBudgetBytes`). */
-  get checkpointBytes(): number {
-    let total = 0;
-    for (const bitmap of this.#checkpoints.values()) total += bitmap.byteLength;
-    return total;
+  /** Bytes held by the history's patches (≤ `historyBudgetBytes` unless the newest entry alone is bigger). */
+  get historyBytes(): number {
+    return this.#historyBytes;
   }
-  /** All bitmap bytes the document holds: current + floor + checkpoints. */
+  /** All bytes the document holds: current + scratch + patches. */
   get retainedBytes(): number {
-    return this.#current.byteLength + (this.#floor?.byteLength ?? 0) + this.checkpointBytes + this.operationBytes;
+    return this.#current.byteLength + (this.#scratch?.byteLength ?? 0) + this.#historyBytes;
+  }
+
+  /**
+   * The operations currently applied (oldest first), on top of `floor`. Rebuilt by rewinding the patches
+   * (a replace gets its bitmap back that way): for tests and replay checks, not for every frame.
+   */
+  get operations(): readonly MaskOperation[] {
+    return this.#rewind().operations;
+  }
+  /**
+   * The alpha under the oldest applied entry, or null when that is the blank mask (no initial mask and nothing
+   * dropped from the history). Rebuilt by rewinding the patches, like `operations`.
+   */
+  get floor(): Uint8Array | null {
+    return this.#hasFloor ? this.#rewind().floor : null;
   }
 
   /**
    * Records one finished stroke or command as one history entry and drops anything redoable.
    * Returns false (and records nothing) when the operation cannot change the mask. A stroke may come
-   * with its `prepared` coverage; undo and replays rasterise it again from its points.
+   * with its `prepared` coverage, so the commit only composites.
    */
   push(operation: MaskOperation, prepared?: PreparedCoverage | null): boolean {
     const op = normalizeOperation(operation);
     if (!op) return false;
-    this.#materialize();
-    this.#history.length = this.#cursor;
-    for (const key of this.#checkpoints.keys()) if (key > this.#cursor) this.#checkpoints.delete(key);
+    this.#dropRedo();
 
-    if (prepared && (op.kind === 'paint' || op.kind === 'erase')) {
-      const { rect, coverage, layout } = prepared;
-      compositeCoverage(this.#current, this.width, rect, coverage, op.kind === 'paint', layout);
-    } else {
-      applyOperation(this.#current, this.width, this.height, op);
+    const stroke = prepared && (op.kind === 'paint' || op.kind === 'erase');
+    const bounds = stroke ? prepared.rect : operationBounds(op, this.width, this.height);
+    const rect = bounds && Object.freeze({ x0: bounds.x0, y0: bounds.y0, x1: bounds.x1, y1: bounds.y1 });
+    let patch: Uint8Array = EMPTY;
+    if (rect) {
+      this.#scratch = copyRect(this.#current, this.width, rect, this.#scratch);
+      if (stroke) {
+        compositeCoverage(this.#current, this.width, rect, prepared.coverage, op.kind === 'paint', prepared.layout);
+      } else {
+        applyOperation(this.#current, this.width, this.height, op);
+      }
+      patch = encodePatch(this.#scratch, this.#current, this.width, rect);
     }
-    this.#history.push(op);
+    const recorded: RecordedOperation =
+      op.kind === 'replace' ? Object.freeze({ kind: 'replace', label: op.label }) : op;
+    this.#entries.push({ op: recorded, rect, patch });
+    this.#historyBytes += patch.byteLength;
     this.#cursor += 1;
-    this.#currentAt = this.#cursor;
-    if (this.#cursor % this.checkpointInterval === 0) this.#saveCheckpoint(this.#cursor);
-    while (this.#history.length > this.historyLimit) this.#foldOldest();
-    // Bitmap operations are big: fold the oldest entries until they fit (the newest always stays).
-    while (this.#history.length > 1 && this.operationBytes > this.operationBudgetBytes) this.#foldOldest();
-    this.#changed(op);
+    while (this.#entries.length > this.historyLimit) this.#dropOldest();
+    while (this.#entries.length > 1 && this.#historyBytes > this.historyBudgetBytes) this.#dropOldest();
+    this.#changed(rect);
     return true;
   }
 
@@ -172,94 +175,63 @@ export class MaskDocument implements MaskSource {
   undo(): boolean {
     if (!this.canUndo) return false;
     this.#cursor -= 1;
-    this.#changed(this.#history[this.#cursor]!);
+    this.#toggle(this.#entries[this.#cursor]!);
     return true;
   }
 
   /** Steps forward one entry. Returns false when there is nothing to redo. */
   redo(): boolean {
     if (!this.canRedo) return false;
+    this.#toggle(this.#entries[this.#cursor]!);
     this.#cursor += 1;
-    this.#changed(this.#history[this.#cursor - 1]!);
     return true;
-  }
-
-  #changed(op: MaskOperation): void {
-    const fromVersion = this.#version;
-    this.#version += 1;
-    this.#lastChange = { fromVersion, toVersion: this.#version, rect: operationBounds(op, this.width, this.height) };
   }
 
   /**
    * The current alpha (length width × height, 255 keep, 0 repaint). This is the document's own
-   * cache: read it, never write it; it changes on the next push/undo/redo.
+   * buffer: read it, never write it; it changes on the next push/undo/redo.
    */
   alpha(): Uint8Array {
-    this.#materialize();
     return this.#current;
   }
 
-  #materialize(): void {
-    const target = this.#cursor;
-    if (this.#currentAt === target) return;
-    let from: number;
-    if (this.#currentAt >= 0 && this.#currentAt < target) {
-      from = this.#currentAt; // redo: keep going from where we are
-    } else {
-      from = 0;
-      for (const key of this.#checkpoints.keys()) if (key <= target && key > from) from = key;
-      const checkpoint = this.#checkpoints.get(from);
-      if (checkpoint) this.#current.set(checkpoint);
-      else if (this.#floor) this.#current.set(this.#floor);
-      else this.#current.fill(255);
-    }
-    // Nothing before the last `clear` / `replace` can show.
-    for (let i = target - 1; i >= from; i--) {
-      if (isWholeReset(this.#history[i])) {
-        this.#current.fill(255);
-        from = this.#history[i]!.kind === 'clear' ? i + 1 : i;
-        break;
-      }
-    }
-    for (let i = from; i < target; i++) {
-      applyOperation(this.#current, this.width, this.height, this.#history[i]!);
-    }
-    this.#currentAt = target;
+  /** Undoes or redoes `entry`: its patch turns either state of its rectangle into the other. */
+  #toggle(entry: HistoryEntry): void {
+    if (entry.rect) applyPatch(this.#current, this.width, entry.rect, entry.patch);
+    this.#changed(entry.rect);
   }
 
-  #saveCheckpoint(key: number): void {
-    const bytes = this.#current.byteLength;
-    if (bytes > this.checkpointBudgetBytes) return;
-    // Evict the oldest first (undoing far back is rarer than undoing a few steps), and reuse its
-    // buffer: a fresh 16 MB copy every few strokes of a 4096² mask is what made the GC pause.
-    let total = this.checkpointBytes + bytes;
-    let recycled: Uint8Array | null = null;
-    const keys = [...this.#checkpoints.keys()].sort((a, b) => a - b);
-    for (const oldest of keys) {
-      if (total <= this.checkpointBudgetBytes) break;
-      const bitmap = this.#checkpoints.get(oldest)!;
-      total -= bitmap.byteLength;
-      this.#checkpoints.delete(oldest);
-      if (bitmap.byteLength === bytes) recycled = bitmap;
-    }
-    if (recycled) recycled.set(this.#current);
-    this.#checkpoints.set(key, recycled ?? this.#current.slice());
+  #changed(rect: PixelRect | null): void {
+    const fromVersion = this.#version;
+    this.#version += 1;
+    this.#lastChange = { fromVersion, toVersion: this.#version, rect };
   }
 
-  /** Flattens history[0] into the floor and shifts every index down by one. */
-  #foldOldest(): void {
-    const oldest = this.#history.shift();
+  #dropRedo(): void {
+    for (let i = this.#cursor; i < this.#entries.length; i++) this.#historyBytes -= this.#entries[i]!.patch.byteLength;
+    this.#entries.length = this.#cursor;
+  }
+
+  /** Forgets the oldest entry: the current mask already holds its effect, and no later patch depends on it. */
+  #dropOldest(): void {
+    const oldest = this.#entries.shift();
     if (!oldest) return;
-    let floor = this.#checkpoints.get(1);
-    if (!floor) {
-      floor = this.#floor ?? createAlpha(this.width, this.height);
-      applyOperation(floor, this.width, this.height, oldest);
+    this.#historyBytes -= oldest.patch.byteLength;
+    this.#cursor = Math.max(0, this.#cursor - 1);
+    this.#hasFloor = true;
+  }
+
+  /** Walks the applied entries back from the current mask: the floor, and each replace with its bitmap. */
+  #rewind(): { floor: Uint8Array; operations: MaskOperation[] } {
+    const alpha = this.#current.slice();
+    const operations: MaskOperation[] = new Array<MaskOperation>(this.#cursor);
+    for (let i = this.#cursor - 1; i >= 0; i--) {
+      const { op, rect, patch } = this.#entries[i]!;
+      operations[i] = op.kind === 'replace' ? Object.freeze({ ...op, alpha: alpha.slice() }) : op;
+      if (rect) applyPatch(alpha, this.width, rect, patch);
     }
-    this.#floor = floor;
-    const shifted = new Map<number, Uint8Array>();
-    for (const [key, bitmap] of this.#checkpoints) if (key > 1) shifted.set(key - 1, bitmap);
-    this.#checkpoints = shifted;
-    this.#cursor -= 1;
-    this.#currentAt = this.#currentAt >= 1 ? this.#currentAt - 1 : -1;
+    return { floor: alpha, operations };
   }
 }
+
+const EMPTY = new Uint8Array(0);

@@ -139,12 +139,20 @@ describe('replace (import) and memory', () => {
     expect(at(doc.alpha(), 5, 5)).toBe(255);
   });
 
-  it('bitmap operations are folded once they exceed their byte budget', () => {
-    const doc = new MaskDocument(W, H, { operationBudgetBytes: W * H * 2 });
-    for (let i = 0; i < 5; i++) doc.push({ kind: 'replace', alpha: new Uint8Array(W * H).fill(i * 10), label: '' });
-    expect(doc.operationBytes).toBeLessThanOrEqual(W * H * 2);
+  it('bitmap operations count against the history budget; the oldest go first', () => {
+    let seed = 9;
+    const noise = () => Uint8Array.from({ length: W * H }, () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) >>> 23);
+    // Noise does not compress: each replace's patch is about W × H bytes, so 2.5 × W × H keeps two of them.
+    const doc = new MaskDocument(W, H, { historyBudgetBytes: W * H * 2.5 });
+    const bitmaps = Array.from({ length: 5 }, noise);
+    for (const alpha of bitmaps) doc.push({ kind: 'replace', alpha, label: '' });
+    expect(doc.historyBytes).toBeLessThanOrEqual(W * H * 2.5);
     expect(doc.undoDepth).toBe(2);
-    expect(at(doc.alpha(), 0, 0)).toBe(40);
+    expect(doc.alpha()).toEqual(bitmaps[4]);
+    doc.undo();
+    expect(doc.alpha()).toEqual(bitmaps[3]);
+    doc.undo();
+    expect(doc.alpha()).toEqual(bitmaps[2]);
   });
 
   it('an initial alpha (kept mask) is the floor, not an undo step', () => {
