@@ -29,6 +29,9 @@ export function GalleryList({ jobs, hasMore, loadMore, actions, onEditAgain }: G
     count: cards.length,
     getScrollElement: () => scroller.current,
     estimateSize: () => 300,
+    // Before the scroller is measured (on the server, and until hydration) assume a typical column, so the first
+    // cards are in the page's HTML rather than appearing only once the script has run.
+    initialRect: { width: 380, height: 900 },
     overscan: 3,
     gap: 12,
     getItemKey: (index) => cards[index]?.key ?? index,
