@@ -65,9 +65,23 @@ export async function checkDatabase(): Promise<OpenDatabase['kind']> {
     return 'postgres';
   }
   await makeDataDir(env.dataDir);
+  if (!(await exists(path.join(env.dataDir, 'pglite')))) {
+    // A first start: initialise PGlite here, in the preflight's own process, which exits before `next start`.
+    // initdb and the migrations grow PGlite's WASM memory by ~460 MB that is never given back; the server then
+    // opens an initialised directory, as on a restart (idle RSS 405 MB instead of 864–889 MB, measured).
+    await (await openPglite(env.dataDir, env.pgliteFsync)).close();
+    return 'pglite';
+  }
   const unlock = await lockDataDir(env.dataDir);
   await unlock();
   return 'pglite';
+}
+
+async function exists(file: string): Promise<boolean> {
+  return fs.stat(file).then(
+    () => true,
+    () => false,
+  );
 }
 
 async function makeDataDir(dataDir: string): Promise<void> {
