@@ -3,13 +3,23 @@ import { and, desc, eq, gte, ilike, inArray, isNull, lt, or, sql, type SQL, type
 import { z } from 'zod';
 import { ok, type Result } from '@/lib/errors';
 import { APPROVAL_FILTERS } from '@/lib/jobs/gallery-filter';
+import { LIVE_TASK_IDS_MAX } from '@/lib/jobs/live-tasks';
 import type { Job } from '@/lib/jobs/types';
 import type { Actor } from '../auth/actor';
 import { ownsUnattributed } from '../curation/people';
 import { resultIsLive } from '../curation/results';
 import { toJobViews } from '../jobs/repository';
 import { getDb } from '../storage/db';
-import { approvals, boardItems, deletedResults, jobResults, jobs, reviewDecisions, stars } from '../storage/schema';
+import {
+  approvals,
+  boardItems,
+  deletedResults,
+  jobResults,
+  jobs,
+  reviewDecisions,
+  stars,
+  type JobRow,
+} from '../storage/schema';
 import { withCost } from './cost-view';
 import { withCuration } from './curation-view';
 
@@ -50,6 +60,17 @@ export const galleryFilterSchema = z.object({
 });
 export type GalleryFilter = z.input<typeof galleryFilterSchema>;
 type Filter = z.output<typeof galleryFilterSchema>;
+
+/**
+ * `?ids=`: the running tasks the gallery follows live (lib/jobs/live-tasks.ts), comma-separated task ids. Checked
+ * apart from the filter: it asks for those tasks whatever the filter, and answers without a cursor.
+ */
+export const galleryIdsSchema = z.object({
+  ids: z
+    .string()
+    .transform((value) => value.split(','))
+    .pipe(z.array(z.uuid()).min(1).max(LIVE_TASK_IDS_MAX)),
+});
 
 export interface GalleryPage {
   jobs: Job[];
@@ -131,12 +152,33 @@ export async function listGalleryPage(filter: Filter, viewer: Actor | null = nul
     .orderBy(desc(jobs.createdAt), desc(jobs.id))
     .limit(filter.limit + 1);
   const page = rows.slice(0, filter.limit);
-  let views = await withoutDeletedResults(await toJobViews(page));
+  let views = await galleryViews(page, viewer);
   if (matching && page.length > 0) views = await onlyMatchingResults(views, filter, viewer);
-  const createdBy = new Map(page.map((row) => [row.id, row.createdBy]));
   const last = page.at(-1);
   const nextCursor = rows.length > filter.limit && last ? `${last.createdAt.toISOString()}_${last.id}` : null;
-  return { jobs: await withCost(await withCuration(views, createdBy, viewer)), nextCursor };
+  return { jobs: views, nextCursor };
+}
+
+/**
+ * These tasks exactly, as a gallery page shows them to `viewer` (the live query's answer): newest first, and a task
+ * that no longer exists is simply absent.
+ */
+export async function listGalleryJobs(ids: readonly string[], viewer: Actor | null = null): Promise<Job[]> {
+  if (ids.length === 0) return [];
+  const db = await getDb();
+  const rows = await db
+    .select()
+    .from(jobs)
+    .where(inArray(jobs.id, [...ids]))
+    .orderBy(desc(jobs.createdAt), desc(jobs.id));
+  return galleryViews(rows, viewer);
+}
+
+/** Rows as the gallery shows them: without deleted results, with who made each, the viewer's curation, the cost. */
+async function galleryViews(rows: JobRow[], viewer: Actor | null): Promise<Job[]> {
+  const views = await withoutDeletedResults(await toJobViews(rows));
+  const createdBy = new Map(rows.map((row) => [row.id, row.createdBy]));
+  return withCost(await withCuration(views, createdBy, viewer));
 }
 
 /** Under a result-level filter, each card keeps only the results that match it (e.g. "approved only"). */
