@@ -1,4 +1,7 @@
-/** The gallery's change stamp against a real PGlite: it moves on every change the gallery shows, and only then. */
+/**
+ * The gallery's change stamp against a real PGlite: it moves on every change the gallery shows, and only then, except
+ * a running task's progress (the gallery's live query follows that).
+ */
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -61,5 +64,51 @@ describe('galleryStamp', () => {
     const restored = await m.galleryStamp();
     expect(restored).not.toBe(deleted);
     expect(await m.galleryStamp()).toBe(restored);
+  });
+
+  it('stays put while a running task only makes progress; moves on any status change and on any finished task update', async () => {
+    const m = await modules();
+    const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
+    const id = randomUUID();
+    await m.insertJobOnce({
+      id,
+      idempotencyKey: randomUUID(),
+      engine: 'offline',
+      prompt: 'a task making progress',
+      options: DEFAULT_OPTIONS,
+      referenceIds: [],
+      maskId: null,
+    });
+    const queued = await m.galleryStamp();
+
+    await tick();
+    await m.updateJob(id, { progress: 5, phase: 'create' });
+    expect(await m.galleryStamp()).toBe(queued);
+
+    await tick();
+    await m.updateJob(id, { status: 'in_progress', phase: 'poll', progress: 10 });
+    const started = await m.galleryStamp();
+    expect(started).not.toBe(queued);
+
+    for (const progress of [30, 60, 90]) {
+      await tick();
+      await m.updateJob(id, { progress, polls: progress / 30 });
+      expect(await m.galleryStamp()).toBe(started);
+    }
+    await tick();
+    await m.updateJob(id, { phase: 'download' });
+    expect(await m.galleryStamp()).toBe(started);
+
+    await tick();
+    await m.updateJob(id, { status: 'completed', phase: 'done', progress: 100, completedAt: new Date() });
+    const completed = await m.galleryStamp();
+    expect(completed).not.toBe(started);
+
+    // Anything written to a finished task shows (a result restored, an error reworded…).
+    await tick();
+    await m.updateJob(id, { completedAt: new Date() });
+    const touched = await m.galleryStamp();
+    expect(touched).not.toBe(completed);
+    expect(await m.galleryStamp()).toBe(touched);
   });
 });

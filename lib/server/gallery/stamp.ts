@@ -1,19 +1,38 @@
 import 'server-only';
-import { count, max, sql } from 'drizzle-orm';
+import { count, inArray, max, sql } from 'drizzle-orm';
+import { isFinal } from '@/lib/jobs/types';
 import { getDb } from '../storage/db';
 import { approvals, boardItems, boards, deletedResults, jobs, reviewDecisions, stars } from '../storage/schema';
 
+/** The stored statuses a task ends in (`uncertain` is stored as `failed`). */
+const SETTLED = jobs.status.enumValues.filter(isFinal);
+
 /**
- * A short string that changes whenever anything the gallery shows changes, on any instance: a task created or
- * updated (every status, progress and result write sets `updated_at`), a result deleted or restored (the count of
- * deletions goes down on undo), a star, a decision (the team's or a client's), a board or a board item added or removed (counts and latest
- * times). Read from the database only, so a tab asking every few seconds costs a few aggregate queries and never an
- * upstream call.
+ * A short string that changes whenever anything the gallery shows changes, on any instance, except a running task's
+ * progress: a task created or deleted (the count, the latest creation), any status change, retries included (a
+ * count per status), any update to a finished task (the latest `updated_at` among them), a result deleted or
+ * restored (the count of deletions goes down on undo), a star, a decision (the team's or a client's), a board or a
+ * board item added or removed (counts and latest times).
+ *
+ * A running task's progress and phase writes move none of these on purpose: they would reload every loaded page of
+ * every open gallery every few seconds while anything runs. The gallery follows its running tasks with its own
+ * live query instead (`/api/jobs?ids=`, lib/jobs/live-tasks.ts). Read from the database only, so a tab asking every
+ * few seconds costs a few aggregate queries and never an upstream call.
  */
 export async function galleryStamp(): Promise<string> {
   const db = await getDb();
   const [[job], [deletion], [curation]] = await Promise.all([
-    db.select({ n: count(), latest: max(jobs.updatedAt) }).from(jobs),
+    db
+      .select({
+        n: count(),
+        created: max(jobs.createdAt),
+        statuses: sql<string>`concat_ws('.', ${sql.join(
+          jobs.status.enumValues.map((status) => sql`count(*) filter (where ${jobs.status} = ${status})`),
+          sql`, `,
+        )})`,
+        settled: sql<Date | string | null>`max(${jobs.updatedAt}) filter (where ${inArray(jobs.status, SETTLED)})`,
+      })
+      .from(jobs),
     db.select({ n: count(), latest: max(deletedResults.deletedAt) }).from(deletedResults),
     db
       .select({
@@ -29,5 +48,6 @@ export async function galleryStamp(): Promise<string> {
   const curationPart = curation
     ? [curation.stars, curation.approvals, curation.boards, curation.clients, curation.names].join('/')
     : '';
-  return [job?.n ?? 0, time(job?.latest), deletion?.n ?? 0, time(deletion?.latest), curationPart].join('.');
+  const jobPart = job ? [job.n, time(job.created), job.statuses, time(job.settled)].join('.') : '';
+  return [jobPart, deletion?.n ?? 0, time(deletion?.latest), curationPart].join('.');
 }
