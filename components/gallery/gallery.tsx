@@ -17,6 +17,7 @@ import type { ResultActions } from './result-tile';
 import { SelectionBar, useResultSelection, type ResultKey } from './selection-bar';
 import { useGalleryAnnouncements } from './use-gallery-announcements';
 import { useGalleryStamp } from './use-gallery-stamp';
+import { useLiveTasks } from './use-live-tasks';
 
 /** What the gallery asks of the studio around it. */
 export interface GalleryActions {
@@ -46,6 +47,7 @@ export function Gallery({ actions, initialFilter = {} }: { actions: GalleryActio
   const hasBatches = (useQuery(batchesQuery).data?.length ?? 0) > 0;
   const live = useGalleryAnnouncements(jobs);
   useGalleryStamp();
+  useLiveTasks(jobs);
   const refresh = useCallback(() => queryClient.invalidateQueries({ queryKey: GALLERY_KEY }), [queryClient]);
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = query;
   const loadMore = useCallback(() => {

@@ -6,8 +6,9 @@ import { GALLERY_KEY, galleryStampQuery } from '@/lib/jobs/queries';
 
 /**
  * Keeps the Gallery live for every viewer: when the server's change stamp moves (a task submitted in another tab
- * or on another instance, a status change, a deletion), the gallery's pages are fetched again. Only our database
- * is asked; the runner alone talks to the upstream.
+ * or on another instance, a status change, a deletion), the gallery's pages are fetched again. A running task's
+ * progress does not move it; `useLiveTasks` follows that. Only our database is asked; the runner alone talks to the
+ * upstream.
  */
 export function useGalleryStamp(): void {
   const queryClient = useQueryClient();

@@ -2,7 +2,8 @@
  * How often things are asked about, as pure functions (tested on their own):
  * - the runner asking upstream for a task's status (the docs: first wait a few seconds, then 5–10 s with jitter);
  * - the runner backing off after an error (honouring Retry-After);
- * - the browser asking our own API for the gallery (fast while something runs, never once all is final).
+ * - the browser asking our own API for the gallery's running tasks (fast while one is young, never once all are
+ *   final).
  */
 import { isFinal, type JobStatus } from './types';
 
@@ -37,8 +38,8 @@ export function errorBackoffMs(
 export const MAX_TRANSIENT_ATTEMPTS = 20;
 
 /**
- * The gallery's refetch interval: `false` once every job is final (no traffic from idle tabs), quick while a job
- * is young (the user is watching it start), slower for long-running ones.
+ * How often the gallery asks about its running tasks (`liveTasksQuery`): `false` once every job is final (no
+ * traffic from idle tabs), quick while a job is young (the user is watching it start), slower for long-running ones.
  */
 export function galleryRefetchInterval(
   jobs: ReadonlyArray<{ status: JobStatus; createdAt: string }> | undefined,

@@ -2,6 +2,7 @@ import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
 import type { BoardView } from '@/lib/curation/types';
 import { galleryFilterToParams, type GalleryFilter } from './gallery-filter';
 import type { LineageStep } from './lineage';
+import { LIVE_TASK_IDS_MAX } from './live-tasks';
 import { galleryRefetchInterval } from './polling';
 import type { Job } from './types';
 
@@ -28,8 +29,9 @@ async function fetchGalleryPage(
 }
 
 /**
- * The gallery as the server has it, one page (24 tasks) at a time, newest first. Polled while any loaded task
- * runs, quiet once all are final.
+ * The gallery as the server has it, one page (24 tasks) at a time, newest first. Never polled as a whole: the
+ * change stamp refetches it when something moves (`useGalleryStamp`) and `liveTasksQuery` follows its running
+ * tasks.
  */
 export function galleryQuery(filter: GalleryFilter = {}) {
   return infiniteQueryOptions({
@@ -37,7 +39,31 @@ export function galleryQuery(filter: GalleryFilter = {}) {
     queryFn: ({ pageParam, signal }) => fetchGalleryPage(filter, pageParam, signal),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
-    refetchInterval: (query) => galleryRefetchInterval(query.state.data?.pages.flatMap((page) => page.jobs)),
+  });
+}
+
+async function fetchLiveTasks(ids: readonly string[], signal: AbortSignal): Promise<Job[]> {
+  const response = await fetch(`/api/jobs?ids=${ids.join(',')}`, { signal, cache: 'no-store' });
+  if (!response.ok) throw new Error(`The running tasks could not be checked (HTTP ${response.status}).`);
+  return ((await response.json()) as { jobs: Job[] }).jobs;
+}
+
+/**
+ * The loaded gallery's running tasks alone, by id (`/api/jobs?ids=`, 48 to a request): fast while one is young,
+ * slower for long ones, off when none runs (`galleryRefetchInterval`). Its own key, outside `GALLERY_KEY`: the
+ * answer is patched into the gallery's pages (lib/jobs/live-tasks.ts), not a page itself.
+ */
+export function liveTasksQuery(running: readonly Pick<Job, 'id' | 'status' | 'createdAt'>[]) {
+  const ids = running.map((job) => job.id);
+  return queryOptions({
+    queryKey: ['gallery-live', ids.join(',')] as const,
+    queryFn: async ({ signal }): Promise<Job[]> => {
+      const lots: string[][] = [];
+      for (let at = 0; at < ids.length; at += LIVE_TASK_IDS_MAX) lots.push(ids.slice(at, at + LIVE_TASK_IDS_MAX));
+      return (await Promise.all(lots.map((lot) => fetchLiveTasks(lot, signal)))).flat();
+    },
+    enabled: ids.length > 0,
+    refetchInterval: () => galleryRefetchInterval(running),
   });
 }
 
