@@ -16,7 +16,8 @@ export function useGalleryStamp(): void {
   const seen = useRef<string | undefined>(undefined);
   useEffect(() => {
     if (stamp === undefined) return;
-    // The first stamp describes the pages just loaded; only a change afterwards means something new.
+    // The first stamp describes the pages just loaded (the studio page sends it with the first page, read before
+    // it); only a change afterwards means something new.
     if (seen.current !== undefined && seen.current !== stamp)
       void queryClient.invalidateQueries({ queryKey: GALLERY_KEY });
     seen.current = stamp;

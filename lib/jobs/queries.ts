@@ -31,7 +31,8 @@ async function fetchGalleryPage(
 /**
  * The gallery as the server has it, one page (24 tasks) at a time, newest first. Never polled as a whole: the
  * change stamp refetches it when something moves (`useGalleryStamp`) and `liveTasksQuery` follows its running
- * tasks.
+ * tasks. Fresh for a few seconds, so the first page the studio page hydrates is shown as is rather than fetched again
+ * on mount; an invalidation (submit, delete, a moved stamp) refetches whatever the staleTime.
  */
 export function galleryQuery(filter: GalleryFilter = {}) {
   return infiniteQueryOptions({
@@ -39,6 +40,7 @@ export function galleryQuery(filter: GalleryFilter = {}) {
     queryFn: ({ pageParam, signal }) => fetchGalleryPage(filter, pageParam, signal),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
+    staleTime: 5_000,
   });
 }
 
