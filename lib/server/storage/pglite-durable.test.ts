@@ -30,14 +30,17 @@ async function commitsAndSyncs(durable: boolean) {
   for (let i = 0; i < 10; i++) await client.query('insert into notes (body) values ($1)', [`note ${i}`]);
   const syncs = synced.count - before;
   const [fsync] = (await client.query<{ fsync: string }>('show fsync')).rows;
+  const [buffers] = (await client.query<{ shared_buffers: string }>('show shared_buffers')).rows;
   await client.close();
-  return { syncs, fsync: fsync?.fsync };
+  return { syncs, fsync: fsync?.fsync, sharedBuffers: buffers?.shared_buffers };
 }
 
 describe('PGlite durability', () => {
   it('syncs every commit to the disk by default', { timeout: 180_000 }, async () => {
-    const { syncs, fsync } = await commitsAndSyncs(true);
+    const { syncs, fsync, sharedBuffers } = await commitsAndSyncs(true);
     expect(fsync).toBe('on');
+    // Not initdb's 128MB, which PGlite touches in full at start and keeps (see SHARED_BUFFERS).
+    expect(sharedBuffers).toBe('16MB');
     // One WAL fsync per commit at least: ten single-row commits, ten syncs.
     expect(syncs).toBeGreaterThanOrEqual(10);
   });
@@ -46,8 +49,9 @@ describe('PGlite durability', () => {
     'runs as PGlite ships (fsync off, nothing synced) only when PGLITE_FSYNC=false',
     { timeout: 180_000 },
     async () => {
-      const { syncs, fsync } = await commitsAndSyncs(false);
+      const { syncs, fsync, sharedBuffers } = await commitsAndSyncs(false);
       expect(fsync).toBe('off');
+      expect(sharedBuffers).toBe('16MB');
       expect(syncs).toBe(0);
     },
   );

@@ -3,6 +3,15 @@ import { fsyncSync } from 'node:fs';
 import type { PGliteOptions } from '@electric-sql/pglite';
 
 /**
+ * PostgreSQL's shared buffers. initdb writes 128MB into postgresql.conf, and PGlite's PostgreSQL touches all of it as
+ * it starts, in WASM memory that is never given back: 128 MB of the server's resident memory for a database of a few
+ * MB. 16 MB holds a studio's working set, and a miss is a read from the OS page cache (NODEFS). Measured with
+ * scripts/bench/server (README there): server RSS on a restart 419 → 292 MB idle, 601 → 496 MB at a 4k task's peak;
+ * on a 74 MB database (100k tasks) a gallery-page query took 3.7–5 ms and a full scan 123–138 ms with either setting.
+ */
+const SHARED_BUFFERS = ['-c', 'shared_buffers=16MB'];
+
+/**
  * PGlite's options for a data directory, durable or not.
  *
  * Out of the box PGlite on Node is not crash-safe against a power cut: it starts PostgreSQL with `-F` (fsync off),
@@ -17,8 +26,8 @@ import type { PGliteOptions } from '@electric-sql/pglite';
  * acknowledged (one fsync of the WAL per commit; data files at checkpoints). Cost measured in scripts/ops/scaling.md ("Durability and backups").
  */
 export async function pgliteOptions(directory: string, durable: boolean): Promise<PGliteOptions> {
-  if (!durable) return { dataDir: directory };
   const { PGlite } = await import('@electric-sql/pglite');
+  if (!durable) return { dataDir: directory, startParams: [...PGlite.defaultStartParams, ...SHARED_BUFFERS] };
   const { NodeFS } = await import('@electric-sql/pglite/nodefs');
 
   class SyncedNodeFS extends NodeFS {
@@ -32,7 +41,12 @@ export async function pgliteOptions(directory: string, durable: boolean): Promis
 
   return {
     fs: new SyncedNodeFS(directory),
-    startParams: [...PGlite.defaultStartParams.filter((param) => param !== '-F'), '-c', 'wal_sync_method=fsync'],
+    startParams: [
+      ...PGlite.defaultStartParams.filter((param) => param !== '-F'),
+      ...SHARED_BUFFERS,
+      '-c',
+      'wal_sync_method=fsync',
+    ],
   };
 }
 
