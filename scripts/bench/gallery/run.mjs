@@ -19,6 +19,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { chromium } from '@playwright/test';
 import sharp from 'sharp';
 import { findChromium } from '../../lib/find-chromium.mjs';
+import { summariseTrace } from './trace-summary.mjs';
 
 const ROOT = path.resolve(fileURLToPath(import.meta.url), '../../../..');
 const arg = (name, fallback) => {
@@ -27,6 +28,9 @@ const arg = (name, fallback) => {
 };
 const TASKS = arg('tasks', 1000);
 const PER_TASK = arg('per-task', 2);
+const SCROLL_SECONDS = arg('scroll-seconds', 60);
+// `--trace file.json`: records a Chromium trace of the scroll and prints where the main thread's time went.
+const TRACE_FILE = process.argv.includes('--trace') ? process.argv[process.argv.indexOf('--trace') + 1] : null;
 
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'overpaint-bench-'));
 
@@ -151,13 +155,19 @@ async function measure(port) {
       loadEvent: navigation ? Math.round(navigation.loadEventEnd) : null,
     };
   });
+  if (TRACE_FILE) {
+    await browser.startTracing(page, {
+      path: TRACE_FILE,
+      categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'blink', 'cc', 'toplevel'],
+    });
+  }
   // Scroll the gallery to the end in steady steps, one per frame, recording each frame's duration.
-  const scroll = await page.evaluate(async () => {
+  const scroll = await page.evaluate(async (seconds) => {
     const scroller = document.querySelector('[data-testid="gallery-scroller"]');
     const frames = [];
     let last = performance.now();
     const started = last;
-    while (performance.now() - started < 60_000) {
+    while (performance.now() - started < seconds * 1000) {
       scroller.scrollTop += 120;
       await new Promise((r) => requestAnimationFrame(r));
       const now = performance.now();
@@ -175,7 +185,8 @@ async function measure(port) {
       cards: document.querySelectorAll('[data-testid="gallery-scroller"] article').length,
       seconds: (performance.now() - started) / 1000,
     };
-  });
+  }, SCROLL_SECONDS);
+  const trace = TRACE_FILE ? summariseTrace(JSON.parse((await browser.stopTracing()).toString('utf8'))) : undefined;
   const articles = await page.evaluate(() => document.querySelectorAll('article').length);
   const sorted = [...scroll.frames].sort((a, b) => a - b);
   await browser.close();
@@ -192,6 +203,7 @@ async function measure(port) {
     framesOver50ms: sorted.filter((f) => f > 50).length,
     cardsInDomAtEnd: articles,
     scrollSeconds: +scroll.seconds.toFixed(1),
+    trace,
   };
 }
 
