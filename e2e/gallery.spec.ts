@@ -64,6 +64,10 @@ test('a task with n = 3 shows three results; compare, difference, Use as referen
   await expect(task.getByRole('img', { name: /^Result \d of 3/ })).toHaveCount(3);
   // Thumbnails, not originals, in the contact sheet.
   await expect(task.getByRole('img', { name: /^Result 1 of 3/ })).toHaveAttribute('src', /variant=thumb/);
+  // Each tile offers a small and a large thumbnail; the browser picks by the tile's width (the gallery bench counts
+  // which were loaded).
+  const tile = task.getByRole('img', { name: /^Result 1 of 3/ });
+  await expect(tile).toHaveAttribute('srcset', /variant=thumb-small 320w, .*variant=thumb 640w/);
 
   // Lightbox: compare (slider + hold) and difference.
   await task.getByRole('button', { name: 'Open result 2 of 3' }).click();

@@ -1,6 +1,7 @@
 'use client';
 
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { flushSync } from 'react-dom';
 import { Icon } from './icons';
 import { Tooltip } from './tooltip';
 
@@ -14,7 +15,8 @@ export interface MenuAction {
 /**
  * A menu button (WAI-ARIA APG pattern) for the actions used less often: Enter, Space or ↓ open it on the first item,
  * ↑ on the last; ↑ ↓ Home End move; Enter or Space choose; Esc or Tab close, focus back on the button. The menu
- * is a popover in the top layer, so a scrolling or transformed gallery card never clips it.
+ * is a popover in the top layer, so a scrolling or transformed gallery card never clips it. Its items are rendered
+ * only while it is open: every result tile has one, and the gallery mounts tiles as it scrolls.
  */
 export function ActionMenu({ label, target, actions }: { label: string; target: string; actions: MenuAction[] }) {
   const id = useId();
@@ -27,11 +29,12 @@ export function ActionMenu({ label, target, actions }: { label: string; target: 
     const rect = button.current?.getBoundingClientRect();
     const element = menu.current;
     if (!rect || !element) return;
+    // The items exist from here on, so the menu can be measured and an item focused.
+    flushSync(() => setOpen(true));
     element.showPopover();
     const below = rect.bottom + 4 + element.offsetHeight < window.innerHeight;
     element.style.top = `${below ? rect.bottom + 4 : rect.top - 4 - element.offsetHeight}px`;
     element.style.left = `${Math.max(8, rect.right - element.offsetWidth)}px`;
-    setOpen(true);
     (focus === 'first' ? items()[0] : items().at(-1))?.focus();
   }
 
@@ -102,23 +105,24 @@ export function ActionMenu({ label, target, actions }: { label: string; target: 
         onKeyDown={onMenuKey}
         className="fixed right-auto bottom-auto m-0 min-w-40 rounded-lg border border-zinc-700 bg-zinc-900 p-1 text-sm text-zinc-100 shadow-xl"
       >
-        {actions.map((action) => (
-          <li key={action.text} role="none">
-            <button
-              type="button"
-              role="menuitem"
-              tabIndex={-1}
-              onClick={() => {
-                hide(true);
-                action.onSelect();
-              }}
-              className={`w-full rounded-md px-3 py-1.5 text-left outline-none hover:bg-zinc-800 focus:bg-zinc-800 ${action.danger ? 'text-red-300' : ''}`}
-            >
-              {action.text}
-              <span className="sr-only"> {target}</span>
-            </button>
-          </li>
-        ))}
+        {open &&
+          actions.map((action) => (
+            <li key={action.text} role="none">
+              <button
+                type="button"
+                role="menuitem"
+                tabIndex={-1}
+                onClick={() => {
+                  hide(true);
+                  action.onSelect();
+                }}
+                className={`w-full rounded-md px-3 py-1.5 text-left outline-none hover:bg-zinc-800 focus:bg-zinc-800 ${action.danger ? 'text-red-300' : ''}`}
+              >
+                {action.text}
+                <span className="sr-only"> {target}</span>
+              </button>
+            </li>
+          ))}
       </ul>
     </>
   );

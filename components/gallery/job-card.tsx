@@ -10,7 +10,7 @@ import { START_POINT_INFO } from '@/lib/jobs/start-points';
 import { isFinal, STATUS_LABELS, type Job } from '@/lib/jobs/types';
 import { ElapsedTime } from './elapsed-time';
 import { EngineNote } from './engine-note';
-import { ResultTile, type ResultActions } from './result-tile';
+import { RESULT_GRID_CLASSES, resultColumns, ResultTile, type ResultActions } from './result-tile';
 
 const STATUS_STYLES: Record<Job['status'], string> = {
   queued: 'bg-zinc-800 text-zinc-200',
@@ -30,7 +30,6 @@ interface JobCardProps {
 function JobCardView({ job, actions, onEditAgain }: JobCardProps) {
   const running = !isFinal(job.status);
   const { options } = job;
-  const columns = job.results.length === 1 ? 'grid-cols-1' : job.results.length <= 4 ? 'grid-cols-2' : 'grid-cols-3';
   return (
     <article aria-label={`Task: ${job.prompt}`} className="rounded-xl border border-zinc-800 bg-zinc-900 p-3">
       <header className="flex items-start justify-between gap-3">
@@ -95,7 +94,10 @@ function JobCardView({ job, actions, onEditAgain }: JobCardProps) {
       )}
 
       {job.results.length > 0 && (
-        <ul aria-label="Results" className={`mt-3 grid gap-2 ${columns}`}>
+        <ul
+          aria-label="Results"
+          className={`mt-3 grid gap-2 ${RESULT_GRID_CLASSES[resultColumns(job.results.length)]}`}
+        >
           {job.results.map((result, index) => (
             <ResultTile key={result.position} job={job} result={result} index={index} actions={actions} />
           ))}

@@ -28,6 +28,24 @@ export interface ResultActions {
 const iconButton =
   'inline-flex size-7 items-center justify-center rounded-md text-zinc-300 hover:bg-zinc-800 hover:text-zinc-50 disabled:opacity-50';
 
+/** How many columns a task's contact sheet has for this many results. */
+export function resultColumns(count: number): 1 | 2 | 3 {
+  return count === 1 ? 1 : count <= 4 ? 2 : 3;
+}
+
+export const RESULT_GRID_CLASSES = { 1: 'grid-cols-1', 2: 'grid-cols-2', 3: 'grid-cols-3' } as const;
+
+/**
+ * A tile's width for `sizes`, from the studio's layout: the gallery is a 320–400 px column from 1280 px up, the
+ * page's width below. Not `sizes="auto"`: a tile mounted near the viewport picks before layout, by its width
+ * attribute (the full image's), then again once laid out, and loaded both thumbnails.
+ */
+const TILE_SIZES = {
+  1: '(min-width: 1280px) 350px, 100vw',
+  2: '(min-width: 1280px) 170px, 50vw',
+  3: '(min-width: 1280px) 110px, 33vw',
+} as const;
+
 /** A useful file name for a download: the prompt's first words, the task and the position. */
 function downloadName(job: Job, result: JobResultView): string {
   const words = job.prompt
@@ -83,12 +101,17 @@ function ResultTileView({
       <div className="relative overflow-hidden rounded-lg bg-zinc-950">
         {/* eslint-disable-next-line @next/next/no-img-element -- our own thumbnail route; sizes vary per task */}
         <img
-          src={result.asset.thumbUrl}
-          alt={`Result ${index + 1} of ${total}: ${job.prompt}`}
-          width={result.asset.width}
-          height={result.asset.height}
+          // A new element when the sheet's columns change (results arriving one by one): a browser picks from
+          // srcset once per element, so the tile would keep the thumbnail chosen for a wider one.
+          key={resultColumns(total)}
           loading="lazy"
           decoding="async"
+          width={result.asset.width}
+          height={result.asset.height}
+          sizes={result.asset.thumbSrcSet ? TILE_SIZES[resultColumns(total)] : undefined}
+          srcSet={result.asset.thumbSrcSet}
+          src={result.asset.thumbUrl}
+          alt={`Result ${index + 1} of ${total}: ${job.prompt}`}
           className="h-auto w-full object-contain"
         />
         <button

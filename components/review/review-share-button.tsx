@@ -1,8 +1,9 @@
 'use client';
 
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { createReviewLink } from '@/app/(studio)/review-actions';
 import { usePagePermissions } from '@/components/auth/permissions';
+import { useDialogOnDemand } from '@/components/shell/use-dialog-on-demand';
 import {
   REVIEW_EXPIRIES,
   REVIEW_EXPIRY_LABELS,
@@ -30,7 +31,7 @@ export function ReviewShareButton({
   context?: string;
   className?: string;
 }) {
-  const dialog = useRef<HTMLDialogElement>(null);
+  const { ref: dialogRef, rendered: dialogRendered, show: showDialog } = useDialogOnDemand();
   const formId = useId();
   const [created, setCreated] = useState<CreatedReview | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -62,7 +63,7 @@ export function ReviewShareButton({
       <button
         type="button"
         aria-haspopup="dialog"
-        onClick={() => dialog.current?.showModal()}
+        onClick={showDialog}
         className={
           className ??
           'rounded-md px-2 py-1 text-xs font-medium text-violet-300 hover:bg-zinc-800 hover:text-violet-200'
@@ -71,77 +72,79 @@ export function ReviewShareButton({
         Share for review
         {context && <span className="sr-only"> {context}</span>}
       </button>
-      <dialog
-        ref={dialog}
-        aria-labelledby={`${formId}-heading`}
-        onClick={(event) => event.target === event.currentTarget && dialog.current?.close()}
-        className="m-auto w-[min(32rem,calc(100vw-2rem))] rounded-2xl border border-zinc-800 bg-zinc-900 p-0 text-zinc-100 backdrop:bg-black/70"
-      >
-        <form onSubmit={(e) => void create(e)} className="flex flex-col gap-3 p-5">
-          <div className="flex items-start justify-between gap-3">
-            <h3 id={`${formId}-heading`} className="text-base font-semibold text-zinc-50">
-              Share for review
-            </h3>
-            <button
-              type="button"
-              onClick={() => dialog.current?.close()}
-              className="rounded px-2 py-0.5 text-sm text-zinc-300 hover:bg-zinc-800 hover:text-zinc-100"
-            >
-              Close
-            </button>
-          </div>
-          <p className="text-sm text-zinc-400">
-            Your client sees the results large and can pick, approve, ask for changes and comment, without an account.
-            Prompts and your team stay private.
-          </p>
-          <label className="flex items-center gap-2 text-sm text-zinc-200">
-            <input type="checkbox" name="includeBefore" className="size-4 accent-violet-500" />
-            Include the base (before/after)
-          </label>
-          <label className="flex flex-col gap-1 text-sm text-zinc-200">
-            Watermark
-            <input name="watermark" maxLength={WATERMARK_MAX} placeholder="e.g. PROOF" className={field} />
-            <span className="text-xs text-zinc-400">On the review images until that result is approved.</span>
-          </label>
-          <label className="flex flex-col gap-1 text-sm text-zinc-200">
-            Expires
-            <select name="expiry" defaultValue="7d" className={field}>
-              {REVIEW_EXPIRIES.map((value) => (
-                <option key={value} value={value}>
-                  {REVIEW_EXPIRY_LABELS[value]}
-                </option>
-              ))}
-            </select>
-          </label>
-          <button
-            type="submit"
-            disabled={pending}
-            className="self-start rounded-lg bg-violet-700 px-4 py-2 text-sm font-semibold text-white hover:bg-violet-800 disabled:opacity-60"
-          >
-            {pending ? 'Making the link…' : 'Create review link'}
-          </button>
-          {error && (
-            <p role="alert" className="rounded-lg bg-red-950/40 p-2 text-sm text-red-200">
-              {error}
+      {dialogRendered && (
+        <dialog
+          ref={dialogRef}
+          aria-labelledby={`${formId}-heading`}
+          onClick={(event) => event.target === event.currentTarget && dialogRef.current?.close()}
+          className="m-auto w-[min(32rem,calc(100vw-2rem))] rounded-2xl border border-zinc-800 bg-zinc-900 p-0 text-zinc-100 backdrop:bg-black/70"
+        >
+          <form onSubmit={(e) => void create(e)} className="flex flex-col gap-3 p-5">
+            <div className="flex items-start justify-between gap-3">
+              <h3 id={`${formId}-heading`} className="text-base font-semibold text-zinc-50">
+                Share for review
+              </h3>
+              <button
+                type="button"
+                onClick={() => dialogRef.current?.close()}
+                className="rounded px-2 py-0.5 text-sm text-zinc-300 hover:bg-zinc-800 hover:text-zinc-100"
+              >
+                Close
+              </button>
+            </div>
+            <p className="text-sm text-zinc-400">
+              Your client sees the results large and can pick, approve, ask for changes and comment, without an account.
+              Prompts and your team stay private.
             </p>
-          )}
-          {created && (
-            <>
-              <label className="flex flex-col gap-1 text-sm text-zinc-200">
-                Review link
-                <input readOnly value={created.url} onFocus={(e) => e.target.select()} className={field} />
-              </label>
-              <p role="status" className="text-xs text-zinc-300">
-                Copy it now: it is shown only once. Decisions and comments appear in{' '}
-                <a href={`/reviews/${created.review.id}`} className="text-violet-300 underline">
-                  the review
-                </a>
-                .
+            <label className="flex items-center gap-2 text-sm text-zinc-200">
+              <input type="checkbox" name="includeBefore" className="size-4 accent-violet-500" />
+              Include the base (before/after)
+            </label>
+            <label className="flex flex-col gap-1 text-sm text-zinc-200">
+              Watermark
+              <input name="watermark" maxLength={WATERMARK_MAX} placeholder="e.g. PROOF" className={field} />
+              <span className="text-xs text-zinc-400">On the review images until that result is approved.</span>
+            </label>
+            <label className="flex flex-col gap-1 text-sm text-zinc-200">
+              Expires
+              <select name="expiry" defaultValue="7d" className={field}>
+                {REVIEW_EXPIRIES.map((value) => (
+                  <option key={value} value={value}>
+                    {REVIEW_EXPIRY_LABELS[value]}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <button
+              type="submit"
+              disabled={pending}
+              className="self-start rounded-lg bg-violet-700 px-4 py-2 text-sm font-semibold text-white hover:bg-violet-800 disabled:opacity-60"
+            >
+              {pending ? 'Making the link…' : 'Create review link'}
+            </button>
+            {error && (
+              <p role="alert" className="rounded-lg bg-red-950/40 p-2 text-sm text-red-200">
+                {error}
               </p>
-            </>
-          )}
-        </form>
-      </dialog>
+            )}
+            {created && (
+              <>
+                <label className="flex flex-col gap-1 text-sm text-zinc-200">
+                  Review link
+                  <input readOnly value={created.url} onFocus={(e) => e.target.select()} className={field} />
+                </label>
+                <p role="status" className="text-xs text-zinc-300">
+                  Copy it now: it is shown only once. Decisions and comments appear in{' '}
+                  <a href={`/reviews/${created.review.id}`} className="text-violet-300 underline">
+                    the review
+                  </a>
+                  .
+                </p>
+              </>
+            )}
+          </form>
+        </dialog>
+      )}
     </>
   );
 }

@@ -72,6 +72,8 @@ export interface AssetView {
   height: number;
   url: string;
   thumbUrl: string;
+  /** A result's thumbnails by width (`srcset`), so a small tile loads and decodes the small one. */
+  thumbSrcSet?: string;
 }
 
 export interface JobResultView {

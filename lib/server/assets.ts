@@ -22,10 +22,25 @@ import { getDb } from './storage/db';
 import { assetOrigins, assets, jobResults, type AssetRow } from './storage/schema';
 
 const THUMB_SIZE = 320;
+/** A result's thumbnails: the large one for wide tiles and high-density screens, the small one for the rest. */
+const RESULT_THUMB_SIZE = THUMB_SIZE * 2;
+const RESULT_SMALL_THUMB_SIZE = THUMB_SIZE;
+
+/** The width of a thumbnail made with `fit: 'inside'` and no enlargement, as sharp rounds it. */
+function thumbWidth(row: Pick<AssetRow, 'width' | 'height'>, size: number): number {
+  const scale = Math.min(1, size / Math.max(row.width, row.height, 1));
+  return Math.max(1, Math.round(row.width * scale));
+}
 
 /** Our own URLs for an asset; the browser never sees a blob path or an upstream URL. */
 export function assetView(row: AssetRow): AssetView {
+  const url = `/api/assets/${row.id}`;
   return {
+    ...(row.smallThumbSha256 && row.thumbSha256
+      ? {
+          thumbSrcSet: `${url}?variant=thumb-small ${thumbWidth(row, RESULT_SMALL_THUMB_SIZE)}w, ${url}?variant=thumb ${thumbWidth(row, RESULT_THUMB_SIZE)}w`,
+        }
+      : {}),
     id: row.id,
     filename: row.filename,
     mime: row.mime,
@@ -36,6 +51,19 @@ export function assetView(row: AssetRow): AssetView {
     url: `/api/assets/${row.id}`,
     thumbUrl: `/api/assets/${row.id}?variant=thumb`,
   };
+}
+
+/** A result's two thumbnails (WebP), the small one made from the large so the full image is decoded once. */
+async function resultThumbnails(bytes: Uint8Array): Promise<{ thumb: Buffer; small: Buffer }> {
+  const thumb = await sharp(bytes)
+    .resize(RESULT_THUMB_SIZE, RESULT_THUMB_SIZE, { fit: 'inside', withoutEnlargement: true })
+    .webp({ quality: 82 })
+    .toBuffer();
+  const small = await sharp(thumb)
+    .resize(RESULT_SMALL_THUMB_SIZE, RESULT_SMALL_THUMB_SIZE, { fit: 'inside', withoutEnlargement: true })
+    .webp({ quality: 80 })
+    .toBuffer();
+  return { thumb, small };
 }
 
 /**
@@ -68,6 +96,7 @@ export async function storeReference(file: File): Promise<Result<AssetView>> {
     orientation: decoded.png ? 1 : orientation,
     filename: safeFilename(convert ? renameToPng(file.name) : file.name),
     thumbSha256,
+    smallThumbSha256: null,
     createdBy: (await currentActor()).id,
     createdAt: new Date(),
   };
@@ -158,15 +187,13 @@ export async function storeGeneratedAsset(input: {
   filename: string;
 }): Promise<AssetRow> {
   const meta = await sharp(input.bytes).metadata();
-  const thumb =
-    input.kind !== 'mask'
-      ? await sharp(input.bytes)
-          .resize(THUMB_SIZE * 2, THUMB_SIZE * 2, { fit: 'inside', withoutEnlargement: true })
-          .webp({ quality: 82 })
-          .toBuffer()
-      : null;
+  const thumbs = input.kind !== 'mask' ? await resultThumbnails(input.bytes) : null;
   const store = blobStore();
-  const [sha256, thumbSha256] = await Promise.all([store.put(input.bytes), thumb ? store.put(thumb) : null]);
+  const [sha256, thumbSha256, smallThumbSha256] = await Promise.all([
+    store.put(input.bytes),
+    thumbs ? store.put(thumbs.thumb) : null,
+    thumbs ? store.put(thumbs.small) : null,
+  ]);
   const row: AssetRow = {
     id: randomUUID(),
     kind: input.kind,
@@ -178,6 +205,7 @@ export async function storeGeneratedAsset(input: {
     orientation: 1,
     filename: safeFilename(input.filename),
     thumbSha256,
+    smallThumbSha256,
     // Results and masks belong to their task, which records the person.
     createdBy: null,
     createdAt: new Date(),

@@ -100,6 +100,28 @@ describe('gallery pages', () => {
   });
 });
 
+describe('result thumbnails', () => {
+  it('stores a small thumbnail beside the large one and offers both by width; a reference over it keeps both', async () => {
+    const m = await modules();
+    const { default: sharp } = await import('sharp');
+    const { blobStore } = await import('../storage/blobs');
+    const { result } = await seedJobs(1, () => 'thumbnails'); // coffee.png, 600 × 400
+    const widthOf = async (key: string | null) => (await sharp(await blobStore().read(key!)).metadata()).width;
+    // The large one is never enlarged past the image (600, not 640); the small one is 320 wide.
+    expect(await widthOf(result.thumbSha256)).toBe(600);
+    expect(await widthOf(result.smallThumbSha256)).toBe(320);
+    expect(m.assetView(result).thumbSrcSet).toBe(
+      `/api/assets/${result.id}?variant=thumb-small 320w, /api/assets/${result.id}?variant=thumb 600w`,
+    );
+    const made = await m.referenceFromAsset(result.id, 'again.png');
+    expect(made.ok && made.data.thumbSrcSet).toContain('variant=thumb-small 320w');
+    // A mask has no thumbnails, so no srcset; neither has a row from before small thumbnails.
+    const mask = await m.storeGeneratedAsset({ kind: 'mask', bytes: sample('coffee.png'), filename: 'mask.png' });
+    expect(m.assetView(mask).thumbSrcSet).toBeUndefined();
+    expect(m.assetView({ ...result, smallThumbSha256: null }).thumbSrcSet).toBeUndefined();
+  });
+});
+
 describe('references over stored results', () => {
   it('makes a new reference row over the same blob and thumbnail, storing no bytes again', async () => {
     const m = await modules();

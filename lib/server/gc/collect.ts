@@ -99,6 +99,10 @@ export async function collectGarbage(options: GcOptions): Promise<GcReport> {
             keys.map((key) => sql`${key}`),
             sql`, `,
           )})
+          union select small_thumb_sha256 from assets where small_thumb_sha256 in (${sql.join(
+            keys.map((key) => sql`${key}`),
+            sql`, `,
+          )})
           union select preview_sha256 from share_previews where preview_sha256 in (${sql.join(
             keys.map((key) => sql`${key}`),
             sql`, `,

@@ -19,11 +19,13 @@ async function asset(kind: 'reference' | 'mask' | 'result', bytes?: Buffer) {
   const data = bytes ?? randomBytes(2_000);
   const sha256 = await blobStore().put(data);
   const thumbSha256 = kind === 'mask' ? null : await blobStore().put(randomBytes(500));
+  const smallThumbSha256 = kind === 'result' ? await blobStore().put(randomBytes(300)) : null;
   const row = {
     id: randomUUID(),
     kind,
     sha256,
     thumbSha256,
+    smallThumbSha256,
     mime: 'image/png',
     bytes: data.length,
     width: 1,
@@ -60,7 +62,8 @@ export function defineGcTests(label: string): void {
       const expandBase = await asset('reference');
       const source = await asset('reference');
       const paintedMask = await asset('mask');
-      const orphan = await asset('reference');
+      // A result nothing points at (its task gone): its bytes and both thumbnails go.
+      const orphan = await asset('result');
       const oldMask = await asset('mask');
       const jobId = randomUUID();
       await db.insert(jobs).values({
@@ -104,12 +107,14 @@ export function defineGcTests(label: string): void {
         expect(await exists(kept.id), `${kept.kind} ${kept.id}`).toBe(true);
         expect(await blobStore().has(kept.sha256, kept.bytes)).toBe(true);
         if (kept.thumbSha256) expect(await blobStore().has(kept.thumbSha256, 500)).toBe(true);
+        if (kept.smallThumbSha256) expect(await blobStore().has(kept.smallThumbSha256, 300)).toBe(true);
       }
       for (const freed of [orphan, oldMask]) {
         expect(await exists(freed.id)).toBe(false);
         expect(await blobStore().has(freed.sha256)).toBe(false);
       }
       expect(await blobStore().has(orphan.thumbSha256!)).toBe(false);
+      expect(await blobStore().has(orphan.smallThumbSha256!)).toBe(false);
       expect(report.assets).toBeGreaterThanOrEqual(2);
       expect(report.blobs).toBeGreaterThanOrEqual(3);
       expect(report.blobBytes).toBeGreaterThanOrEqual(2 * 2_000 + 500);

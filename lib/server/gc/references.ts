@@ -23,7 +23,12 @@ export const LIVE_ASSET_IDS: SQL = sql`
   union select asset_id from batch_items`;
 
 /** Where blobs are named: an asset's bytes and its thumbnail, and a share link's stored preview image. */
-export const BLOB_REFERENCES = ['assets.sha256', 'assets.thumb_sha256', 'share_previews.preview_sha256'] as const;
+export const BLOB_REFERENCES = [
+  'assets.sha256',
+  'assets.thumb_sha256',
+  'assets.small_thumb_sha256',
+  'share_previews.preview_sha256',
+] as const;
 
 /** Columns that keep an asset id, by table (for the schema walk in the test). */
 export const ASSET_ID_COLUMNS = {

@@ -19,6 +19,7 @@ function asset(partial: Partial<AssetRow>): AssetRow {
     orientation: 1,
     filename: 'photo.png',
     thumbSha256: null,
+    smallThumbSha256: null,
     createdBy: null,
     createdAt: new Date(),
     ...partial,

@@ -29,6 +29,9 @@ const arg = (name, fallback) => {
 const TASKS = arg('tasks', 1000);
 const PER_TASK = arg('per-task', 2);
 const SCROLL_SECONDS = arg('scroll-seconds', 60);
+// `--input wheel`: scroll with mouse-wheel input (as a person does: the compositor scrolls, the page catches up)
+// rather than the default, setting scrollTop from the page once a frame (every frame goes through the main thread).
+const INPUT = process.argv.includes('--input') ? process.argv[process.argv.indexOf('--input') + 1] : 'script';
 // `--trace file.json`: records a Chromium trace of the scroll and prints where the main thread's time went.
 const TRACE_FILE = process.argv.includes('--trace') ? process.argv[process.argv.indexOf('--trace') + 1] : null;
 
@@ -94,8 +97,10 @@ async function seed() {
         .modulate({ hue: i * 40 })
         .png()
         .toBuffer();
+      // Both thumbnails, as lib/server/assets.ts stores a result's.
       const thumb = await sharp(png).resize(640, 640, { fit: 'inside' }).webp({ quality: 82 }).toBuffer();
-      return { sha: putBlob(png), thumb: putBlob(thumb), bytes: png.byteLength };
+      const small = await sharp(thumb).resize(320, 320, { fit: 'inside' }).webp({ quality: 80 }).toBuffer();
+      return { sha: putBlob(png), thumb: putBlob(thumb), small: putBlob(small), bytes: png.byteLength };
     }),
   );
   const db = new PGlite(path.join(dataDir, 'pglite'));
@@ -121,9 +126,9 @@ async function seed() {
       const v = variants[(t + p) % variants.length];
       const assetId = randomUUID();
       await db.query(
-        `INSERT INTO assets (id, kind, sha256, mime, bytes, width, height, orientation, filename, thumb_sha256)
-         VALUES ($1, 'result', $2, 'image/png', $3, 600, 400, 1, $4, $5)`,
-        [assetId, v.sha, v.bytes, `overpaint-${jobId.slice(0, 8)}-${p + 1}.png`, v.thumb],
+        `INSERT INTO assets (id, kind, sha256, mime, bytes, width, height, orientation, filename, thumb_sha256, small_thumb_sha256)
+         VALUES ($1, 'result', $2, 'image/png', $3, 600, 400, 1, $4, $5, $6)`,
+        [assetId, v.sha, v.bytes, `overpaint-${jobId.slice(0, 8)}-${p + 1}.png`, v.thumb, v.small],
       );
       await db.query('INSERT INTO job_results (job_id, position, asset_id) VALUES ($1, $2, $3)', [jobId, p, assetId]);
     }
@@ -136,10 +141,92 @@ function percentile(sorted, p) {
   return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : null;
 }
 
+/** Sets scrollTop from the page once a frame, recording each frame's duration (every frame on the main thread). */
+function scrollByScript(page) {
+  return page.evaluate(async (seconds) => {
+    const scroller = document.querySelector('[data-testid="gallery-scroller"]');
+    const frames = [];
+    let last = performance.now();
+    const started = last;
+    while (performance.now() - started < seconds * 1000) {
+      scroller.scrollTop += 120;
+      await new Promise((r) => requestAnimationFrame(r));
+      const now = performance.now();
+      frames.push(now - last);
+      last = now;
+      if (scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 2) {
+        // Wait briefly for a next page; stop when none comes.
+        await new Promise((r) => setTimeout(r, 400));
+        last = performance.now();
+        if (scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 2) break;
+      }
+    }
+    return {
+      frames,
+      cards: document.querySelectorAll('[data-testid="gallery-scroller"] article').length,
+      scrolledPx: scroller.scrollTop,
+      seconds: (performance.now() - started) / 1000,
+    };
+  }, SCROLL_SECONDS);
+}
+
+/**
+ * Wheel input at the script mode's speed: each wheel event goes through the browser's input pipeline like a
+ * person's, and the page records its own frames (requestAnimationFrame) meanwhile. Stops at the end of the gallery
+ * or the time limit.
+ */
+async function scrollByWheel(page) {
+  const box = await page.getByTestId('gallery-scroller').boundingBox();
+  await page.mouse.move(box.x + box.width / 2, box.y + Math.min(box.height / 2, 300));
+  await page.evaluate(() => {
+    const record = { frames: [], stop: false };
+    window.__frames = record;
+    let last = performance.now();
+    const tick = (now) => {
+      record.frames.push(now - last);
+      last = now;
+      if (!record.stop) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame((now) => {
+      last = now;
+      requestAnimationFrame(tick);
+    });
+  });
+  // Paced to the script mode's speed (120 px a frame at 60 Hz): a wheel event whenever the scroll is behind.
+  const started = Date.now();
+  const scroller = page.getByTestId('gallery-scroller');
+  let sent = 0;
+  let lastTop = -1;
+  let stuckSince = null;
+  while (Date.now() - started < SCROLL_SECONDS * 1000) {
+    if (sent < ((Date.now() - started) / 1000) * 7200) {
+      await page.mouse.wheel(0, 120);
+      sent += 120;
+    } else await new Promise((r) => setTimeout(r, 4));
+    if (sent % 1200 !== 0) continue;
+    // At the end, wait for a next page; stop when none comes.
+    const top = await scroller.evaluate((el) => el.scrollTop);
+    if (top !== lastTop) stuckSince = null;
+    else if ((stuckSince ??= Date.now()) < Date.now() - 1500) break;
+    lastTop = top;
+  }
+  return page.evaluate(() => {
+    window.__frames.stop = true;
+    return {
+      frames: window.__frames.frames.slice(1),
+      cards: document.querySelectorAll('[data-testid="gallery-scroller"] article').length,
+      scrolledPx: document.querySelector('[data-testid="gallery-scroller"]').scrollTop,
+      seconds: window.__frames.frames.reduce((a, b) => a + b, 0) / 1000,
+    };
+  });
+}
+
 async function measure(port) {
   const executablePath = findChromium(ROOT)?.path ?? undefined;
   const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-dev-shm-usage'] });
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  // Room for every thumbnail's entry (the default buffer holds 250), to count which ones were loaded.
+  await page.addInitScript(() => performance.setResourceTimingBufferSize(20_000));
   const t0 = Date.now();
   // From the first byte on, not after the load event (which waits for every script and image): the card is
   // timed when it is on screen, however the page got it there.
@@ -161,33 +248,17 @@ async function measure(port) {
       categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'blink', 'cc', 'toplevel'],
     });
   }
-  // Scroll the gallery to the end in steady steps, one per frame, recording each frame's duration.
-  const scroll = await page.evaluate(async (seconds) => {
-    const scroller = document.querySelector('[data-testid="gallery-scroller"]');
-    const frames = [];
-    let last = performance.now();
-    const started = last;
-    while (performance.now() - started < seconds * 1000) {
-      scroller.scrollTop += 120;
-      await new Promise((r) => requestAnimationFrame(r));
-      const now = performance.now();
-      frames.push(now - last);
-      last = now;
-      if (scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 2) {
-        // Wait briefly for a next page; stop when none comes.
-        await new Promise((r) => setTimeout(r, 400));
-        last = performance.now();
-        if (scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 2) break;
-      }
-    }
-    return {
-      frames,
-      cards: document.querySelectorAll('[data-testid="gallery-scroller"] article').length,
-      seconds: (performance.now() - started) / 1000,
-    };
-  }, SCROLL_SECONDS);
+  const scroll = INPUT === 'wheel' ? await scrollByWheel(page) : await scrollByScript(page);
   const trace = TRACE_FILE ? summariseTrace(JSON.parse((await browser.stopTracing()).toString('utf8'))) : undefined;
   const articles = await page.evaluate(() => document.querySelectorAll('article').length);
+  // Which thumbnails the tiles loaded (srcset picks by the tile's width): the small one should be nearly all.
+  const thumbnailsLoaded = await page.evaluate(() => {
+    const urls = performance.getEntriesByType('resource').map((entry) => entry.name);
+    return {
+      small: urls.filter((url) => url.endsWith('variant=thumb-small')).length,
+      large: urls.filter((url) => url.endsWith('variant=thumb')).length,
+    };
+  });
   const sorted = [...scroll.frames].sort((a, b) => a - b);
   await browser.close();
   return {
@@ -202,7 +273,11 @@ async function measure(port) {
     },
     framesOver50ms: sorted.filter((f) => f > 50).length,
     cardsInDomAtEnd: articles,
+    thumbnailsLoaded,
     scrollSeconds: +scroll.seconds.toFixed(1),
+    // How fast the gallery went by: the two inputs are compared at the same speed.
+    scrollPxPerSecond: Math.round(scroll.scrolledPx / scroll.seconds),
+    input: INPUT,
     trace,
   };
 }

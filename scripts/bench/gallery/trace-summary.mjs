@@ -12,7 +12,9 @@ import { readFileSync } from 'node:fs';
 /** Complete events ('X') of the renderer's main thread (the busiest CrRendererMain), with self times. */
 export function summariseTrace(trace, { longTaskMs = 16 } = {}) {
   const events = Array.isArray(trace) ? trace : trace.traceEvents;
-  const mainThreads = events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+  const mainThreads = events.filter(
+    (e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain',
+  );
   const counts = new Map();
   for (const e of events) if (e.ph === 'X') counts.set(`${e.pid}:${e.tid}`, (counts.get(`${e.pid}:${e.tid}`) ?? 0) + 1);
   const main = mainThreads
@@ -54,7 +56,11 @@ export function summariseTrace(trace, { longTaskMs = 16 } = {}) {
   const longTasks = topLevel.filter((n) => n.dur > longTaskMs * 1000);
   // Off the main thread: image decoding and rasterisation on the raster workers (they share the same cores).
   const offMain = (name) =>
-    ms(events.filter((e) => e.ph === 'X' && e.name === name && `${e.pid}:${e.tid}` !== main).reduce((sum, e) => sum + e.dur, 0));
+    ms(
+      events
+        .filter((e) => e.ph === 'X' && e.name === name && `${e.pid}:${e.tid}` !== main)
+        .reduce((sum, e) => sum + e.dur, 0),
+    );
   return {
     traceSeconds: +((end - start) / 1e6).toFixed(1),
     mainThreadBusyMs: ms(topLevel.reduce((sum, n) => sum + n.dur, 0)),
@@ -66,7 +72,11 @@ export function summariseTrace(trace, { longTaskMs = 16 } = {}) {
     longest: longTasks
       .sort((a, b) => b.dur - a.dur)
       .slice(0, 5)
-      .map((task) => ({ ms: ms(task.dur), atS: +((task.ts - start) / 1e6).toFixed(2), self: table(selfByName([task]), 6) })),
+      .map((task) => ({
+        ms: ms(task.dur),
+        atS: +((task.ts - start) / 1e6).toFixed(2),
+        self: table(selfByName([task]), 6),
+      })),
   };
 }
 

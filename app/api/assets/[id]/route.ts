@@ -7,7 +7,8 @@ export const dynamic = 'force-dynamic';
 const UUID = /^[0-9a-f-]{36}$/;
 
 /**
- * Serves a stored image from our own origin: the original bytes, or `?variant=thumb`; `?download=1` as a file.
+ * Serves a stored image from our own origin: the original bytes, `?variant=thumb`, or `?variant=thumb-small` (a
+ * result's small thumbnail, the thumbnail where there is none); `?download=1` as a file.
  * Content-addressed bytes never change, so they may be cached for a long time.
  */
 async function get(request: Request, context: { params: Promise<{ id: string }> }): Promise<Response> {
@@ -16,8 +17,15 @@ async function get(request: Request, context: { params: Promise<{ id: string }> 
   const asset = await findAsset(id);
   if (!asset) return notFound();
   const url = new URL(request.url);
-  const thumb = url.searchParams.get('variant') === 'thumb' && asset.thumbSha256;
-  const key = thumb ? asset.thumbSha256! : asset.sha256;
+  const variant = url.searchParams.get('variant');
+  const thumbKey =
+    variant === 'thumb-small'
+      ? (asset.smallThumbSha256 ?? asset.thumbSha256)
+      : variant === 'thumb'
+        ? asset.thumbSha256
+        : null;
+  const thumb = thumbKey !== null;
+  const key = thumbKey ?? asset.sha256;
   const blob = await blobStore().stream(key);
   if (!blob) return notFound();
 

@@ -19,6 +19,12 @@ export const assets = pgTable(
     orientation: integer('orientation').notNull().default(1),
     filename: text('filename').notNull(),
     thumbSha256: text('thumb_sha256'),
+    /**
+     * A result's second thumbnail, half the size, for the gallery's small tiles (`srcset`): decoding the 640 px one
+     * for a 170 px tile cost the gallery's scroll more than anything else. Null for references, masks and results
+     * stored before it (they are served the one thumbnail).
+     */
+    smallThumbSha256: text('small_thumb_sha256'),
     /** The person who uploaded or made this reference; null for results and masks, and rows from before people. */
     createdBy: text('created_by'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

@@ -1,0 +1,1 @@
+ALTER TABLE "assets" ADD COLUMN "small_thumb_sha256" text;
