@@ -47,7 +47,10 @@ export function GalleryList({ jobs, hasMore, loadMore, actions, onEditAgain }: G
     <div
       ref={scroller}
       data-testid="gallery-scroller"
-      className="-mx-1 max-h-[80dvh] min-h-0 flex-1 overflow-y-auto px-1 xl:max-h-none"
+      // Opaque, in the panel's own colour (zinc-900 at 40 % over the page's zinc-950): on a low-density screen
+      // Chromium scrolls a see-through scroller by repainting it (to keep its text's subpixel antialiasing), an
+      // opaque one on the compositor.
+      className="-mx-1 max-h-[80dvh] min-h-0 flex-1 overflow-y-auto bg-[color-mix(in_oklab,var(--color-zinc-900)_40%,var(--color-zinc-950))] px-1 xl:max-h-none"
     >
       <div className="relative w-full" style={{ height: virtualizer.getTotalSize() }}>
         {items.map((item) => {
