@@ -1,4 +1,5 @@
 import 'server-only';
+import sharp from 'sharp';
 import { closeEngine } from '@/lib/server/engine-host';
 import { resolveApiToken } from './api/tokens';
 import { installFrontDoor } from './auth/client-address';
@@ -30,6 +31,9 @@ export async function bootServer(): Promise<void> {
     console.error(startFailureLine(error));
     process.exit(1);
   }
+  // libvips' operation cache keeps recent images' pixels (up to 50 MB) for a repeat that does not come here: each
+  // image the server processes is a new one. Off, as in the decoder child.
+  sharp.cache(false);
   startJobRunner();
   startBatchFeeder();
   startGcSchedule();

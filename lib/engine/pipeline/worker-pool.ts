@@ -8,6 +8,8 @@
  * production build.
  *
  * Size: `availableParallelism() − 1` workers (at least 1), so one core stays free for the server; further jobs wait.
+ * A worker idle for `idleMs` is stopped: its heap grew to the last image's size (a 4k fill leaves ~100 MB per
+ * thread), and a fresh one starts in milliseconds when the next task comes.
  */
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
@@ -59,6 +61,7 @@ interface Job {
 interface Slot {
   worker: Worker;
   job: Job | null;
+  idle: NodeJS.Timeout | null;
 }
 
 export interface RunOptions {
@@ -73,18 +76,26 @@ export interface WorkerPool {
   readonly size: number;
   /** Jobs running now (for tests and the benchmark). */
   readonly busy: number;
+  /** Worker threads alive now, busy or idle (for tests). */
+  readonly threads: number;
   close(): Promise<void>;
 }
 
-/** A pool of `size` workers, started on demand and unref'd while idle so they never hold the process open. */
-export function createWorkerPool(size = defaultPoolSize()): WorkerPool {
+/** How long a worker may sit idle before it is stopped (and its memory given back). */
+export const WORKER_IDLE_MS = 15_000;
+
+/**
+ * A pool of `size` workers, started on demand, unref'd while idle so they never hold the process open, and stopped
+ * after `idleMs` without work.
+ */
+export function createWorkerPool(size = defaultPoolSize(), { idleMs = WORKER_IDLE_MS } = {}): WorkerPool {
   const slots: Slot[] = [];
   const waiting: Job[] = [];
   let nextId = 1;
 
   function spawn(): Slot {
     const worker = new Worker(WORKER_SOURCE, { eval: true });
-    const slot: Slot = { worker, job: null };
+    const slot: Slot = { worker, job: null, idle: null };
     worker.on('message', (message: { id: number; progress?: number; output?: unknown; error?: string }) => {
       const job = slot.job;
       if (!job || job.id !== message.id) return;
@@ -111,6 +122,7 @@ export function createWorkerPool(size = defaultPoolSize()): WorkerPool {
   }
 
   function retire(slot: Slot): void {
+    if (slot.idle) clearTimeout(slot.idle);
     const at = slots.indexOf(slot);
     if (at >= 0) slots.splice(at, 1);
     slot.job = null;
@@ -120,10 +132,19 @@ export function createWorkerPool(size = defaultPoolSize()): WorkerPool {
   function finish(slot: Slot): void {
     slot.job = null;
     slot.worker.unref();
+    slot.idle = setTimeout(() => {
+      if (slot.job !== null) return;
+      // Out of the pool first, so no job is handed to a thread on its way out; a job arriving sooner cleared this.
+      retire(slot);
+      void slot.worker.terminate();
+    }, idleMs);
+    slot.idle.unref();
     setImmediate(pump);
   }
 
   function start(slot: Slot, job: Job): void {
+    if (slot.idle) clearTimeout(slot.idle);
+    slot.idle = null;
     slot.job = job;
     slot.worker.ref();
     slot.worker.postMessage({ id: job.id, kernel: job.kernel, input: job.input }, job.transfer);
@@ -153,6 +174,9 @@ export function createWorkerPool(size = defaultPoolSize()): WorkerPool {
     size,
     get busy() {
       return slots.filter((s) => s.job !== null).length;
+    },
+    get threads() {
+      return slots.length;
     },
     run(kernel, input, options = {}) {
       return new Promise((resolve, reject) => {

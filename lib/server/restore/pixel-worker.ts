@@ -5,8 +5,11 @@ import type { Drift } from '@/lib/restore/drift';
 import type { RestoreInput, RestoreOutput } from '@/lib/restore/restore';
 import { processSingleton } from '@/lib/process-singleton';
 
-/** A worker that has had nothing to do for this long is let go (it holds the restore modules, ~30 MB). */
-const IDLE_MS = 60_000;
+/**
+ * A worker that has had nothing to do for this long is let go: it holds the restore modules (~30 MB) and a heap
+ * grown to the last image's size.
+ */
+const IDLE_MS = 15_000;
 
 type Reply = { id: number; ok: true; value: unknown } | { id: number; ok: false; message: string };
 
