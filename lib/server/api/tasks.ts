@@ -159,7 +159,7 @@ async function byRecipe(
   const rule = uploadedMask ? { ...recipe, maskRule: { kind: 'none' as const } } : recipe;
   const made = await recipeTask(rule, base, { index: 1, ratio: null }, recipeMask ?? null);
   if (made.kind === 'busy') {
-    return fail('server:busy', 'recipeId: the recipe’s selection model is busy; try again in a few seconds.', {
+    return fail('server:busy', 'recipeId: the server is busy preparing other images; try again in a few seconds.', {
       field: 'recipeId',
     });
   }

@@ -3,7 +3,7 @@ import sharp from 'sharp';
 import { selectionAlpha, shapeAlpha, type MaskRule } from '@/lib/batches/mask-rule';
 import { marginLayout } from '@/lib/expand/geometry';
 import { encodeMaskPng, hasRepaintArea } from '@/lib/mask/png';
-import { buildExpandedMask, buildPaddedBase } from '../expand/build';
+import { buildExpandedMask, buildPaddedBase, canvasBuildLimit } from '../expand/build';
 import type { AssetRow } from '../storage/schema';
 import { getSegmenter, segmentationLimit } from '../segmentation';
 import { blobStore } from '../storage/blobs';
@@ -11,7 +11,7 @@ import { blobStore } from '../storage/blobs';
 export type ItemMask =
   /** `base`: the image the task starts from instead of the original (a margin rule's padded canvas). */
   | { kind: 'mask'; png: Uint8Array | null; base?: Uint8Array }
-  /** The segmentation model is busy (studio selections come first): try this item again on a later tick. */
+  /** The segmentation model or the canvas builder is busy (studio work comes first): try again later. */
   | { kind: 'busy' }
   | { kind: 'refused'; message: string };
 
@@ -30,14 +30,20 @@ export async function itemMask(rule: MaskRule, image: AssetRow, recipeMask: Asse
       return { kind: 'mask', png: encodeMaskPng(width, height, shapeAlpha(rule, width, height)) };
     case 'margin': {
       // Expand canvas, as the studio builds it: the original edge-extended into the margins, which are repainted.
-      const layout = marginLayout(image, rule);
-      const [base, mask] = await Promise.all([
-        blobStore()
-          .read(image.sha256)
-          .then((original) => buildPaddedBase(original, layout, 'edge')),
-        buildExpandedMask(null, layout),
-      ]);
-      return { kind: 'mask', png: new Uint8Array(mask), base: new Uint8Array(base) };
+      const release = await canvasBuildLimit().acquire();
+      if (!release) return { kind: 'busy' };
+      try {
+        const layout = marginLayout(image, rule);
+        const [base, mask] = await Promise.all([
+          blobStore()
+            .read(image.sha256)
+            .then((original) => buildPaddedBase(original, layout, 'edge')),
+          buildExpandedMask(null, layout),
+        ]);
+        return { kind: 'mask', png: new Uint8Array(mask), base: new Uint8Array(base) };
+      } finally {
+        release();
+      }
     }
     case 'current': {
       if (!recipeMask) return { kind: 'refused', message: 'The recipe’s painted mask is no longer stored.' };

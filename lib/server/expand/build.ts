@@ -1,6 +1,16 @@
 import 'server-only';
 import sharp from 'sharp';
 import type { ExpandLayout } from '@/lib/expand/geometry';
+import { sharedWorkLimit } from '../work-limit';
+
+/**
+ * Building a padded canvas decodes and re-encodes a whole image (a 4k one holds ~100 MB of pixels for a moment), in
+ * the request that asks for it: an Expand canvas set, a batch item or an API task with a margin rule. At most two at
+ * once per process and four waiting; past that the caller answers "busy" rather than piling them up.
+ */
+export function canvasBuildLimit() {
+  return sharedWorkLimit('canvas-build', { concurrency: 2, queue: 4 });
+}
 
 /** How the new area of the padded first image is filled before the model repaints it. */
 export type ExpandFill = 'edge' | 'neutral';

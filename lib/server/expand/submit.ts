@@ -23,7 +23,7 @@ import { checkBudget } from '../cost/ledger';
 import { currentPricing } from '../cost/settings';
 import { submitJob, submitInputSchema } from '../jobs/submit';
 import { blobStore } from '../storage/blobs';
-import { buildExpandedMask, buildPaddedBase } from './build';
+import { buildExpandedMask, buildPaddedBase, canvasBuildLimit } from './build';
 import { insertExpansionOnce, insertSetOnce } from './repository';
 
 const placementSchema = z.object({ x: z.number().min(0).max(1), y: z.number().min(0).max(1) });
@@ -47,6 +47,25 @@ export const expandInputSchema = submitInputSchema.extend({
  * are grouped as one set. Idempotent per click: each ratio's key derives from the click's key.
  */
 export async function submitExpanded(input: unknown, painted: Blob | null): Promise<Result<ExpandSubmission>> {
+  // Every canvas is built in this request: a slot first, so a burst of sets answers "busy" instead of piling up.
+  const release = await canvasBuildLimit().acquire();
+  if (!release) {
+    return fail(
+      'server:busy',
+      'The server is building other canvases right now; try Generate again in a few seconds.',
+      {
+        field: 'expand',
+      },
+    );
+  }
+  try {
+    return await buildAndSubmit(input, painted);
+  } finally {
+    release();
+  }
+}
+
+async function buildAndSubmit(input: unknown, painted: Blob | null): Promise<Result<ExpandSubmission>> {
   const parsed = expandInputSchema.safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
