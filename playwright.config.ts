@@ -57,6 +57,8 @@ function reporters(): ReporterDescription[] {
 export default defineConfig({
   testDir: 'e2e',
   testMatch: '**/*.spec.ts',
+  // One initialised PGlite copied into each fresh DATA_DIR (e2e/support/global-setup.ts).
+  globalSetup: './e2e/support/global-setup.ts',
   // Not `test-results/` itself: Playwright empties its outputDir at start, and the runners' JSON lives there.
   outputDir: 'test-results/e2e-artifacts',
   // Two spec files at a time, each with its own app (the `app` fixture is per worker): most of a spec's time is

@@ -11,10 +11,11 @@
  * Needs a production build (`npm run build`; `npm test` does it).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { PGLITE_TEMPLATE_ENV } from './global-setup';
 
 export const REPO_ROOT = process.env.OVERPAINT_REPO_ROOT ?? path.resolve(__dirname, '..', '..');
 
@@ -37,6 +38,11 @@ export interface StartAppOptions {
   dataDir?: string;
   /** Use this port. Default: a free one. */
   port?: number;
+  /**
+   * Let the app initialise PGlite itself, as on a machine's very first start. By default a fresh DATA_DIR gets a
+   * copy of the run's initialised one (the same empty cluster, seconds sooner).
+   */
+  initialiseDatabase?: boolean;
   /** Keep the temp DATA_DIR after dispose() (it is printed). */
   keepData?: boolean;
   /** Readiness timeout, ms. Default 60 s. */
@@ -175,6 +181,11 @@ export async function startApp(options: StartAppOptions = {}): Promise<AppServer
     ? path.resolve(options.dataDir)
     : mkdtempSync(path.join(os.tmpdir(), 'overpaint-e2e-'));
   if (ownsDataDir) tempDirs.add(dataDir);
+  // A fresh DATA_DIR starts from the run's initialised PGlite (e2e/support/global-setup.ts) unless asked not to.
+  const template = process.env[PGLITE_TEMPLATE_ENV];
+  if (ownsDataDir && template && !options.initialiseDatabase) {
+    cpSync(template, path.join(dataDir, 'pglite'), { recursive: true });
+  }
   const readyTimeoutMs = options.readyTimeoutMs ?? READY_TIMEOUT_MS;
   const log = new RingLog();
 

@@ -18,4 +18,7 @@ export default defineConfig({
   retries: 0,
   timeout: 10 * 60_000,
   globalTimeout: undefined,
+  // The bench starts its own app on a fresh DATA_DIR; the suite's PGlite template (a path relative to the suite's
+  // config) is not for it.
+  globalSetup: undefined,
 });
