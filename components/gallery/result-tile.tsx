@@ -101,9 +101,6 @@ function ResultTileView({
       <div className="relative overflow-hidden rounded-lg bg-zinc-950">
         {/* eslint-disable-next-line @next/next/no-img-element -- our own thumbnail route; sizes vary per task */}
         <img
-          // A new element when the sheet's columns change (results arriving one by one): a browser picks from
-          // srcset once per element, so the tile would keep the thumbnail chosen for a wider one.
-          key={resultColumns(total)}
           loading="lazy"
           decoding="async"
           width={result.asset.width}

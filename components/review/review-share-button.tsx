@@ -1,8 +1,9 @@
 'use client';
 
-import { useId, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { createReviewLink } from '@/app/(studio)/review-actions';
 import { usePagePermissions } from '@/components/auth/permissions';
+import { ModalCard } from '@/components/shell/modal-card';
 import { useDialogOnDemand } from '@/components/shell/use-dialog-on-demand';
 import {
   REVIEW_EXPIRIES,
@@ -32,7 +33,6 @@ export function ReviewShareButton({
   className?: string;
 }) {
   const { ref: dialogRef, rendered: dialogRendered, show: showDialog } = useDialogOnDemand();
-  const formId = useId();
   const [created, setCreated] = useState<CreatedReview | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
@@ -73,25 +73,8 @@ export function ReviewShareButton({
         {context && <span className="sr-only"> {context}</span>}
       </button>
       {dialogRendered && (
-        <dialog
-          ref={dialogRef}
-          aria-labelledby={`${formId}-heading`}
-          onClick={(event) => event.target === event.currentTarget && dialogRef.current?.close()}
-          className="m-auto w-[min(32rem,calc(100vw-2rem))] rounded-2xl border border-zinc-800 bg-zinc-900 p-0 text-zinc-100 backdrop:bg-black/70"
-        >
-          <form onSubmit={(e) => void create(e)} className="flex flex-col gap-3 p-5">
-            <div className="flex items-start justify-between gap-3">
-              <h3 id={`${formId}-heading`} className="text-base font-semibold text-zinc-50">
-                Share for review
-              </h3>
-              <button
-                type="button"
-                onClick={() => dialogRef.current?.close()}
-                className="rounded px-2 py-0.5 text-sm text-zinc-300 hover:bg-zinc-800 hover:text-zinc-100"
-              >
-                Close
-              </button>
-            </div>
+        <ModalCard dialogRef={dialogRef} title="Share for review">
+          <form onSubmit={(e) => void create(e)} className="flex flex-col gap-3">
             <p className="text-sm text-zinc-400">
               Your client sees the results large and can pick, approve, ask for changes and comment, without an account.
               Prompts and your team stay private.
@@ -143,7 +126,7 @@ export function ReviewShareButton({
               </>
             )}
           </form>
-        </dialog>
+        </ModalCard>
       )}
     </>
   );

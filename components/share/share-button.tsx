@@ -1,7 +1,8 @@
 'use client';
 
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { shareResult } from '@/app/(studio)/share-actions';
+import { ModalCard } from '@/components/shell/modal-card';
 import { useDialogOnDemand } from '@/components/shell/use-dialog-on-demand';
 import type { CreatedShare } from '@/lib/share/types';
 import { SharePanel } from './share-panel';
@@ -24,7 +25,6 @@ export function ShareButton({
   const [created, setCreated] = useState<CreatedShare | null>(null);
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const headingId = useId();
   const what = position === undefined ? 'all results of this task' : `result ${position + 1}`;
 
   async function open() {
@@ -74,37 +74,18 @@ export function ShareButton({
         <span className="sr-only">{position === undefined ? ' results of this task' : ` result ${position + 1}`}</span>
       </button>
       {dialogRendered && (
-        <dialog
-          ref={dialogRef}
-          aria-labelledby={headingId}
-          onClick={(event) => event.target === event.currentTarget && dialogRef.current?.close()}
-          className="m-auto w-[min(32rem,calc(100vw-2rem))] rounded-2xl border border-zinc-800 bg-zinc-900 p-0 text-zinc-100 backdrop:bg-black/70"
-        >
-          <div className="flex flex-col gap-3 p-5">
-            <div className="flex items-start justify-between gap-3">
-              <h3 id={headingId} className="text-base font-semibold text-zinc-50">
-                Share {what}
-              </h3>
-              <button
-                type="button"
-                onClick={() => dialogRef.current?.close()}
-                className="rounded px-2 py-0.5 text-sm text-zinc-300 hover:bg-zinc-800 hover:text-zinc-100"
-              >
-                Close
-              </button>
-            </div>
-            <p className="text-sm text-zinc-400">
-              Anyone with the link can see the image and download it, without signing in.
+        <ModalCard dialogRef={dialogRef} title={`Share ${what}`}>
+          <p className="text-sm text-zinc-400">
+            Anyone with the link can see the image and download it, without signing in.
+          </p>
+          {pending && <p className="text-sm text-zinc-300">Making a link…</p>}
+          {error && (
+            <p role="alert" className="rounded-lg bg-red-950/40 p-2 text-sm text-red-200">
+              {error}
             </p>
-            {pending && <p className="text-sm text-zinc-300">Making a link…</p>}
-            {error && (
-              <p role="alert" className="rounded-lg bg-red-950/40 p-2 text-sm text-red-200">
-                {error}
-              </p>
-            )}
-            {created && <SharePanel created={created} onChange={setCreated} />}
-          </div>
-        </dialog>
+          )}
+          {created && <SharePanel created={created} onChange={setCreated} />}
+        </ModalCard>
       )}
     </>
   );
