@@ -139,7 +139,7 @@ export function MaskEditor({
           style={{ outlineOffset: -4, cursor }}
           className="absolute inset-0 touch-none overflow-hidden outline-none select-none focus-visible:outline-2 focus-visible:outline-violet-400"
         >
-          <MaskStage editor={view} focusTarget={stageRef} />
+          <MaskStage editor={view} focusTarget={stageRef} empty={!hasBase} />
         </div>
         {hasBase ? null : (
           <div className="pointer-events-none absolute inset-0 flex flex-col items-center justify-center gap-2 p-6 text-center">

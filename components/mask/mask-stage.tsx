@@ -12,7 +12,16 @@ import { FrameHandles } from './frame-handles';
  * frame handles on the UI layer. The drawing itself stays imperative: once the layers exist, the view (`MaskEditor`)
  * attaches to them and draws the base, the mask bitmap and the live stroke on its own, per animation frame.
  */
-export function MaskStage({ editor, focusTarget }: { editor: MaskEditor; focusTarget: RefObject<HTMLElement | null> }) {
+export function MaskStage({
+  editor,
+  focusTarget,
+  empty,
+}: {
+  editor: MaskEditor;
+  focusTarget: RefObject<HTMLElement | null>;
+  /** No base yet: nothing to draw, so the canvases stay unpainted (see below). */
+  empty: boolean;
+}) {
   const boxRef = useRef<HTMLDivElement>(null);
   const stageRef = useRef<Konva.Stage>(null);
   const sceneRef = useRef<Konva.Layer>(null);
@@ -55,7 +64,10 @@ export function MaskStage({ editor, focusTarget }: { editor: MaskEditor; focusTa
   }, [editor, ready, focusTarget]);
 
   return (
-    <div ref={boxRef} className="absolute inset-0">
+    // Hidden while empty, not unmounted (the stage keeps its size and the view stays attached): with software
+    // compositing Chromium copies every visible canvas on each commit, 0.8 ms a frame for three empty ones while the
+    // gallery beside them scrolls (scripts/bench/gallery).
+    <div ref={boxRef} className={empty ? 'invisible absolute inset-0' : 'absolute inset-0'}>
       {size ? (
         <Stage ref={stageRef} width={size.width} height={size.height}>
           <Layer ref={sceneRef} listening={false} />

@@ -198,6 +198,11 @@ test('mask editor on a 4096² base', async ({ page }) => {
   const figures = {
     base: '4096 × 4096',
     pointerToPaintMs: stats(fresh.latencies),
+    // The fresh strokes one by one (30 moves each): shows whether the excess is the first strokes' warm-up.
+    pointerToPaintP95ByStrokeMs: Array.from(
+      { length: 10 },
+      (_, i) => stats(fresh.latencies.slice(i * 30, i * 30 + 30)).p95,
+    ),
     browserFloorPointerToPaintMs: floor,
     editorWorkPerFrameMs: stats(fresh.work),
     longFramesOver50ms: fresh.longFrames.length,
