@@ -23,8 +23,13 @@ test('tools and shortcuts run the same commands; undo, export and the ? sheet wo
   const studio = new StudioPage(page);
   const mask = new MaskEditorPage(page);
   await studio.goto();
+  // Without a base the stage's canvases stay unpainted (hidden, not unmounted); a base shows them.
+  await expect(mask.root.getByText('Add a reference image to paint a mask')).toBeVisible();
+  await expect(mask.canvas).toBeAttached();
+  await expect(mask.canvas).toBeHidden();
   await studio.addFiles(samplePath('coffee.png'));
   await expect(mask.root).toContainText('Mask fits the base image, 600 × 400');
+  await expect(mask.canvas).toBeVisible();
 
   // M: rectangle tool, drag adds a rectangle to the model and to the screen.
   await mask.canvasArea.focus();
