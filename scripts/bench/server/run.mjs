@@ -8,7 +8,7 @@
  * - during one 4k task (16:9, coffee.png as the reference) run through the studio in headless Chromium: the peak,
  *   at completion, and 60 s after it (the browser closed by then).
  *
- *   npm run build && node scripts/bench/server/run.mjs [--root DIR] [--settle 10] [--after 60] [--mask]
+ *   npm run build && node scripts/bench/server/run.mjs [--root DIR] [--settle 10] [--after 60] [--mask] [--timeline]
  *
  * `--root`: the app whose build to start (default: this checkout). `--mask`: paint over the cup first, so the
  * task is a 4k inpainting (PatchMatch in the engine's worker threads, then the restore step) rather than the
@@ -32,6 +32,7 @@ const ROOT = path.resolve(option('root') ?? path.resolve(fileURLToPath(import.me
 const SETTLE_S = Number(option('settle') ?? 10);
 const AFTER_S = Number(option('after') ?? 60);
 const MASK = process.argv.includes('--mask');
+const TIMELINE = process.argv.includes('--timeline');
 const PROMPT = MASK ? 'Remove the cup, 4k' : 'The same cup, wide, 4k';
 const SAMPLE_MS = 250;
 
@@ -233,6 +234,12 @@ async function task(server, port) {
     samples.stop();
     // The last two seconds: one slow sample does not make the figure.
     const after = samples.samples.filter((s) => s.at >= end - 2000);
+    if (TIMELINE) {
+      // One line per sample on stderr: seconds since Generate, then main and tree MB (to see which stage holds what).
+      for (const s of samples.samples) {
+        process.stderr.write(`${((s.at - clicked) / 1000).toFixed(2)}\t${mb(s.mainKb)}\t${mb(s.treeKb)}\n`);
+      }
+    }
     return {
       mask: MASK,
       output,

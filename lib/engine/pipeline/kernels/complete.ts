@@ -21,12 +21,12 @@ export interface CompleteInput {
 }
 
 export interface CompleteOutput {
-  /** The input with its hole pixels synthesised (known pixels unchanged). */
+  /** The input's own buffer, its hole pixels synthesised (known pixels unchanged). */
   rgb: Uint8Array;
   levels: number;
 }
 
-/** Fill `hole` in place of a copy of `rgb`; `report(done, total)` is called as work units finish. */
+/** Fill `hole` in `rgb`, in place, and return it; `report(done, total)` is called as work units finish. */
 export function completeKernel(input: CompleteInput, report: (done: number, total: number) => void): CompleteOutput {
   // Votes weigh exp(−d / 2σ²) with σ² a quarter of the 75th-percentile match distance. Measured on the samples:
   // Wexler's plain σ² (the percentile itself) averages rival matches into a blur; a quarter keeps texture sharp.
@@ -96,9 +96,9 @@ export function completeKernel(input: CompleteInput, report: (done: number, tota
   /** Largest chessboard distance from a hole pixel to the nearest known pixel: how thick the hole is. */
   function holeThickness(level: Level): number {
     const { w, h, hole } = level;
-    const dist = new Int32Array(w * h);
-    // Two-pass chamfer (chessboard): forward then backward.
+    // Two-pass chamfer (chessboard): forward then backward. Distances never exceed w + h, so 16 bits hold a 4k one.
     const big = w + h;
+    const dist = big < 65535 ? new Uint16Array(w * h) : new Int32Array(w * h);
     for (let y = 0; y < h; y++) {
       for (let x = 0; x < w; x++) {
         const p = y * w + x;
@@ -277,7 +277,8 @@ export function completeKernel(input: CompleteInput, report: (done: number, tota
   }
 
   // ---- the pyramid: halve until the hole is a few patches wide
-  const levels: Level[] = [{ w: input.width, h: input.height, img: Uint8Array.from(input.rgb), hole: input.hole }];
+  // Level 0 is the caller's buffer, filled in place: a 4k region is ~18 MB, and the worker owns its (moved) copy.
+  const levels: Level[] = [{ w: input.width, h: input.height, img: input.rgb, hole: input.hole }];
   for (;;) {
     const top = levels[levels.length - 1]!;
     // Depth follows the hole's thickness, not its length: a long scratch needs no coarse levels at all.
@@ -292,73 +293,162 @@ export function completeKernel(input: CompleteInput, report: (done: number, tota
   }
 
   interface Field {
-    targets: Int32Array; // pixel indices whose patch overlaps the hole
-    targetOf: Int32Array; // pixel -> target index, or -1
+    targets: Int32Array; // pixel indices whose patch overlaps the hole, in scan order
+    /** Target index per pixel of the targets' bounding box (x0, y0, bw × bh), or -1; `targetAt` reads it. */
+    targetOf: Int32Array;
+    x0: number;
+    y0: number;
+    bw: number;
+    bh: number;
     nn: Int32Array; // target -> source centre pixel
     nd: Float64Array; // target -> mean squared distance per pixel-channel
     valid: Uint8Array; // pixel -> 1 when a hole-free patch is centred there
-    validList: Int32Array;
+    validCount: number;
+    /** Valid pixels before each row (h + 1 entries), so the k-th valid pixel is found without a list of them all. */
+    validBefore: Int32Array;
+    /** The vote's running sums, four per target (every hole pixel is a target: its own patch overlaps the hole). */
+    acc: Float32Array;
   }
 
-  function buildField(level: Level): Field {
+  function targetAt(field: Field, x: number, y: number): number {
+    const bx = x - field.x0;
+    const by = y - field.y0;
+    if (bx < 0 || by < 0 || bx >= field.bw || by >= field.bh) return -1;
+    return field.targetOf[by * field.bw + bx]!;
+  }
+
+  /** The k-th valid pixel in scan order (what a list of them would hold at k): a binary search over rows, then a scan. */
+  function nthValid(level: Level, field: Field, k: number): number {
+    const { validBefore, valid } = field;
+    // An image smaller than a patch has no valid pixel: pixel 0 stands in, as an empty list's lookup did.
+    if (k >= field.validCount) return 0;
+    let lo = 0;
+    let hi = level.h - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (validBefore[mid]! <= k) lo = mid;
+      else hi = mid - 1;
+    }
+    let left = k - validBefore[lo]!;
+    for (let p = lo * level.w; p < valid.length; p++) {
+      if (valid[p] && left-- === 0) return p;
+    }
+    return 0;
+  }
+
+  /** Every valid pixel, in scan order: only the coarsest level's first guess needs them all. */
+  function validPixels(level: Level, field: Field): Int32Array {
+    const list = new Int32Array(field.validCount);
+    let v = 0;
+    for (let p = 0; p < level.w * level.h; p++) if (field.valid[p]) list[v++] = p;
+    return list;
+  }
+
+  /**
+   * 1 where the patch centred on the pixel overlaps the hole: the hole dilated by R (chessboard), as a sliding
+   * window along the rows and then down the columns, in bytes (a 4k region's integral image was 4 bytes a pixel).
+   */
+  function patchTouchesHole(level: Level): Uint8Array {
     const { w, h, hole } = level;
-    // Integral image of the hole, for O(1) "is this patch hole-free" and "does it touch the hole".
-    const integral = new Int32Array((w + 1) * (h + 1));
+    const rows = new Uint8Array(w * h);
     for (let y = 0; y < h; y++) {
-      let run = 0;
+      const row = y * w;
+      let inside = 0; // hole pixels in [x − R, x + R] of this row
+      for (let x = 0; x < Math.min(R, w); x++) inside += hole[row + x]!;
       for (let x = 0; x < w; x++) {
-        run += hole[y * w + x]!;
-        integral[(y + 1) * (w + 1) + x + 1] = integral[y * (w + 1) + x + 1]! + run;
+        if (x + R < w) inside += hole[row + x + R]!;
+        if (x - R - 1 >= 0) inside -= hole[row + x - R - 1]!;
+        rows[row + x] = inside > 0 ? 1 : 0;
       }
     }
-    const boxSum = (x0: number, y0: number, x1: number, y1: number) => {
-      const a = Math.max(0, x0);
-      const b = Math.max(0, y0);
-      const c = Math.min(w, x1 + 1);
-      const d = Math.min(h, y1 + 1);
-      if (c <= a || d <= b) return 0;
-      return (
-        integral[d * (w + 1) + c]! -
-        integral[b * (w + 1) + c]! -
-        integral[d * (w + 1) + a]! +
-        integral[b * (w + 1) + a]!
-      );
-    };
-    const valid = new Uint8Array(w * h);
-    const targetOf = new Int32Array(w * h).fill(-1);
-    const targetList: number[] = [];
-    const validPixels: number[] = [];
+    const touched = new Uint8Array(w * h);
+    const column = new Uint8Array(w); // rows in [y − R, y + R] whose window holds hole, per column
+    for (let y = 0; y < Math.min(R, h); y++) for (let x = 0; x < w; x++) column[x] = column[x]! + rows[y * w + x]!;
     for (let y = 0; y < h; y++) {
+      const enter = y + R < h ? (y + R) * w : -1;
+      const leave = y - R - 1 >= 0 ? (y - R - 1) * w : -1;
+      for (let x = 0; x < w; x++) {
+        let c = column[x]!;
+        if (enter >= 0) c += rows[enter + x]!;
+        if (leave >= 0) c -= rows[leave + x]!;
+        column[x] = c;
+        touched[y * w + x] = c > 0 ? 1 : 0;
+      }
+    }
+    return touched;
+  }
+
+  /** How many patches overlap the hole, without building the field (to plan the work before allocating it). */
+  function countTargets(level: Level): number {
+    const touched = patchTouchesHole(level);
+    let n = 0;
+    for (let p = 0; p < touched.length; p++) n += touched[p]!;
+    return n;
+  }
+
+  /**
+   * Every array sized to what it holds, counted first: at 4k, growing JS arrays of pixel indices peaked at ~90 MB,
+   * and a per-pixel target map and list of valid pixels over the whole region held ~40 MB more.
+   */
+  function buildField(level: Level): Field {
+    const { w, h } = level;
+    const touched = patchTouchesHole(level);
+    const interior = (x: number, y: number) => x >= R && y >= R && x < w - R && y < h - R;
+    let targetCount = 0;
+    let validCount = 0;
+    let x0 = w;
+    let y0 = h;
+    let x1 = -1;
+    let y1 = -1;
+    for (let y = 0; y < h; y++) {
+      for (let x = 0; x < w; x++) {
+        if (touched[y * w + x]) {
+          targetCount++;
+          if (x < x0) x0 = x;
+          if (x > x1) x1 = x;
+          if (y < y0) y0 = y;
+          if (y > y1) y1 = y;
+        } else if (interior(x, y)) validCount++;
+      }
+    }
+    // No hole-free patch at all: fall back to any interior patch (its hole pixels carry the estimate).
+    const anyInterior = validCount === 0;
+    const bw = Math.max(0, x1 - x0 + 1);
+    const bh = Math.max(0, y1 - y0 + 1);
+    const targets = new Int32Array(targetCount);
+    const targetOf = new Int32Array(bw * bh).fill(-1);
+    const validBefore = new Int32Array(h + 1);
+    // `touched` becomes `valid` in place, pixel by pixel, once read.
+    const valid = touched;
+    let t = 0;
+    let v = 0;
+    for (let y = 0; y < h; y++) {
+      validBefore[y] = v;
       for (let x = 0; x < w; x++) {
         const p = y * w + x;
-        const touched = boxSum(x - R, y - R, x + R, y + R);
-        if (touched > 0) {
-          targetOf[p] = targetList.length;
-          targetList.push(p);
+        if (touched[p]) {
+          targetOf[(y - y0) * bw + x - x0] = t;
+          targets[t++] = p;
         }
-        if (x >= R && y >= R && x < w - R && y < h - R && touched === 0) {
-          valid[p] = 1;
-          validPixels.push(p);
-        }
+        const isValid = interior(x, y) && (anyInterior || !touched[p]);
+        valid[p] = isValid ? 1 : 0;
+        if (isValid) v++;
       }
     }
-    if (validPixels.length === 0) {
-      // The hole covers every patch: fall back to any interior patch (its hole pixels carry the estimate).
-      for (let y = R; y < h - R; y++) {
-        for (let x = R; x < w - R; x++) {
-          valid[y * w + x] = 1;
-          validPixels.push(y * w + x);
-        }
-      }
-    }
-    const targets = Int32Array.from(targetList);
+    validBefore[h] = v;
     return {
       targets,
       targetOf,
-      nn: new Int32Array(targets.length),
-      nd: new Float64Array(targets.length),
+      x0,
+      y0,
+      bw,
+      bh,
+      nn: new Int32Array(targetCount),
+      nd: new Float64Array(targetCount),
       valid,
-      validList: Int32Array.from(validPixels),
+      validCount: v,
+      validBefore,
+      acc: new Float32Array(targetCount * 4),
     };
   }
 
@@ -393,14 +483,14 @@ export function completeKernel(input: CompleteInput, report: (done: number, tota
     return sum / count;
   }
 
-  function randomValid(field: Field): number {
-    return field.validList[Math.floor(random() * field.validList.length)]!;
+  function randomValid(level: Level, field: Field): number {
+    return nthValid(level, field, Math.floor(random() * field.validCount));
   }
 
   /** One PatchMatch sweep: propagation from the scan-order neighbours, then random search around the best. */
   function patchMatch(level: Level, field: Field, reverse: boolean, maxRadius: number): void {
     const { w, h } = level;
-    const { targets, targetOf, nn, nd, valid } = field;
+    const { targets, nn, nd, valid } = field;
     const n = targets.length;
     const step = reverse ? -1 : 1;
     for (let i = reverse ? n - 1 : 0; reverse ? i >= 0 : i < n; i += step) {
@@ -412,7 +502,7 @@ export function completeKernel(input: CompleteInput, report: (done: number, tota
       // Propagation: the neighbour's match, shifted by one, is a good guess for a coherent texture.
       const nx = tx - step;
       if (nx >= 0 && nx < w) {
-        const k = targetOf[t - step]!;
+        const k = targetAt(field, nx, ty);
         if (k >= 0) {
           const cand = nn[k]! + step;
           if (cand !== best && valid[cand]) {
@@ -426,7 +516,7 @@ export function completeKernel(input: CompleteInput, report: (done: number, tota
       }
       const ny = ty - step;
       if (ny >= 0 && ny < h) {
-        const k = targetOf[t - step * w]!;
+        const k = targetAt(field, tx, ny);
         if (k >= 0) {
           const cand = nn[k]! + step * w;
           if (cand !== best && valid[cand]) {
@@ -471,7 +561,8 @@ export function completeKernel(input: CompleteInput, report: (done: number, tota
       sample.sort((a, b) => a - b);
       sigma2 = Math.max(1, (sample[Math.floor(sample.length * 0.75)] ?? 1) / SHARPEN);
     }
-    const acc = new Float32Array(w * h * 4);
+    const { acc } = field;
+    acc.fill(0);
     for (let i = 0; i < targets.length; i++) {
       const t = targets[i]!;
       const s = nn[i]!;
@@ -488,19 +579,21 @@ export function completeKernel(input: CompleteInput, report: (done: number, tota
           const q = yy * w + xx;
           if (!hole[q]) continue;
           const src = (q + offset) * 3;
-          acc[q * 4] = acc[q * 4]! + wgt * img[src]!;
-          acc[q * 4 + 1] = acc[q * 4 + 1]! + wgt * img[src + 1]!;
-          acc[q * 4 + 2] = acc[q * 4 + 2]! + wgt * img[src + 2]!;
-          acc[q * 4 + 3] = acc[q * 4 + 3]! + wgt;
+          const a = targetAt(field, xx, yy) * 4;
+          acc[a] = acc[a]! + wgt * img[src]!;
+          acc[a + 1] = acc[a + 1]! + wgt * img[src + 1]!;
+          acc[a + 2] = acc[a + 2]! + wgt * img[src + 2]!;
+          acc[a + 3] = acc[a + 3]! + wgt;
         }
       }
     }
-    for (let q = 0; q < w * h; q++) {
-      const total = acc[q * 4 + 3]!;
+    for (let i = 0; i < targets.length; i++) {
+      const q = targets[i]!;
+      const total = acc[i * 4 + 3]!;
       if (!hole[q] || total <= 0) continue;
-      img[q * 3] = Math.round(acc[q * 4]! / total);
-      img[q * 3 + 1] = Math.round(acc[q * 4 + 1]! / total);
-      img[q * 3 + 2] = Math.round(acc[q * 4 + 2]! / total);
+      img[q * 3] = Math.round(acc[i * 4]! / total);
+      img[q * 3 + 1] = Math.round(acc[i * 4 + 1]! / total);
+      img[q * 3 + 2] = Math.round(acc[i * 4 + 2]! / total);
     }
   }
 
@@ -513,7 +606,7 @@ export function completeKernel(input: CompleteInput, report: (done: number, tota
       const ty = (t - tx) / w;
       const cx = Math.min(coarse.w - 1, tx >> 1);
       const cy = Math.min(coarse.h - 1, ty >> 1);
-      const k = coarseField.targetOf[cy * coarse.w + cx]!;
+      const k = targetAt(coarseField, cx, cy);
       let s = -1;
       if (k >= 0) {
         const cs = coarseField.nn[k]!;
@@ -521,15 +614,15 @@ export function completeKernel(input: CompleteInput, report: (done: number, tota
         const sy = 2 * Math.floor(cs / coarse.w) + (ty & 1);
         if (sx >= R && sy >= R && sx < fine.w - R && sy < fine.h - R && field.valid[sy * w + sx]) s = sy * w + sx;
       }
-      field.nn[i] = s >= 0 ? s : randomValid(field);
+      field.nn[i] = s >= 0 ? s : randomValid(fine, field);
     }
   }
 
   // ---- plan the work so progress reflects it: PatchMatch sweeps and votes, weighted by target count
-  const fields = levels.map(buildField);
+  const targetCounts = levels.map(countTargets);
   const schedule = levels.map((_, index) => {
     const coarsest = index === levels.length - 1;
-    const targets = fields[index]!.targets.length;
+    const targets = targetCounts[index]!;
     const { w, h } = levels[index]!;
     const full = Math.max(w, h);
     if (targets > maxSearch) return { em: 0, sweeps: 0, radius: 0 };
@@ -542,7 +635,7 @@ export function completeKernel(input: CompleteInput, report: (done: number, tota
   let total = 0;
   for (let i = 0; i < levels.length; i++) {
     const plan = schedule[i]!;
-    total += fields[i]!.targets.length * (1 + plan.em * (plan.sweeps + 1));
+    total += targetCounts[i]! * (1 + plan.em * (plan.sweeps + 1));
   }
   let done = 0;
   const tick = (units: number) => {
@@ -550,18 +643,23 @@ export function completeKernel(input: CompleteInput, report: (done: number, tota
     report(done, total);
   };
 
-  for (let index = levels.length - 1; index >= 0; index--) {
+  // A level's field lives only while that level and the next finer one need it: at 4k, keeping every level's
+  // field and accumulators alive at once was most of the fill's peak.
+  const depth = levels.length;
+  let coarser: Field | null = null;
+  for (let index = depth - 1; index >= 0; index--) {
     const level = levels[index]!;
-    const field = fields[index]!;
+    const field = buildField(level);
     const plan = schedule[index]!;
     const n = field.targets.length;
-    if (index === levels.length - 1) {
+    if (index === depth - 1) {
       // A thin hole is best started smooth (every pixel is near the rim); a thick one from real structure.
       if (holeThickness(level) <= 2 * R) diffuse(level);
-      else synthesise(level, field.validList);
-      for (let i = 0; i < n; i++) field.nn[i] = randomValid(field);
+      else synthesise(level, validPixels(level, field));
+      for (let i = 0; i < n; i++) field.nn[i] = randomValid(level, field);
     } else {
-      upsampleField(level, field, levels[index + 1]!, fields[index + 1]!);
+      upsampleField(level, field, levels[index + 1]!, coarser!);
+      coarser = null;
       vote(level, field, true);
     }
     tick(n);
@@ -575,15 +673,11 @@ export function completeKernel(input: CompleteInput, report: (done: number, tota
       vote(level, field, false);
       tick(n);
     }
+    coarser = field;
+    levels.length = index + 1; // the coarser levels' pixels are not read again; let them go
   }
 
-  const out = levels[0]!.img;
-  // Known pixels are never written by the vote, but make that a guarantee rather than a consequence.
-  for (let p = 0; p < input.width * input.height; p++) {
-    if (input.hole[p]) continue;
-    out[p * 3] = input.rgb[p * 3]!;
-    out[p * 3 + 1] = input.rgb[p * 3 + 1]!;
-    out[p * 3 + 2] = input.rgb[p * 3 + 2]!;
-  }
-  return { rgb: out, levels: levels.length };
+  // Known pixels are never written: every write above is to a hole pixel (the vote, the first guess). The caller's
+  // composite (`inpaint.ts`) only takes pixels whose mask alpha is below 255, which guarantees it again.
+  return { rgb: levels[0]!.img, levels: depth };
 }

@@ -65,6 +65,40 @@ describe('completeKernel', () => {
     expect([...seen].sort((a, b) => a - b)).toEqual(seen);
     expect(seen.at(-1)).toBeCloseTo(1, 6);
   });
+
+  it('fills a hole against the region’s corner, where the patches that touch it are cut off by the edge', () => {
+    const input = original.slice();
+    const corner = disc(w, h, 0, 0, 40);
+    for (let p = 0; p < w * h; p++) if (corner[p]) input.set([0, 0, 0], p * 3);
+    const out = completeKernel({ width: w, height: h, rgb: input, hole: corner, seed: 3 }, () => {});
+    let error = 0;
+    let holes = 0;
+    for (let p = 0; p < w * h; p++) {
+      if (!corner[p]) {
+        expect(out.rgb.subarray(p * 3, p * 3 + 3)).toEqual(original.subarray(p * 3, p * 3 + 3));
+        continue;
+      }
+      holes++;
+      for (let c = 0; c < 3; c++) error += Math.abs(out.rgb[p * 3 + c]! - original[p * 3 + c]!);
+    }
+    expect(holes).toBeGreaterThan(1000);
+    // The texture itself comes back (the wiped corner was black), as in the centred case.
+    expect(error / (holes * 3)).toBeLessThan(2);
+  });
+
+  it('returns, unchanged in size, when the whole image is hole or smaller than a patch', () => {
+    for (const [width, height] of [
+      [5, 4],
+      [30, 24],
+    ] as const) {
+      const rgb = new Uint8Array(width * height * 3).fill(128);
+      const out = completeKernel(
+        { width, height, rgb, hole: new Uint8Array(width * height).fill(1), seed: 0 },
+        () => {},
+      );
+      expect(out.rgb).toHaveLength(width * height * 3);
+    }
+  });
 });
 
 describe('transferKernel', () => {
