@@ -218,6 +218,13 @@ test('in a team: a viewer’s token cannot create, and a member’s own budget r
   const viewer = await create(veraToken, 'team-viewer-0001');
   expect(viewer.status()).toBe(403);
   expect(await viewer.json()).toMatchObject({ error: { code: 'auth:forbidden' } });
+  // Nor start a batch: the role is checked at the door, before the recipe or the images are looked at.
+  const viewerBatch = await api.post('batches', {
+    headers: { ...as(veraToken), 'Idempotency-Key': 'team-viewer-batch-0001' },
+    data: { recipeId: 'any-recipe', imageIds: [reference.id] },
+  });
+  expect(viewerBatch.status()).toBe(403);
+  expect(await viewerBatch.json()).toMatchObject({ error: { code: 'auth:forbidden' } });
 
   // Milo's $0.10: the first $0.06 task goes through, the second would cross it and is refused by name.
   const first = await create(miloToken, 'team-member-0001');

@@ -154,8 +154,9 @@ async function byRecipe(
       field: 'referenceIds.0',
     });
   }
-  const [recipeMask] = recipe.maskId ? await findAssets([recipe.maskId]) : [];
-  // A mask the caller sends is for the base as sent: the recipe's rule (a margin would pad the base) then stays out.
+  // A mask the caller sends is for the base as sent: the recipe's rule (a margin would pad the base) then stays out,
+  // and its painted mask is not read.
+  const [recipeMask] = recipe.maskId && !uploadedMask ? await findAssets([recipe.maskId]) : [];
   const rule = uploadedMask ? { ...recipe, maskRule: { kind: 'none' as const } } : recipe;
   const made = await recipeTask(rule, base, { index: 1, ratio: null }, recipeMask ?? null);
   if (made.kind === 'busy') {

@@ -201,11 +201,21 @@ async function scrollByWheel(page) {
   const box = await page.getByTestId('gallery-scroller').boundingBox();
   await page.mouse.move(box.x + box.width / 2, box.y + Math.min(box.height / 2, 300));
   await page.evaluate(() => {
-    const record = { frames: [], stop: false };
+    const record = { frames: [], slow: [], stop: false };
     window.__frames = record;
-    let last = performance.now();
+    const scroller = document.querySelector('[data-testid="gallery-scroller"]');
+    const t0 = performance.now();
+    let last = t0;
     const tick = (now) => {
       record.frames.push(now - last);
+      // Where each dropped frame fell (seconds into the scroll, scroll position), to find its cause in a trace.
+      if (now - last > 25 && record.slow.length < 100) {
+        record.slow.push({
+          atS: +((now - t0) / 1000).toFixed(2),
+          ms: +(now - last).toFixed(1),
+          top: scroller.scrollTop,
+        });
+      }
       last = now;
       if (!record.stop) requestAnimationFrame(tick);
     };
@@ -236,6 +246,7 @@ async function scrollByWheel(page) {
     window.__frames.stop = true;
     return {
       frames: window.__frames.frames.slice(1),
+      slowFrames: window.__frames.slow,
       cards: document.querySelectorAll('[data-testid="gallery-scroller"] article').length,
       scrolledPx: document.querySelector('[data-testid="gallery-scroller"]').scrollTop,
       seconds: window.__frames.frames.reduce((a, b) => a + b, 0) / 1000,
@@ -299,6 +310,7 @@ async function measure(port) {
     framesOver50ms: sorted.filter((f) => f > 50).length,
     // Frames that took two intervals or more (a dropped frame is ~33 ms at 60 Hz).
     framesOver25ms: sorted.filter((f) => f > 25).length,
+    ...(scroll.slowFrames ? { slowFrames: scroll.slowFrames } : {}),
     ...(scroll.callbackGaps ? { callbackGapMs: distribution(scroll.callbackGaps) } : {}),
     cardsInDomAtEnd: articles,
     thumbnailsLoaded,
